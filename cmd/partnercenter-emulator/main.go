@@ -1,0 +1,110 @@
+// Command partnercenter-emulator serves the Partner Center emulator on loopback, for the demo and
+// for testing Terraform configurations offline in a pipeline.
+//
+//	partnercenter-emulator -token secret -seed customers.json -url-file url.txt
+//
+// It prints its base URL; point the provider's base_url (or PARTNERCENTER_BASE_URL) at it and use
+// the same token as access_token.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// tokenEnv names the environment variable the token is read from when -token is not given.
+const tokenEnv = "PARTNERCENTER_EMULATOR_TOKEN"
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "partnercenter-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	addr, token, seed, urlFile string
+	demoCustomer               string
+	latency                    time.Duration
+}
+
+func parseFlags() options {
+	var o options
+	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	flag.StringVar(&o.token, "token", os.Getenv(tokenEnv), "bearer token the emulator accepts (default $"+tokenEnv+")")
+	flag.StringVar(&o.seed, "seed", "", "JSON file of customers to seed: {\"customers\": {\"<tenant id>\": {<billing profile>}}}")
+	flag.StringVar(&o.demoCustomer, "demo-customer", "", "also seed this customer id with a realistic demo profile")
+	flag.StringVar(&o.urlFile, "url-file", "", "write the base URL to this file once listening (for scripts)")
+	flag.DurationVar(&o.latency, "latency", 0, "delay every answer by this much, e.g. 50ms")
+	flag.Parse()
+	return o
+}
+
+func run() error {
+	o := parseFlags()
+	if o.token == "" {
+		return errors.New("no token: pass -token or set " + tokenEnv)
+	}
+	srv, err := newServer(o)
+	if err != nil {
+		return err
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", o.addr)
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String()
+	if o.urlFile != "" {
+		if err := os.WriteFile(o.urlFile, []byte(base+"\n"), 0o600); err != nil {
+			return err
+		}
+	}
+	fmt.Println("Partner Center emulator listening on", base)
+	return serve(ln, srv)
+}
+
+func newServer(o options) (*emulator.Server, error) {
+	srv := emulator.New(o.token)
+	srv.SetLatency(o.latency)
+	if o.seed != "" {
+		n, err := srv.LoadSeedFile(o.seed)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Printf("Seeded %d customers from %s\n", n, o.seed)
+	}
+	if o.demoCustomer != "" {
+		if err := srv.SeedDefaultCustomer(o.demoCustomer); err != nil {
+			return nil, err
+		}
+	}
+	return srv, nil
+}
+
+// serve runs until SIGINT or SIGTERM, then lets requests in flight finish.
+func serve(ln net.Listener, h http.Handler) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return hs.Shutdown(shutdown)
+}

@@ -1,0 +1,68 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+)
+
+// billingProfilePath is the billing profile of the customer whose tenant id fills %s.
+const billingProfilePath = "/v1/customers/%s/profiles/billing"
+
+// GetCustomerBillingProfile reads the billing profile of the customer with tenant id customerID.
+func (c *Client) GetCustomerBillingProfile(ctx context.Context, customerID string) (*BillingProfile, error) {
+	path, err := profilePath(customerID)
+	if err != nil {
+		return nil, err
+	}
+	var p BillingProfile
+	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &p}); err != nil {
+		return nil, fmt.Errorf("reading the billing profile of customer %s: %w", customerID, err)
+	}
+	return &p, nil
+}
+
+// UpdateCustomerBillingProfile replaces the customer's billing profile with p, on condition that
+// p.ETag is still current. p should be the profile a GET returned with changes written over it,
+// so that the fields it does not model are sent back. It returns the stored profile with its new
+// ETag; a stale ETag gives an error for which IsPreconditionFailed is true.
+func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID string, p *BillingProfile) (*BillingProfile, error) {
+	path, err := profilePath(customerID)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || p.ETag == "" {
+		return nil, errors.New("updating a billing profile needs the ETag of the profile it changes: read it first")
+	}
+	// The ETag goes both in If-Match, as the REST docs ask, and in attributes.etag, which is
+	// what Microsoft's SDKs send.
+	h := http.Header{"If-Match": {quoteETag(p.ETag)}}
+	var out BillingProfile
+	if err := c.do(ctx, call{method: http.MethodPut, path: path, header: h, in: p, out: &out}); err != nil {
+		return nil, fmt.Errorf("updating the billing profile of customer %s: %w", customerID, err)
+	}
+	return &out, nil
+}
+
+// guidPattern is the form of a customer tenant id: a GUID in its canonical 8-4-4-4-12 form.
+var guidPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// IsGUID reports whether s is a GUID in canonical form, as customer tenant ids are.
+func IsGUID(s string) bool { return guidPattern.MatchString(s) }
+
+func profilePath(customerID string) (string, error) {
+	if !IsGUID(customerID) {
+		return "", fmt.Errorf("customer id %q is not a GUID: use the customer's tenant id, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6", customerID)
+	}
+	return fmt.Sprintf(billingProfilePath, customerID), nil
+}
+
+func quoteETag(etag string) string {
+	if strings.HasPrefix(etag, `"`) && strings.HasSuffix(etag, `"`) && len(etag) > 1 {
+		return etag
+	}
+	return `"` + etag + `"`
+}

@@ -1,0 +1,155 @@
+// Package client is a Go client for the parts of the Microsoft Partner Center REST API that the
+// Terraform provider uses. It knows nothing about Terraform: it speaks HTTP and JSON, retries what
+// Partner Center says is worth retrying, and turns error bodies into typed errors.
+package client
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is the Partner Center API endpoint of the public cloud.
+const DefaultBaseURL = "https://api.partnercenter.microsoft.com"
+
+// ApplicationName identifies this client to Partner Center in MS-PartnerCenter-Application and
+// in the User-Agent.
+const ApplicationName = "terraform-provider-partnercenter"
+
+// Header names Partner Center defines (see API-NOTES.md).
+const (
+	HeaderRequestID       = "MS-RequestId"
+	HeaderCorrelationID   = "MS-CorrelationId"
+	HeaderContractVersion = "MS-Contract-Version"
+	HeaderApplication     = "MS-PartnerCenter-Application"
+	contractVersion       = "v1"
+)
+
+// Defaults for Config fields left zero.
+const (
+	DefaultRetryMax      = 4
+	DefaultRetryWaitMin  = 500 * time.Millisecond
+	DefaultRetryWaitMax  = 30 * time.Second
+	DefaultMaxRetryAfter = 2 * time.Minute
+	// maxResponseBytes bounds how much of a response is read: a billing profile is a few KiB,
+	// so anything near this is not a Partner Center answer.
+	maxResponseBytes = 4 << 20
+)
+
+// Config configures a Client. Only TokenSource is required.
+type Config struct {
+	// BaseURL is the API endpoint, e.g. DefaultBaseURL or an emulator's address.
+	BaseURL string
+	// TokenSource supplies the bearer token for each logical call.
+	TokenSource TokenSource
+	// Version is this software's version, sent in the User-Agent.
+	Version string
+	// UserAgentExtra is appended to the User-Agent (e.g. the Terraform version).
+	UserAgentExtra string
+	// RetryMax is how many times a throttled, failed (5xx) or unreachable call is retried.
+	RetryMax int
+	// RetryWaitMin and RetryWaitMax bound the jittered exponential backoff between retries.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// MaxRetryAfter caps how long a Retry-After header can make the client wait.
+	MaxRetryAfter time.Duration
+	// HTTPClient replaces the pooled client built by New; its Transport is wrapped for logging.
+	HTTPClient *http.Client
+}
+
+// Client calls Partner Center. It is safe for concurrent use and reuses connections.
+type Client struct {
+	baseURL   *url.URL
+	tokens    TokenSource
+	http      *retryablehttp.Client
+	userAgent string
+}
+
+// New builds a Client from cfg.
+func New(cfg Config) (*Client, error) {
+	if cfg.TokenSource == nil {
+		return nil, errors.New("partner center client: a token source is required")
+	}
+	base, err := parseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	cfg = withDefaults(cfg)
+	return &Client{
+		baseURL:   base,
+		tokens:    cfg.TokenSource,
+		http:      newRetryClient(cfg, newHTTPClient(cfg.HTTPClient)),
+		userAgent: userAgent(cfg.Version, cfg.UserAgentExtra),
+	}, nil
+}
+
+// BaseURL returns the API endpoint this client calls.
+func (c *Client) BaseURL() string { return c.baseURL.String() }
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("partner center base URL %q: %w", raw, err)
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("partner center base URL %q: want an absolute http or https URL such as %s", raw, DefaultBaseURL)
+	}
+	return u, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.RetryMax == 0 {
+		cfg.RetryMax = DefaultRetryMax
+	}
+	if cfg.RetryMax < 0 {
+		cfg.RetryMax = 0
+	}
+	if cfg.RetryWaitMin == 0 {
+		cfg.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax == 0 {
+		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if cfg.MaxRetryAfter == 0 {
+		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	return cfg
+}
+
+// newHTTPClient returns one pooled client whose connections are kept alive and reused by every
+// call; a caller-supplied client keeps its own transport, wrapped for logging.
+func newHTTPClient(hc *http.Client) *http.Client {
+	if hc == nil {
+		t := cleanhttp.DefaultPooledTransport()
+		// Terraform runs 10 operations at once by default; keep that many connections warm.
+		t.MaxIdleConnsPerHost = 32
+		t.ResponseHeaderTimeout = 2 * time.Minute
+		hc = &http.Client{Transport: t}
+	}
+	next := hc.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	wrapped := *hc
+	wrapped.Transport = &loggingTransport{next: next}
+	return &wrapped
+}
+
+func userAgent(version, extra string) string {
+	if version == "" {
+		version = "dev"
+	}
+	ua := ApplicationName + "/" + version
+	if extra != "" {
+		ua += " " + extra
+	}
+	return ua
+}

@@ -1,0 +1,251 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+const (
+	testToken    = "test-token-5f1c9a"
+	testCustomer = "0b6fd2a5-2c8b-4f3e-9b7a-3a1de2f0c001"
+)
+
+// recorder is a scripted Partner Center: it answers each request with the next reply and keeps
+// the requests it saw.
+type recorder struct {
+	mu       sync.Mutex
+	replies  []reply
+	requests []*http.Request
+	bodies   [][]byte
+}
+
+type reply struct {
+	status int
+	header map[string]string
+	body   string
+}
+
+func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	body := new(bytes.Buffer)
+	_, _ = body.ReadFrom(req.Body)
+	r.mu.Lock()
+	r.requests = append(r.requests, req.Clone(req.Context()))
+	r.bodies = append(r.bodies, body.Bytes())
+	rep := reply{status: http.StatusOK, body: profileJSON}
+	if len(r.replies) > 0 {
+		rep, r.replies = r.replies[0], r.replies[1:]
+	}
+	r.mu.Unlock()
+	for k, v := range rep.header {
+		w.Header().Set(k, v)
+	}
+	w.WriteHeader(rep.status)
+	_, _ = w.Write([]byte(rep.body))
+}
+
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.requests)
+}
+
+func (r *recorder) request(i int) *http.Request {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.requests[i]
+}
+
+const profileJSON = "\ufeff" + `{"id":"a58ceba5-60ac-48e4-a0bc-2a855811807a","firstName":"Avery","lastName":"Howard",` +
+	`"email":"avery@contoso.example","culture":"en-US","language":"en","companyName":"Contoso",` +
+	`"defaultAddress":{"country":"US","city":"Redmond","state":"WA","addressLine1":"One Microsoft Way",` +
+	`"postalCode":"98052","firstName":"Avery","lastName":"Howard","phoneNumber":"4255550100",` +
+	`"district":"King County","middleName":"J"},"vatId":"US-1234","links":{"self":{"uri":"/v1/x","method":"GET","headers":[]}},` +
+	`"attributes":{"etag":"-2279334701316321663","objectType":"CustomerBillingProfile"}}`
+
+func newScripted(t *testing.T, replies ...reply) (*Client, *recorder) {
+	t.Helper()
+	rec := &recorder{replies: replies}
+	srv := httptest.NewServer(rec)
+	t.Cleanup(srv.Close)
+	return newTestClient(t, srv.URL), rec
+}
+
+func newTestClient(t *testing.T, baseURL string) *Client {
+	t.Helper()
+	c, err := New(Config{
+		BaseURL:      baseURL,
+		TokenSource:  StaticToken(testToken),
+		Version:      "1.2.3",
+		RetryMax:     3,
+		RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 5 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestGetDecodesProfileBehindByteOrderMark(t *testing.T) {
+	t.Parallel()
+	c, _ := newScripted(t)
+	p, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Email != "avery@contoso.example" || p.ETag != "-2279334701316321663" || p.DefaultAddress.PhoneNumber != "4255550100" {
+		t.Errorf("decoded profile = %+v, address %+v", p, p.DefaultAddress)
+	}
+}
+
+func TestRequestsCarryPartnerCenterHeaders(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t)
+	ctx := WithCorrelationID(context.Background(), "c0ffee00-0000-4000-8000-000000000001")
+	if _, err := c.GetCustomerBillingProfile(ctx, testCustomer); err != nil {
+		t.Fatal(err)
+	}
+	h := rec.request(0).Header
+	want := map[string]string{
+		"Authorization":       "Bearer " + testToken,
+		"Accept":              "application/json",
+		HeaderCorrelationID:   "c0ffee00-0000-4000-8000-000000000001",
+		HeaderContractVersion: "v1",
+		HeaderApplication:     ApplicationName,
+		"User-Agent":          "terraform-provider-partnercenter/1.2.3",
+	}
+	for k, v := range want {
+		if got := h.Get(k); got != v {
+			t.Errorf("header %s = %q, want %q", k, got, v)
+		}
+	}
+	if !IsGUID(h.Get(HeaderRequestID)) {
+		t.Errorf("MS-RequestId = %q, want a GUID", h.Get(HeaderRequestID))
+	}
+	if got := rec.request(0).URL.Path; got != "/v1/customers/"+testCustomer+"/profiles/billing" {
+		t.Errorf("path = %s", got)
+	}
+}
+
+func TestUpdateSendsETagQuotedInIfMatchAndInBody(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t, reply{status: 200, body: profileJSON}, reply{status: 200, body: profileJSON})
+	p, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateCustomerBillingProfile(context.Background(), testCustomer, p); err != nil {
+		t.Fatal(err)
+	}
+	put := rec.request(1)
+	if got := put.Header.Get("If-Match"); got != `"-2279334701316321663"` {
+		t.Errorf("If-Match = %s, want the ETag in double quotes", got)
+	}
+	var sent struct {
+		Attributes struct{ ETag string } `json:"attributes"`
+	}
+	if err := json.Unmarshal(rec.bodies[1], &sent); err != nil {
+		t.Fatal(err)
+	}
+	if sent.Attributes.ETag != "-2279334701316321663" {
+		t.Errorf("attributes.etag in body = %q", sent.Attributes.ETag)
+	}
+}
+
+func TestUpdateWithoutETagIsRefusedBeforeAnyCall(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t)
+	_, err := c.UpdateCustomerBillingProfile(context.Background(), testCustomer, &BillingProfile{Email: "x@y.example"})
+	if err == nil || !strings.Contains(err.Error(), "ETag") {
+		t.Fatalf("err = %v, want one asking for the ETag", err)
+	}
+	if rec.count() != 0 {
+		t.Errorf("%d requests sent, want none", rec.count())
+	}
+}
+
+func TestCustomerIDMustBeAGUID(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t)
+	for _, id := range []string{"", "contoso.onmicrosoft.com", "../../v1/partners", testCustomer + "/x"} {
+		if _, err := c.GetCustomerBillingProfile(context.Background(), id); err == nil {
+			t.Errorf("customer id %q accepted", id)
+		}
+	}
+	if rec.count() != 0 {
+		t.Errorf("%d requests sent, want none", rec.count())
+	}
+}
+
+func TestMaskedLogsNeverShowTheToken(t *testing.T) {
+	t.Parallel()
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	c, _ := newScripted(t, reply{status: 401, body: `{"code":800001,"description":"Bearer ` + testToken + ` rejected"}`})
+	_, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+	if !IsUnauthorized(err) {
+		t.Fatalf("err = %v, want 401", err)
+	}
+	if logs.Len() == 0 {
+		t.Fatal("nothing was logged")
+	}
+	if strings.Contains(logs.String(), testToken) {
+		t.Errorf("the token appears in the logs:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "Sending Partner Center request") {
+		t.Errorf("request not logged:\n%s", logs.String())
+	}
+}
+
+func TestContextCancelledDuringRetryWaitReturnsPromptly(t *testing.T) {
+	t.Parallel()
+	c, _ := newScripted(t, reply{status: 429, header: map[string]string{"Retry-After": "30"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 30 seconds."}`})
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("returned after %s, want soon after the cancel at 100ms", waited)
+	}
+}
+
+func TestUnreachableServiceIsRetriedThenNamed(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close()
+	c := newTestClient(t, url)
+	_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if err == nil || !strings.Contains(err.Error(), "could not reach Partner Center") {
+		t.Fatalf("err = %v, want one saying Partner Center could not be reached", err)
+	}
+}
+
+func TestNewRejectsBadConfiguration(t *testing.T) {
+	t.Parallel()
+	tests := map[string]Config{
+		"no token source":     {BaseURL: "https://example.test"},
+		"a relative base URL": {BaseURL: "api.partnercenter.microsoft.com", TokenSource: StaticToken("x")},
+		"an ftp base URL":     {BaseURL: "ftp://example.test", TokenSource: StaticToken("x")},
+	}
+	for name, cfg := range tests {
+		t.Run("it rejects "+name, func(t *testing.T) {
+			if _, err := New(cfg); err == nil {
+				t.Error("accepted")
+			}
+		})
+	}
+}

@@ -1,0 +1,155 @@
+package client
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// APIError is an error answer from Partner Center: the HTTP status, Partner Center's own code and
+// description, and the request ids that a Microsoft support case asks for.
+type APIError struct {
+	// Method and Path name the call that failed.
+	Method, Path string
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Code is Partner Center's error code as text; the service sends a number (27002) or a string.
+	Code string
+	// Description is Partner Center's explanation, or the throttling message of a 429.
+	Description string
+	// Data holds details, e.g. "addressLine1: AddressLine1Invalid - ..." for a validation error.
+	Data []string
+	// RequestID and CorrelationID are MS-RequestId and MS-CorrelationId of the call.
+	RequestID, CorrelationID string
+	// RetryAfter is the wait the service asked for, if any.
+	RetryAfter time.Duration
+}
+
+// Error describes the failure in one line with everything a support case needs.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Code != "" {
+		fmt.Fprintf(&b, ", Partner Center code %s", e.Code)
+	}
+	if e.Description != "" {
+		fmt.Fprintf(&b, ": %s", e.Description)
+	}
+	if len(e.Data) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(e.Data, "; "))
+	}
+	fmt.Fprintf(&b, " [%s: %s, %s: %s]", HeaderRequestID, e.RequestID, HeaderCorrelationID, e.CorrelationID)
+	return b.String()
+}
+
+// errorBody covers both shapes Partner Center uses: {code, description, data, source} and the
+// throttling answer {statusCode, message}.
+type errorBody struct {
+	Code        json.RawMessage   `json:"code"`
+	Description string            `json:"description"`
+	Data        []json.RawMessage `json:"data"`
+	Message     string            `json:"message"`
+}
+
+// newAPIError reads an error response. The ids the request sent stand in when the response
+// does not echo them.
+func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError {
+	e := &APIError{
+		Method:        req.Method,
+		Path:          req.URL.Path,
+		StatusCode:    resp.StatusCode,
+		RequestID:     firstNonEmpty(resp.Header.Get(HeaderRequestID), req.Header.Get(HeaderRequestID)),
+		CorrelationID: firstNonEmpty(resp.Header.Get(HeaderCorrelationID), req.Header.Get(HeaderCorrelationID)),
+	}
+	if d, ok := retryAfter(resp, time.Now()); ok {
+		e.RetryAfter = d
+	}
+	body = stripBOM(body)
+	var eb errorBody
+	if err := json.Unmarshal(body, &eb); err != nil {
+		e.Description = describeNonJSON(resp, body)
+		return e
+	}
+	e.Code = codeText(eb.Code)
+	e.Description = firstNonEmpty(eb.Description, eb.Message)
+	for _, d := range eb.Data {
+		e.Data = append(e.Data, codeText(d))
+	}
+	return e
+}
+
+// codeText renders a JSON string without quotes and anything else (a number) as written.
+func codeText(raw json.RawMessage) string {
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s
+	}
+	t := string(bytes.TrimSpace(raw))
+	if t == "null" {
+		return ""
+	}
+	return t
+}
+
+// describeNonJSON summarises a body that is not Partner Center's JSON, such as a proxy's HTML
+// error page, without flooding the diagnostic.
+func describeNonJSON(resp *http.Response, body []byte) string {
+	text := strings.Join(strings.Fields(string(body)), " ")
+	if text == "" {
+		return "empty response body"
+	}
+	const limit = 200
+	if len(text) > limit {
+		text = text[:limit] + "..."
+	}
+	return fmt.Sprintf("unexpected %s response body: %s", firstNonEmpty(resp.Header.Get("Content-Type"), "non-JSON"), text)
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// staleETagCode is the code some Partner Center APIs send with 400 instead of 412.
+const staleETagCode = "2055"
+
+func asAPIError(err error) (*APIError, bool) {
+	var e *APIError
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+func hasStatus(err error, status int) bool {
+	e, ok := asAPIError(err)
+	return ok && e.StatusCode == status
+}
+
+// IsNotFound reports whether err is Partner Center's 404 (unknown customer or resource).
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsPreconditionFailed reports whether err says the ETag is stale: 412, or 400 with code 2055.
+func IsPreconditionFailed(err error) bool {
+	e, ok := asAPIError(err)
+	if !ok {
+		return false
+	}
+	return e.StatusCode == http.StatusPreconditionFailed ||
+		(e.StatusCode == http.StatusBadRequest && e.Code == staleETagCode)
+}
+
+// IsThrottled reports whether err is a 429 that outlasted the retries.
+func IsThrottled(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
+
+// IsUnauthorized reports whether err is a 401: the token is missing, invalid or expired.
+func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthorized) }
+
+// IsForbidden reports whether err is a 403: no relationship with the customer, or a GDAP role missing.
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }

@@ -1,0 +1,101 @@
+package client
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestErrorAnswersBecomeAPIErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		reply    reply
+		wantCode string
+		wantDesc string
+		wantData []string
+		is       func(error) bool
+	}{
+		{
+			name:     "a numeric code is kept as text",
+			reply:    reply{status: 404, body: "\ufeff" + `{"code":60003,"description":"Tenant not found.","data":[],"source":"PartnerFD"}`},
+			wantCode: "60003", wantDesc: "Tenant not found.", is: IsNotFound,
+		},
+		{
+			name:     "a string code is kept as is",
+			reply:    reply{status: 403, body: `{"code":"Forbidden","description":"No relationship with the customer"}`},
+			wantCode: "Forbidden", wantDesc: "No relationship with the customer", is: IsForbidden,
+		},
+		{
+			name: "validation details are kept",
+			reply: reply{status: 400, body: `{"code":27002,"description":"A property has invalid data.",` +
+				`"data":["region: StateInvalid - Region must not be set for US addresses."]}`},
+			wantCode: "27002", wantDesc: "A property has invalid data.",
+			wantData: []string{"region: StateInvalid - Region must not be set for US addresses."},
+			is:       func(error) bool { return true },
+		},
+		{
+			name:     "412 says the ETag is stale",
+			reply:    reply{status: 412, body: `{"code":412,"description":"Precondition failed"}`},
+			wantCode: "412", wantDesc: "Precondition failed", is: IsPreconditionFailed,
+		},
+		{
+			name:     "400 with code 2055 also says the ETag is stale",
+			reply:    reply{status: 400, body: `{"code":2055,"description":"Etag is no longer valid"}`},
+			wantCode: "2055", wantDesc: "Etag is no longer valid", is: IsPreconditionFailed,
+		},
+		{
+			name:     "the throttling shape gives its message",
+			reply:    reply{status: 429, header: map[string]string{"Retry-After": "57"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}`},
+			wantDesc: "Rate limit is exceeded. Try again in 57 seconds.", is: IsThrottled,
+		},
+		{
+			name:     "a proxy's HTML page is summarised",
+			reply:    reply{status: 401, header: map[string]string{"Content-Type": "text/html"}, body: "<html><body><h1>401 Unauthorized</h1></body></html>"},
+			wantDesc: "unexpected text/html response body: <html><body><h1>401 Unauthorized</h1></body></html>", is: IsUnauthorized,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := newThrottleFreeClient(t, tt.reply)
+			_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+			e, ok := asAPIError(err)
+			if !ok {
+				t.Fatalf("err = %v, want an *APIError", err)
+			}
+			if e.Code != tt.wantCode || e.Description != tt.wantDesc || strings.Join(e.Data, "|") != strings.Join(tt.wantData, "|") {
+				t.Errorf("got code %q, description %q, data %q", e.Code, e.Description, e.Data)
+			}
+			if !tt.is(err) {
+				t.Errorf("the helper for status %d did not recognise %v", e.StatusCode, err)
+			}
+			if e.RequestID == "" || e.CorrelationID == "" {
+				t.Errorf("request ids missing: %+v", e)
+			}
+		})
+	}
+}
+
+// newThrottleFreeClient answers every request with r, retries disabled, so that 429 and 5xx
+// replies reach the caller at once.
+func newThrottleFreeClient(t *testing.T, r reply) *Client {
+	t.Helper()
+	c, _ := newScripted(t, r)
+	c.http.RetryMax = 0
+	return c
+}
+
+func TestAPIErrorNamesEverythingASupportCaseNeeds(t *testing.T) {
+	t.Parallel()
+	e := &APIError{
+		Method: "PUT", Path: "/v1/customers/x/profiles/billing", StatusCode: 400, Code: "27002",
+		Description: "A property has invalid data.", Data: []string{"country: CountryInvalid - ..."},
+		RequestID: "req-1", CorrelationID: "corr-1",
+	}
+	want := "PUT /v1/customers/x/profiles/billing: HTTP 400 Bad Request, Partner Center code 27002: " +
+		"A property has invalid data. (country: CountryInvalid - ...) [MS-RequestId: req-1, MS-CorrelationId: corr-1]"
+	if e.Error() != want {
+		t.Errorf("Error() =\n%s\nwant\n%s", e.Error(), want)
+	}
+}

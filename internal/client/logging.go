@@ -1,0 +1,107 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// secretPatterns match credentials wherever they might show in a logged value: bearer tokens and
+// the secret fields of OAuth2 token requests and answers.
+var secretPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)bearer\s+[^\s"',]+`),
+	regexp.MustCompile(`(?i)((?:access|refresh|id)_token|client_secret|client_assertion|password)(["']?\s*[:=]\s*["']?)[^\s"'&,]+`),
+}
+
+// maskSecrets returns a context whose tflog calls mask credentials. The framework gives every RPC
+// a fresh context, so masking is set here, for each request, rather than once in Configure.
+func maskSecrets(ctx context.Context) context.Context {
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "Authorization")
+	ctx = tflog.MaskAllFieldValuesRegexes(ctx, secretPatterns...)
+	return tflog.MaskMessageRegexes(ctx, secretPatterns...)
+}
+
+// loggingTransport logs each HTTP attempt through tflog: a summary at DEBUG, bodies at TRACE.
+type loggingTransport struct {
+	next http.RoundTripper
+}
+
+// RoundTrip logs req and its response around the wrapped transport.
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := maskSecrets(req.Context())
+	fields := map[string]any{
+		"method":            req.Method,
+		"url":               req.URL.String(),
+		HeaderRequestID:     req.Header.Get(HeaderRequestID),
+		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
+	}
+	tflog.Debug(ctx, "Sending Partner Center request", fields)
+	tflog.Trace(ctx, "Partner Center request detail", map[string]any{
+		"headers": redactedHeaders(req.Header),
+		"body":    requestBody(req),
+	})
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	fields["duration_ms"] = time.Since(start).Milliseconds()
+	if err != nil {
+		fields["error"] = err.Error()
+		tflog.Debug(ctx, "Partner Center request failed", fields)
+		return nil, err
+	}
+	fields["status"] = resp.StatusCode
+	tflog.Debug(ctx, "Received Partner Center response", fields)
+	tflog.Trace(ctx, "Partner Center response detail", map[string]any{
+		"headers": redactedHeaders(resp.Header),
+		"body":    responseBody(resp),
+	})
+	return resp, nil
+}
+
+func redactedHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k := range h {
+		out[k] = h.Get(k)
+	}
+	if _, ok := out["Authorization"]; ok {
+		out["Authorization"] = "Bearer <redacted>"
+	}
+	return out
+}
+
+func requestBody(req *http.Request) string {
+	if req.GetBody == nil {
+		return ""
+	}
+	r, err := req.GetBody()
+	if err != nil {
+		return ""
+	}
+	defer func() { _ = r.Close() }()
+	b, _ := io.ReadAll(io.LimitReader(r, maxResponseBytes))
+	return string(b)
+}
+
+// responseBody reads the body for the log and puts an unread copy back for the caller; a read
+// error (a connection reset mid-body) is handed on to the caller after the bytes that did arrive.
+func responseBody(resp *http.Response) string {
+	if resp.Body == nil {
+		return ""
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	_ = resp.Body.Close()
+	var rest io.Reader = bytes.NewReader(b)
+	if err != nil {
+		rest = io.MultiReader(rest, errReader{err})
+	}
+	resp.Body = io.NopCloser(rest)
+	return string(b)
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }

@@ -1,0 +1,235 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// BillingProfile is a customer's billing profile. Besides the fields modelled here it keeps every
+// other field Partner Center returned, so that a GET, a change to one field and a PUT send all
+// the others back unchanged: the PUT replaces the whole profile.
+type BillingProfile struct {
+	// ID is the profile's id, assigned by Partner Center.
+	ID          string
+	FirstName   string
+	LastName    string
+	Email       string
+	Culture     string
+	Language    string
+	CompanyName string
+	// DefaultAddress is nil when the profile has none.
+	DefaultAddress *Address
+	// ETag is attributes.etag: the version the next PUT must name.
+	ETag string
+
+	raw map[string]json.RawMessage
+}
+
+// Address is a postal address with its contact, as in a billing profile's defaultAddress. Like
+// BillingProfile it keeps the fields it does not model (district, middleName, ...).
+type Address struct {
+	Country      string
+	Region       string
+	City         string
+	State        string
+	AddressLine1 string
+	AddressLine2 string
+	AddressLine3 string
+	PostalCode   string
+	FirstName    string
+	LastName     string
+	PhoneNumber  string
+
+	raw map[string]json.RawMessage
+}
+
+// field ties a modelled string field to its JSON key as Partner Center answers it (camelCase).
+type field struct {
+	key string
+	val *string
+}
+
+func (p *BillingProfile) fields() []field {
+	return []field{
+		{"id", &p.ID}, {"firstName", &p.FirstName}, {"lastName", &p.LastName}, {"email", &p.Email},
+		{"culture", &p.Culture}, {"language", &p.Language}, {"companyName", &p.CompanyName},
+	}
+}
+
+func (a *Address) fields() []field {
+	return []field{
+		{"country", &a.Country}, {"region", &a.Region}, {"city", &a.City}, {"state", &a.State},
+		{"addressLine1", &a.AddressLine1}, {"addressLine2", &a.AddressLine2}, {"addressLine3", &a.AddressLine3},
+		{"postalCode", &a.PostalCode}, {"firstName", &a.FirstName}, {"lastName", &a.LastName},
+		{"phoneNumber", &a.PhoneNumber},
+	}
+}
+
+const (
+	keyDefaultAddress = "defaultAddress"
+	keyAttributes     = "attributes"
+	keyETag           = "etag"
+)
+
+// UnmarshalJSON reads a profile, keeping unmodelled fields. Keys match case-insensitively, as
+// the service matches them.
+func (p *BillingProfile) UnmarshalJSON(b []byte) error {
+	raw, err := readObject(b)
+	if err != nil {
+		return err
+	}
+	*p = BillingProfile{raw: raw}
+	if err := readFields(raw, p.fields()); err != nil {
+		return err
+	}
+	if v, ok := lookup(raw, keyDefaultAddress); ok && string(v) != "null" {
+		p.DefaultAddress = &Address{}
+		if err := json.Unmarshal(v, p.DefaultAddress); err != nil {
+			return err
+		}
+	}
+	return p.readETag()
+}
+
+func (p *BillingProfile) readETag() error {
+	v, ok := lookup(p.raw, keyAttributes)
+	if !ok || string(v) == "null" {
+		return nil
+	}
+	attrs, err := readObject(v)
+	if err != nil {
+		return err
+	}
+	return readFields(attrs, []field{{keyETag, &p.ETag}})
+}
+
+// MarshalJSON writes the profile: every field it was read with, with the modelled fields and the
+// ETag written over them. An empty modelled field is left out, which Partner Center reads as null.
+func (p BillingProfile) MarshalJSON() ([]byte, error) {
+	out := cloneObject(p.raw)
+	writeFields(out, p.fields())
+	if err := p.writeAddress(out); err != nil {
+		return nil, err
+	}
+	if err := p.writeETag(out); err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+func (p BillingProfile) writeAddress(out map[string]json.RawMessage) error {
+	deleteKey(out, keyDefaultAddress)
+	if p.DefaultAddress == nil {
+		return nil
+	}
+	b, err := json.Marshal(p.DefaultAddress)
+	if err != nil {
+		return err
+	}
+	out[keyDefaultAddress] = b
+	return nil
+}
+
+func (p BillingProfile) writeETag(out map[string]json.RawMessage) error {
+	attrs := map[string]json.RawMessage{}
+	if v, ok := lookup(out, keyAttributes); ok && string(v) != "null" {
+		var err error
+		if attrs, err = readObject(v); err != nil {
+			return err
+		}
+	}
+	writeFields(attrs, []field{{keyETag, &p.ETag}})
+	deleteKey(out, keyAttributes)
+	if len(attrs) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(attrs)
+	if err != nil {
+		return err
+	}
+	out[keyAttributes] = b
+	return nil
+}
+
+// UnmarshalJSON reads an address, keeping unmodelled fields.
+func (a *Address) UnmarshalJSON(b []byte) error {
+	raw, err := readObject(b)
+	if err != nil {
+		return err
+	}
+	*a = Address{raw: raw}
+	return readFields(raw, a.fields())
+}
+
+// MarshalJSON writes the address with its unmodelled fields.
+func (a Address) MarshalJSON() ([]byte, error) {
+	out := cloneObject(a.raw)
+	writeFields(out, a.fields())
+	return json.Marshal(out)
+}
+
+func readObject(b []byte) (map[string]json.RawMessage, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	if raw == nil {
+		raw = map[string]json.RawMessage{}
+	}
+	return raw, nil
+}
+
+func readFields(raw map[string]json.RawMessage, fields []field) error {
+	for _, f := range fields {
+		v, ok := lookup(raw, f.key)
+		if !ok || string(v) == "null" {
+			continue
+		}
+		if err := json.Unmarshal(v, f.val); err != nil {
+			return fmt.Errorf("field %q: want a string, got %s", f.key, v)
+		}
+	}
+	return nil
+}
+
+// writeFields replaces each field's key, whatever its case in the original, by the camelCase key
+// with the field's value.
+func writeFields(out map[string]json.RawMessage, fields []field) {
+	for _, f := range fields {
+		deleteKey(out, f.key)
+		if *f.val == "" {
+			continue
+		}
+		b, _ := json.Marshal(*f.val) // a string always marshals
+		out[f.key] = b
+	}
+}
+
+func lookup(raw map[string]json.RawMessage, key string) (json.RawMessage, bool) {
+	if v, ok := raw[key]; ok {
+		return v, true
+	}
+	for k, v := range raw {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func deleteKey(raw map[string]json.RawMessage, key string) {
+	for k := range raw {
+		if strings.EqualFold(k, key) {
+			delete(raw, k)
+		}
+	}
+}
+
+func cloneObject(raw map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(raw)+2)
+	for k, v := range raw {
+		out[k] = v
+	}
+	return out
+}

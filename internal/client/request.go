@@ -1,0 +1,105 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// stripBOM drops the UTF-8 byte-order mark Partner Center puts before some JSON bodies, which
+// encoding/json would otherwise reject.
+func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
+
+// call is one logical Partner Center call: it gets one MS-RequestId, kept on every retry.
+type call struct {
+	method string
+	path   string
+	header http.Header
+	in     any
+	out    any
+}
+
+// do sends c, retrying as the retry policy allows, and decodes the JSON answer into c.out.
+// Error answers become *APIError.
+func (c *Client) do(ctx context.Context, cl call) error {
+	req, err := c.newRequest(ctx, cl)
+	if err != nil {
+		return err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return transportError(req.Request, err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	if err != nil {
+		return fmt.Errorf("%s %s: reading response (HTTP %d, %s: %s): %w",
+			cl.method, cl.path, resp.StatusCode, HeaderRequestID, req.Header.Get(HeaderRequestID), err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return newAPIError(req.Request, resp, body)
+	}
+	if cl.out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(stripBOM(body), cl.out); err != nil {
+		return fmt.Errorf("%s %s: decoding the response (HTTP %d, %s: %s): %w; body begins: %s",
+			cl.method, cl.path, resp.StatusCode, HeaderRequestID, req.Header.Get(HeaderRequestID), err, describeNonJSON(resp, body))
+	}
+	return nil
+}
+
+func (c *Client) newRequest(ctx context.Context, cl call) (*retryablehttp.Request, error) {
+	var body any // an untyped nil keeps a GET without a body
+	if cl.in != nil {
+		b, err := json.Marshal(cl.in)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: encoding the request: %w", cl.method, cl.path, err)
+		}
+		body = b
+	}
+	u := c.baseURL.JoinPath(cl.path)
+	req, err := retryablehttp.NewRequestWithContext(ctx, cl.method, u.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", cl.method, cl.path, err)
+	}
+	token, err := c.tokens.Token(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: getting an access token: %w", cl.method, cl.path, err)
+	}
+	c.setHeaders(ctx, req.Header, token, body != nil)
+	for k, v := range cl.header {
+		req.Header[k] = v
+	}
+	return req, nil
+}
+
+func (c *Client) setHeaders(ctx context.Context, h http.Header, token string, hasBody bool) {
+	h.Set("Authorization", "Bearer "+token)
+	h.Set("Accept", "application/json")
+	if hasBody {
+		h.Set("Content-Type", "application/json")
+	}
+	h.Set("User-Agent", c.userAgent)
+	h.Set(HeaderRequestID, NewID())
+	h.Set(HeaderCorrelationID, firstNonEmpty(CorrelationID(ctx), NewID()))
+	h.Set(HeaderContractVersion, contractVersion)
+	h.Set(HeaderApplication, ApplicationName)
+}
+
+// transportError wraps a failure that left no response: the connection failed on every attempt,
+// or the context ended.
+func transportError(req *http.Request, err error) error {
+	if ctxErr := req.Context().Err(); ctxErr != nil {
+		return fmt.Errorf("%s %s: %w (%s: %s)", req.Method, req.URL.Path, ctxErr, HeaderRequestID, req.Header.Get(HeaderRequestID))
+	}
+	return fmt.Errorf("%s %s: could not reach Partner Center at %s (%s: %s): %w",
+		req.Method, req.URL.Path, req.URL.Host, HeaderRequestID, req.Header.Get(HeaderRequestID), err)
+}

@@ -1,0 +1,105 @@
+package client
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// newRetryClient builds the retrying HTTP layer. It retries only throttling (429), server
+// failures (5xx but 501) and connection errors; a 412 is never retried here because the caller
+// has to re-read and merge before it can try again.
+func newRetryClient(cfg Config, hc *http.Client) *retryablehttp.Client {
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = hc
+	rc.Logger = nil // logging goes through tflog in loggingTransport, never to stderr
+	rc.RetryMax = cfg.RetryMax
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = checkRetry
+	rc.Backoff = backoff(cfg.MaxRetryAfter)
+	// Passthrough keeps the last response, so its Partner Center error body becomes an *APIError.
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.RequestLogHook = logRetry
+	return rc
+}
+
+func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
+		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	}
+	return isRetryableStatus(resp.StatusCode), nil
+}
+
+func isRetryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests ||
+		(status >= 500 && status != http.StatusNotImplemented)
+}
+
+// backoff waits what Retry-After asks (capped), or else a jittered exponential delay, so that
+// many resources throttled at once do not come back in lockstep.
+func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
+	return func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+		if d, ok := retryAfter(resp, time.Now()); ok {
+			return min(d, maxRetryAfter)
+		}
+		return jittered(lo, hi, attempt)
+	}
+}
+
+// retryAfter reads a Retry-After header given in seconds or as an HTTP date.
+func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+	if resp == nil {
+		return 0, false
+	}
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 || secs > int64(24*time.Hour/time.Second) {
+			return 0, false
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	when, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return max(when.Sub(now), 0), true
+}
+
+func jittered(lo, hi time.Duration, attempt int) time.Duration {
+	d := hi
+	if attempt < 30 {
+		d = min(lo<<attempt, hi)
+	}
+	if d <= 1 {
+		return d
+	}
+	half := d / 2
+	return half + rand.N(d-half)
+}
+
+func logRetry(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	if attempt == 0 {
+		return
+	}
+	tflog.Info(req.Context(), "Retrying Partner Center request", map[string]any{
+		"method":            req.Method,
+		"path":              req.URL.Path,
+		"retry":             attempt,
+		HeaderRequestID:     req.Header.Get(HeaderRequestID),
+		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
+	})
+}

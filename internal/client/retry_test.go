@@ -1,0 +1,136 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestThrottledCallWaitsWhatRetryAfterAsks(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t,
+		reply{status: 429, header: map[string]string{"Retry-After": "1"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 1 seconds."}`},
+		reply{status: 200, body: profileJSON})
+	start := time.Now()
+	if _, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited < time.Second {
+		t.Errorf("retried after %s, want at least the 1s Retry-After asked for", waited)
+	}
+	if rec.count() != 2 {
+		t.Errorf("%d requests, want 2", rec.count())
+	}
+}
+
+func TestServerErrorsAreRetriedUntilSuccess(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t,
+		reply{status: 500, body: `{"code":500,"description":"Internal error"}`},
+		reply{status: 503, body: `<html>Service Unavailable</html>`},
+		reply{status: 200, body: profileJSON})
+	p, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.CompanyName != "Contoso" || rec.count() != 3 {
+		t.Errorf("company %q after %d requests, want Contoso after 3", p.CompanyName, rec.count())
+	}
+}
+
+func TestRetriesAreBoundedAndTheLastErrorIsReported(t *testing.T) {
+	t.Parallel()
+	fail := reply{status: 502, body: `{"code":"BadGateway","description":"upstream failed"}`}
+	c, rec := newScripted(t, fail, fail, fail, fail, fail, fail)
+	_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	e, ok := asAPIError(err)
+	if !ok || e.StatusCode != 502 || e.Code != "BadGateway" {
+		t.Fatalf("err = %v, want the 502 as an APIError", err)
+	}
+	if rec.count() != 4 {
+		t.Errorf("%d requests, want 1 + RetryMax (3)", rec.count())
+	}
+}
+
+func TestClientErrorsAreNotRetried(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{400, 401, 403, 404, 409, 412, 501} {
+		t.Run(fmt.Sprintf("status %d is answered after one request", status), func(t *testing.T) {
+			t.Parallel()
+			c, rec := newScripted(t, reply{status: status, body: `{"code":1,"description":"no"}`})
+			_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+			if e, ok := asAPIError(err); !ok || e.StatusCode != status {
+				t.Fatalf("err = %v, want an APIError with status %d", err, status)
+			}
+			if rec.count() != 1 {
+				t.Errorf("%d requests, want 1", rec.count())
+			}
+		})
+	}
+}
+
+func TestRequestIDIsStableAcrossRetriesAndNewPerCall(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t, reply{status: 503, body: "{}"}, reply{status: 200, body: profileJSON}, reply{status: 200, body: profileJSON})
+	for range 2 {
+		if _, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, retry, next := rec.request(0), rec.request(1), rec.request(2)
+	if first.Header.Get(HeaderRequestID) != retry.Header.Get(HeaderRequestID) {
+		t.Errorf("retry sent MS-RequestId %s, want the first attempt's %s", retry.Header.Get(HeaderRequestID), first.Header.Get(HeaderRequestID))
+	}
+	if next.Header.Get(HeaderRequestID) == first.Header.Get(HeaderRequestID) {
+		t.Error("the next call reused the previous call's MS-RequestId")
+	}
+}
+
+func TestRetryAfterParsing(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		header string
+		want   time.Duration
+		ok     bool
+	}{
+		{"seconds are read as seconds", "57", 57 * time.Second, true},
+		{"zero means retry at once", "0", 0, true},
+		{"an HTTP date is read as the time until then", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
+		{"a date in the past means now", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
+		{"a negative number is ignored", "-5", 0, false},
+		{"garbage is ignored", "soon", 0, false},
+		{"an absent header is ignored", "", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := &http.Response{Header: http.Header{}}
+			if tt.header != "" {
+				resp.Header.Set("Retry-After", tt.header)
+			}
+			got, ok := retryAfter(resp, now)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", tt.header, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
+	t.Parallel()
+	b := backoff(10 * time.Second)
+	throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3600"}}}
+	if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
+		t.Errorf("Retry-After 3600 gave %s, want the 10s cap", got)
+	}
+	for attempt := range 8 {
+		got := b(100*time.Millisecond, 2*time.Second, attempt, nil)
+		ceiling := min(100*time.Millisecond<<attempt, 2*time.Second)
+		if got < ceiling/2 || got > ceiling {
+			t.Errorf("attempt %d waited %s, want within [%s, %s]", attempt, got, ceiling/2, ceiling)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Fault is a misbehaviour injected into the next requests that match it. A fault with a Status
+// answers in place of the API; one without lets the request go on after its Delay and Mutate.
+type Fault struct {
+	// Method and CustomerID select the requests hit; empty matches any.
+	Method     string
+	CustomerID string
+	// Times is how many matching requests the fault hits; zero means one.
+	Times int
+	// Status, when set, is the answer: a 429 comes in the throttling shape with Retry-After, any
+	// other status in Partner Center's error shape (or with Body).
+	Status int
+	// RetryAfter is sent with a 429 (default one second) or a 503.
+	RetryAfter time.Duration
+	// Body and ContentType replace the error body, e.g. a proxy's HTML page or broken JSON.
+	Body, ContentType string
+	// Delay holds the request this long before it is answered, like a hung service.
+	Delay time.Duration
+	// Mutate is another writer's change to the customer's stored profile, made just before the
+	// request is handled: the profile gets a new ETag, so a PUT that follows meets 412.
+	Mutate func(profile map[string]any)
+}
+
+// Inject queues f; faults hit matching requests in the order they were injected.
+func (s *Server) Inject(f Fault) {
+	if f.Times <= 0 {
+		f.Times = 1
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = append(s.faults, &f)
+}
+
+// ClearFaults drops every fault not yet used up.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+// takeFault finds the first fault that matches r, counts one use of it, and returns a copy.
+func (s *Server) takeFault(r *http.Request, customerID string) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, f := range s.faults {
+		if !f.matches(r.Method, customerID) {
+			continue
+		}
+		f.Times--
+		if f.Times == 0 {
+			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+		}
+		return *f, true
+	}
+	return Fault{}, false
+}
+
+func (f *Fault) matches(method, customerID string) bool {
+	return (f.Method == "" || strings.EqualFold(f.Method, method)) &&
+		(f.CustomerID == "" || strings.EqualFold(f.CustomerID, customerID))
+}
+
+// applyFault plays the fault matching r, if any; it reports whether the request has been answered.
+func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, customerID string) bool {
+	f, ok := s.takeFault(r, customerID)
+	if !ok {
+		return false
+	}
+	if !s.wait(r, f.Delay) {
+		return true
+	}
+	if f.Mutate != nil {
+		_ = s.ChangeProfile(customerID, f.Mutate)
+	}
+	if f.Status == 0 {
+		return false
+	}
+	writeFault(w, f)
+	return true
+}
+
+func writeFault(w http.ResponseWriter, f Fault) {
+	switch {
+	case f.Body != "":
+		w.Header().Set("Content-Type", orDefault(f.ContentType, "text/plain; charset=utf-8"))
+		w.WriteHeader(f.Status)
+		_, _ = w.Write([]byte(f.Body))
+	case f.Status == http.StatusTooManyRequests:
+		writeThrottled(w, orDuration(f.RetryAfter, time.Second))
+	default:
+		if f.RetryAfter > 0 {
+			w.Header().Set("Retry-After", formatSeconds(f.RetryAfter))
+		}
+		writeError(w, f.Status, f.Status, http.StatusText(f.Status)+" (injected fault)")
+	}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func orDuration(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}

@@ -1,0 +1,139 @@
+// Package emulator is an in-memory Partner Center that behaves as the real service does for the
+// calls this provider makes: ETags and 412, full-replacement PUT that keeps every field it is sent,
+// byte-order marks before JSON, Partner Center's error bodies, address validation, 401/404, and
+// throttling. Tests seed customers, change profiles behind a client's back, inject faults and read
+// the request log; the partnercenter-emulator command serves it on loopback for demos and pipelines.
+package emulator
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Server is the emulated Partner Center. It is an http.Handler, safe for concurrent use.
+type Server struct {
+	mu        sync.Mutex
+	tokens    map[string]bool
+	customers map[string]map[string]any // customer id (lower case) → stored billing profile
+	faults    []*Fault
+	requests  []Request
+	latency   time.Duration
+	mux       *http.ServeMux
+}
+
+// New returns an emulator that accepts the given bearer tokens and holds no customers.
+func New(tokens ...string) *Server {
+	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}}
+	for _, t := range tokens {
+		s.tokens[t] = true
+	}
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc(billingProfileRoute, s.handleBillingProfile)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, http.StatusNotFound, 1000, "Not found")
+	})
+	return s
+}
+
+// billingProfileRoute is GET/PUT /v1/customers/{customer-tenant-id}/profiles/billing.
+const billingProfileRoute = "/v1/customers/{id}/profiles/billing"
+
+// AddToken makes the emulator accept another bearer token.
+func (s *Server) AddToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens[token] = true
+}
+
+// SetLatency delays every answer by d, like a far-away service.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = d
+}
+
+// ServeHTTP answers one request: latency, then any injected fault, then authentication, then
+// the API itself. Every request lands in the request log with the status it got.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	echoIDs(w, r)
+	rec := &statusRecorder{ResponseWriter: w}
+	entry := newRequest(r)
+	defer func() { s.logRequest(entry, rec.status) }()
+
+	if !s.wait(r, s.currentLatency()) {
+		return
+	}
+	if s.applyFault(rec, r, entry.CustomerID) {
+		return
+	}
+	if !s.authorized(r) {
+		writeError(rec, http.StatusUnauthorized, 800001, "Authorization token is missing or invalid.")
+		return
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+func (s *Server) currentLatency() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.latency
+}
+
+// wait sleeps d unless the client goes away first; it reports whether to go on.
+func (s *Server) wait(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+func (s *Server) authorized(r *http.Request) bool {
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tokens[token]
+}
+
+// echoIDs sends back the request's MS-RequestId and MS-CorrelationId, as Partner Center does,
+// making up ids the client did not send.
+func echoIDs(w http.ResponseWriter, r *http.Request) {
+	for _, h := range []string{headerRequestID, headerCorrelationID} {
+		v := r.Header.Get(h)
+		if v == "" {
+			v = newGUID()
+		}
+		w.Header().Set(h, v)
+	}
+}
+
+// statusRecorder remembers the status written, for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}

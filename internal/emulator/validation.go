@@ -1,0 +1,95 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Partner Center's error codes for a rejected profile.
+const (
+	codeInvalidData  = 27002
+	codePhoneMissing = 600051
+)
+
+// phoneRequiredCountries are the countries whose addresses need a phone number (API-NOTES.md).
+var phoneRequiredCountries = []string{
+	"AM", "AZ", "BY", "HU", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA",
+	"IN", "BR", "ZA", "PL", "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
+}
+
+var (
+	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+	emailPattern   = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+)
+
+// validateProfile applies the service's rules to a profile about to be stored. It returns a zero
+// status when the profile is accepted, else the error answer to give.
+func validateProfile(doc map[string]any) (status int, code any, description string, data []string) {
+	var problems []string
+	if email, ok := doc["email"].(string); ok && !emailPattern.MatchString(email) {
+		problems = append(problems, "email: EmailInvalid - The email address is not valid.")
+	}
+	addr, _ := doc["defaultAddress"].(map[string]any)
+	if addr != nil {
+		problems = append(problems, addressProblems(addr)...)
+	}
+	if len(problems) > 0 {
+		return http.StatusBadRequest, codeInvalidData, "A property has invalid data.", problems
+	}
+	if addr != nil && phoneMissing(addr) {
+		return http.StatusBadRequest, codePhoneMissing, "Customer phone number is missing.", nil
+	}
+	return 0, nil, "", nil
+}
+
+// addressProblems lists what the Address resource's rules reject, in the service's
+// "property: Code - Details" form.
+func addressProblems(a map[string]any) []string {
+	var out []string
+	country := str(a, "country")
+	if !countryPattern.MatchString(country) {
+		out = append(out, "country: CountryInvalid - The country must be an ISO 3166-1 alpha-2 code such as US.")
+	}
+	out = appendLength(out, a, "addressLine1", "AddressLine1Invalid", 1, 200)
+	out = appendLength(out, a, "addressLine2", "AddressLine2Invalid", 0, 200)
+	out = appendLength(out, a, "addressLine3", "AddressLine3Invalid", 0, 200)
+	out = appendLength(out, a, "firstName", "FirstNameInvalid", 1, 50)
+	out = appendLength(out, a, "lastName", "LastNameInvalid", 1, 50)
+	if country == "US" {
+		out = append(out, usProblems(a)...)
+	}
+	return out
+}
+
+func usProblems(a map[string]any) []string {
+	var out []string
+	if str(a, "region") != "" {
+		out = append(out, "region: StateInvalid - Region must not be set for US addresses.")
+	}
+	if len(str(a, "state")) > 2 {
+		out = append(out, "state: StateInvalid - The state must be a two-letter code for US addresses.")
+	}
+	return out
+}
+
+func appendLength(out []string, a map[string]any, key, code string, minLen, maxLen int) []string {
+	v, present := a[key]
+	s, _ := v.(string)
+	n := len([]rune(s))
+	if (present || minLen > 0) && (n < minLen || n > maxLen) {
+		out = append(out, fmt.Sprintf("%s: %s - The value must be %d to %d characters long.", key, code, minLen, maxLen))
+	}
+	return out
+}
+
+func phoneMissing(a map[string]any) bool {
+	return slices.Contains(phoneRequiredCountries, str(a, "country")) && strings.TrimSpace(str(a, "phoneNumber")) == ""
+}
+
+func str(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return s
+}

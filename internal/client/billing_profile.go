@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // billingProfilePath is the billing profile of the customer whose tenant id fills %s.
@@ -47,14 +48,8 @@ func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID st
 	return &out, nil
 }
 
-// guidPattern is the form of a customer tenant id: a GUID in its canonical 8-4-4-4-12 form.
-var guidPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
-
-// IsGUID reports whether s is a GUID in canonical form, as customer tenant ids are.
-func IsGUID(s string) bool { return guidPattern.MatchString(s) }
-
 func profilePath(customerID string) (string, error) {
-	if !IsGUID(customerID) {
+	if !rules.GUID.MatchString(customerID) {
 		return "", fmt.Errorf("customer id %q is not a GUID: use the customer's tenant id, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6", customerID)
 	}
 	return fmt.Sprintf(billingProfilePath, customerID), nil

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 const (
@@ -129,7 +131,7 @@ func TestRequestsCarryPartnerCenterHeaders(t *testing.T) {
 			t.Errorf("header %s = %q, want %q", k, got, v)
 		}
 	}
-	if !IsGUID(h.Get(HeaderRequestID)) {
+	if !rules.GUID.MatchString(h.Get(HeaderRequestID)) {
 		t.Errorf("MS-RequestId = %q, want a GUID", h.Get(HeaderRequestID))
 	}
 	if got := rec.request(0).URL.Path; got != "/v1/customers/"+testCustomer+"/profiles/billing" {

@@ -233,3 +233,21 @@ func cloneObject(raw map[string]json.RawMessage) map[string]json.RawMessage {
 	}
 	return out
 }
+
+// Clone returns a copy of p that can be changed without changing p.
+func (p *BillingProfile) Clone() *BillingProfile {
+	c := *p
+	if p.DefaultAddress != nil {
+		a := *p.DefaultAddress
+		c.DefaultAddress = &a
+	}
+	// raw is never written after decoding (MarshalJSON works on a copy), so sharing it is safe.
+	return &c
+}
+
+// Equal reports whether p and o would send the same profile, unmodelled fields included.
+func (p *BillingProfile) Equal(o *BillingProfile) bool {
+	a, errA := json.Marshal(p)
+	b, errB := json.Marshal(o)
+	return errA == nil && errB == nil && string(a) == string(b)
+}

@@ -3,13 +3,12 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 const objectTypeBillingProfile = "CustomerBillingProfile"
-
-var guidPattern = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
 
 // SeedCustomer adds a customer whose billing profile is profile (in the JSON shape Partner Center
 // answers with; keys in any case). The emulator assigns the profile id if missing, links and a
@@ -19,7 +18,7 @@ func (s *Server) SeedCustomer(customerID string, profile map[string]any) error {
 	if !ok || doc == nil {
 		doc = map[string]any{}
 	}
-	if !guidPattern.MatchString(customerID) {
+	if !rules.GUID.MatchString(customerID) {
 		return fmt.Errorf("emulator: customer id %q is not a GUID", customerID)
 	}
 	id := strings.ToLower(customerID)

@@ -3,9 +3,9 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"regexp"
-	"slices"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // Partner Center's error codes for a rejected profile.
@@ -14,22 +14,11 @@ const (
 	codePhoneMissing = 600051
 )
 
-// phoneRequiredCountries are the countries whose addresses need a phone number (API-NOTES.md).
-var phoneRequiredCountries = []string{
-	"AM", "AZ", "BY", "HU", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA",
-	"IN", "BR", "ZA", "PL", "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
-}
-
-var (
-	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-	emailPattern   = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-)
-
 // validateProfile applies the service's rules to a profile about to be stored. It returns a zero
 // status when the profile is accepted, else the error answer to give.
 func validateProfile(doc map[string]any) (status int, code any, description string, data []string) {
 	var problems []string
-	if email, ok := doc["email"].(string); ok && !emailPattern.MatchString(email) {
+	if email, ok := doc["email"].(string); ok && !rules.Email.MatchString(email) {
 		problems = append(problems, "email: EmailInvalid - The email address is not valid.")
 	}
 	addr, _ := doc["defaultAddress"].(map[string]any)
@@ -50,14 +39,14 @@ func validateProfile(doc map[string]any) (status int, code any, description stri
 func addressProblems(a map[string]any) []string {
 	var out []string
 	country := str(a, "country")
-	if !countryPattern.MatchString(country) {
+	if !rules.Country.MatchString(country) {
 		out = append(out, "country: CountryInvalid - The country must be an ISO 3166-1 alpha-2 code such as US.")
 	}
-	out = appendLength(out, a, "addressLine1", "AddressLine1Invalid", 1, 200)
-	out = appendLength(out, a, "addressLine2", "AddressLine2Invalid", 0, 200)
-	out = appendLength(out, a, "addressLine3", "AddressLine3Invalid", 0, 200)
-	out = appendLength(out, a, "firstName", "FirstNameInvalid", 1, 50)
-	out = appendLength(out, a, "lastName", "LastNameInvalid", 1, 50)
+	out = appendLength(out, a, "addressLine1", "AddressLine1Invalid", 1, rules.AddressLineMaxLength)
+	out = appendLength(out, a, "addressLine2", "AddressLine2Invalid", 0, rules.AddressLineMaxLength)
+	out = appendLength(out, a, "addressLine3", "AddressLine3Invalid", 0, rules.AddressLineMaxLength)
+	out = appendLength(out, a, "firstName", "FirstNameInvalid", 1, rules.NameMaxLength)
+	out = appendLength(out, a, "lastName", "LastNameInvalid", 1, rules.NameMaxLength)
 	if country == "US" {
 		out = append(out, usProblems(a)...)
 	}
@@ -69,7 +58,7 @@ func usProblems(a map[string]any) []string {
 	if str(a, "region") != "" {
 		out = append(out, "region: StateInvalid - Region must not be set for US addresses.")
 	}
-	if len(str(a, "state")) > 2 {
+	if len(str(a, "state")) > rules.USStateMaxLength {
 		out = append(out, "state: StateInvalid - The state must be a two-letter code for US addresses.")
 	}
 	return out
@@ -86,7 +75,7 @@ func appendLength(out []string, a map[string]any, key, code string, minLen, maxL
 }
 
 func phoneMissing(a map[string]any) bool {
-	return slices.Contains(phoneRequiredCountries, str(a, "country")) && strings.TrimSpace(str(a, "phoneNumber")) == ""
+	return rules.PhoneRequired(str(a, "country")) && strings.TrimSpace(str(a, "phoneNumber")) == ""
 }
 
 func str(m map[string]any, key string) string {

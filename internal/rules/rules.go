@@ -1,0 +1,38 @@
+// Package rules holds Partner Center's published rules for customer data (API-NOTES.md, from the
+// Address resource docs): the one place both the provider's plan-time checks and the emulator's
+// server-side checks read them from.
+package rules
+
+import (
+	"regexp"
+	"slices"
+)
+
+// Field lengths Partner Center accepts, in characters.
+const (
+	AddressLineMaxLength = 200
+	NameMaxLength        = 50
+	USStateMaxLength     = 2
+)
+
+// phoneRequired are the countries whose addresses need a phone number.
+var phoneRequired = []string{
+	"AM", "AZ", "BY", "HU", "KZ", "KG", "MD", "RU", "TJ", "UZ", "UA",
+	"IN", "BR", "ZA", "PL", "AE", "SA", "TR", "TH", "VN", "MM", "IQ", "SS", "VE",
+}
+
+// PhoneRequired reports whether an address in country (ISO 3166-1 alpha-2) needs a phone number.
+func PhoneRequired(country string) bool { return slices.Contains(phoneRequired, country) }
+
+// Patterns for the formats Partner Center expects.
+var (
+	// GUID is a customer tenant id in canonical 8-4-4-4-12 form.
+	GUID = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+	// Country is an ISO 3166-1 alpha-2 code in upper case.
+	Country = regexp.MustCompile(`^[A-Z]{2}$`)
+	// Email is a plausible email address: one @, no spaces, a dot in the domain.
+	Email = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	// Culture is a BCP 47 tag such as en-US or zh-Hans-CN; Language is its language part (en).
+	Culture  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	Language = regexp.MustCompile(`^[a-z]{2,3}$`)
+)

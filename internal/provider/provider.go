@@ -96,11 +96,11 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 }
 
 func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Resource {
-	return nil
+	return []func() resource.Resource{NewCustomerBillingProfileResource}
 }
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource}
 }
 
 // stringOrEnv returns the configured value, or the environment variable when it is null.

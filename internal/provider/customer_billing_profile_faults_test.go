@@ -1,0 +1,220 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// requestIDs is what every API error diagnostic must carry for a support case.
+const requestIDs = `MS-RequestId: [0-9a-f-]{36}, MS-CorrelationId: [0-9a-f-]{36}`
+
+// diagnosticPattern matches the parts in order, wherever terraform wraps the lines between words.
+func diagnosticPattern(parts ...string) *regexp.Regexp {
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(p, " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
+}
+
+func (e *testEnv) countStatus(status int) int {
+	n := 0
+	for _, r := range e.emu.Requests() {
+		if r.Status == status {
+			n++
+		}
+	}
+	return n
+}
+
+func (e *testEnv) expectStatusCount(status, want int) resource.TestCheckFunc {
+	return e.emulatorCheck(func() error {
+		if got := e.countStatus(status); got != want {
+			return fmt.Errorf("emulator answered %d %d times, want %d", status, got, want)
+		}
+		return nil
+	})
+}
+
+func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.config(profileConfig("Contoso", "Redmond"))},
+			{
+				// Someone changes culture, which the configuration does not set, between
+				// Terraform's refresh and its PUT.
+				PreConfig: func() {
+					env.emu.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
+				},
+				Config: env.config(profileConfig("Contoso Raced", "Redmond")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectString("company_name", "Contoso Raced"),
+					expectString("culture", "fr-FR"),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectStored("culture", "fr-FR"),
+					env.expectStored("companyName", "Contoso Raced"),
+					env.expectOperations([]string{"GET", "PUT"}, []string{"PUT", "GET", "PUT"}),
+					env.expectStatusCount(412, 1),
+				),
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_neverEndingConflictFailsClearly(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	n := 0
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.config(profileConfig("Contoso", "Redmond"))},
+			{
+				PreConfig: func() {
+					env.emu.Inject(emulator.Fault{Method: "PUT", Times: 100, Mutate: func(p map[string]any) {
+						n++
+						p["culture"] = fmt.Sprintf("en-%02d", n)
+					}})
+				},
+				Config:      env.config(profileConfig("Contoso Never", "Redmond")),
+				ExpectError: diagnosticPattern("Billing profile update conflicted", "Another writer kept changing", "HTTP 412", requestIDs),
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_driftIsCorrected(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.config(profileConfig("Contoso", "Redmond"))},
+			{
+				PreConfig: func() {
+					_ = env.emu.ChangeProfile(env.customerID, func(p map[string]any) {
+						p["companyName"] = "Changed in the portal"
+						p["language"] = "de"
+					})
+				},
+				Config: env.config(profileConfig("Contoso", "Redmond")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso"), expectString("language", "de")},
+				Check:             env.expectStored("language", "de"),
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_unknownCustomer(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.providerConfig + `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "00000000-0000-4000-8000-0000000000ff"
+}`,
+			ExpectError: diagnosticPattern("Customer not found", "HTTP 404", "code 60003", requestIDs),
+		}},
+	})
+}
+
+func TestAccBillingProfile_vanishedCustomerIsRemovedFromState(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.config(profileConfig("Contoso", "Redmond"))},
+			{
+				PreConfig:          func() { env.emu.DeleteCustomer(env.customerID) },
+				Config:             env.config(profileConfig("Contoso", "Redmond")),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_throttlingIsWaitedOut(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Times: 2, Status: 429, RetryAfter: time.Second})
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:            env.config(profileConfig("Contoso Throttled", "Redmond")),
+			ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Throttled")},
+			Check:             env.expectStatusCount(429, 2),
+		}},
+	})
+}
+
+func TestAccBillingProfile_serverErrorsAreRetried(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: "PUT", Times: 2, Status: 503})
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:            env.config(profileConfig("Contoso Recovered", "Redmond")),
+			ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Recovered")},
+			Check:             env.expectStatusCount(503, 2),
+		}},
+	})
+}
+
+func TestAccBillingProfile_persistentServerErrorFailsWithRequestIDs(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: "PUT", Times: 100, Status: 500})
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.config(profileConfig("Contoso Down", "Redmond")),
+			ExpectError: diagnosticPattern("Partner Center request failed", "HTTP 500", requestIDs),
+		}},
+	})
+}
+
+func TestAccBillingProfile_serverValidationErrorNamesTheAttribute(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: "PUT", Status: 400, ContentType: "application/json",
+		Body: `{"code":27002,"description":"A property has invalid data.","data":["postalCode: PostalCodeInvalid - The postal code is not valid for WA."]}`})
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.config(profileConfig("Contoso", "Redmond")),
+			ExpectError: diagnosticPattern("Partner Center rejected the billing profile", "Attribute default_address.postal_code: PostalCodeInvalid", "code 27002", requestIDs),
+		}},
+	})
+}
+
+func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      regexp.MustCompile(`access_token = "[^"]*"`).ReplaceAllString(env.config(profileConfig("Contoso", "Redmond")), `access_token = "expired"`),
+			ExpectError: diagnosticPattern("Partner Center rejected the credential", "access_token", "HTTP 401", requestIDs),
+		}},
+	})
+}

@@ -1,0 +1,218 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*billingProfileResource)(nil)
+	_ resource.ResourceWithImportState    = (*billingProfileResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*billingProfileResource)(nil)
+)
+
+// Default operation timeouts; the timeouts block overrides them.
+const (
+	defaultCreateTimeout = 10 * time.Minute
+	defaultReadTimeout   = 5 * time.Minute
+	defaultUpdateTimeout = 10 * time.Minute
+)
+
+// privateProfileKey keeps the whole profile as last read or written, with the fields the schema
+// does not model, so that an update can PUT without reading it again first.
+const privateProfileKey = "profile"
+
+// NewCustomerBillingProfileResource returns the partnercenter_customer_billing_profile resource.
+func NewCustomerBillingProfileResource() resource.Resource { return &billingProfileResource{} }
+
+type billingProfileResource struct {
+	client *client.Client
+}
+
+type billingProfileResourceModel struct {
+	billingProfileModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *billingProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
+}
+
+func (r *billingProfileResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = billingProfileResourceSchema(ctx)
+}
+
+func (r *billingProfileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create adopts the profile, which exists with its customer: it reads it, writes the configured
+// attributes over it, and PUTs only when that changes something.
+func (r *billingProfileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config billingProfileResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := operationContext(ctx, r.client, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	customerID := plan.CustomerID.ValueString()
+	base, err := r.client.GetCustomerBillingProfile(ctx, customerID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create", customerID, err)
+		return
+	}
+	r.apply(ctx, base, config, plan, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state billingProfileResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := operationContext(ctx, r.client, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	customerID := state.CustomerID.ValueString()
+	p, err := r.client.GetCustomerBillingProfile(ctx, customerID)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Customer no longer found",
+			"Partner Center no longer has customer "+customerID+" (or this partner can no longer reach it), so its "+
+				"billing profile was removed from the state. The next plan proposes to manage it again.\n\n"+err.Error())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", customerID, err)
+		return
+	}
+	r.save(ctx, p, state, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// Update PUTs with the ETag from state, starting from the profile kept in private state; on 412
+// the client re-reads and writes the configured attributes over the fresh copy.
+func (r *billingProfileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, config, state billingProfileResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := operationContext(ctx, r.client, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	base := r.lastKnown(ctx, req.Private, state.ETag.ValueString())
+	if base == nil {
+		var err error
+		if base, err = r.client.GetCustomerBillingProfile(ctx, state.CustomerID.ValueString()); err != nil {
+			addAPIError(&resp.Diagnostics, "update", state.CustomerID.ValueString(), err)
+			return
+		}
+	}
+	r.apply(ctx, base, config, plan, &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// Delete calls no API: a billing profile cannot be deleted.
+func (r *billingProfileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var customerID string
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("customer_id"), &customerID)...)
+	resp.Diagnostics.AddWarning("Billing profile left in Partner Center",
+		"A billing profile exists as long as its customer and cannot be deleted. The billing profile of customer "+
+			customerID+" was removed from the Terraform state and stays in Partner Center as it is.")
+}
+
+// ImportState takes the customer id; Read fills in the rest.
+func (r *billingProfileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !rules.GUID.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			"Import a billing profile by its customer's tenant id, a GUID such as "+exampleGUID+"; got \""+req.ID+"\".")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// apply writes the configuration over base through the client's conflict loop and saves the
+// profile Partner Center answered with.
+func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, config, plan billingProfileResourceModel,
+	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+	change, d := config.profileChange(ctx)
+	if diags.Append(d...); diags.HasError() {
+		return
+	}
+	customerID := plan.CustomerID.ValueString()
+	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, change, 0)
+	if err != nil {
+		addAPIError(diags, "update", customerID, err)
+		return
+	}
+	r.save(ctx, p, plan, state, private, diags)
+}
+
+// save puts p into state, with prior supplying the timeouts and the "" the configuration may hold,
+// and keeps the whole profile in private state.
+func (r *billingProfileResource) save(ctx context.Context, p *client.BillingProfile, prior billingProfileResourceModel,
+	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+	next := billingProfileResourceModel{Timeouts: prior.Timeouts}
+	if diags.Append(next.fromProfile(ctx, prior.CustomerID.ValueString(), p, prior.billingProfileModel)...); diags.HasError() {
+		return
+	}
+	diags.Append(state.Set(ctx, &next)...)
+	raw, err := json.Marshal(p)
+	if err != nil {
+		diags.AddError("Could not keep the billing profile", err.Error())
+		return
+	}
+	diags.Append(private.SetKey(ctx, privateProfileKey, raw)...)
+}
+
+// lastKnown returns the profile kept in private state when it is the version state names, else nil.
+func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, etag string) *client.BillingProfile {
+	raw, diags := private.GetKey(ctx, privateProfileKey)
+	if diags.HasError() || len(raw) == 0 {
+		return nil
+	}
+	var p client.BillingProfile
+	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != etag {
+		tflog.Debug(ctx, "Kept billing profile unusable; reading it again")
+		return nil
+	}
+	return &p
+}
+
+// ValidateConfig checks the address rules that span attributes, at plan time.
+func (r *billingProfileResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config billingProfileResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateAddress(ctx, config.DefaultAddress)...)
+}
+
+// privateState is what Create, Read and Update responses offer to keep private data.
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}

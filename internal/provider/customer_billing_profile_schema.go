@@ -1,0 +1,95 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+const billingProfileResourceDescription = "Manages a customer's billing profile in Partner Center: the billing contact, " +
+	"email, invoice culture and language, company name and billing address.\n\n" +
+	"A billing profile exists as long as its customer does, so creating this resource adopts the profile: " +
+	"it writes the configured attributes over it and leaves the others as Partner Center holds them. " +
+	"Attributes left out of the configuration are read into state and never overwritten, even when someone " +
+	"else changes them while Terraform applies. Destroying the resource only removes it from state: " +
+	"the profile stays in Partner Center as it is."
+
+func billingProfileResourceSchema(ctx context.Context) schema.Schema {
+	attrs := map[string]schema.Attribute{
+		"customer_id": schema.StringAttribute{
+			MarkdownDescription: customerIDDescription + " Changing it manages another customer's profile.",
+			Required:            true,
+			Validators:          []validator.String{guidValidator},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The customer id; the import id.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		// No plan modifier: the ETag changes with every update, so it must be unknown exactly when
+		// an update is planned, which is what the framework does for a computed attribute.
+		"etag": schema.StringAttribute{MarkdownDescription: etagDescription, Computed: true},
+		"default_address": schema.SingleNestedAttribute{
+			MarkdownDescription: addressDescription + " Attributes left out keep what Partner Center holds.",
+			Optional:            true,
+			Computed:            true,
+			Attributes:          resourceStrings(addressAttributes),
+		},
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true}),
+	}
+	for name, a := range resourceStrings(profileAttributes) {
+		attrs[name] = a
+	}
+	return schema.Schema{MarkdownDescription: billingProfileResourceDescription, Attributes: attrs}
+}
+
+func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(list))
+	for _, a := range list {
+		out[a.name] = schema.StringAttribute{
+			MarkdownDescription: a.description + " Left out, it keeps what Partner Center holds.",
+			Optional:            true,
+			Computed:            true,
+			Validators:          a.validators,
+		}
+	}
+	return out
+}
+
+func billingProfileDataSourceSchema() dschema.Schema {
+	attrs := map[string]dschema.Attribute{
+		"customer_id": dschema.StringAttribute{
+			MarkdownDescription: customerIDDescription,
+			Required:            true,
+			Validators:          []validator.String{guidValidator},
+		},
+		"id":   dschema.StringAttribute{MarkdownDescription: "The customer id.", Computed: true},
+		"etag": dschema.StringAttribute{MarkdownDescription: etagDescription, Computed: true},
+		"default_address": dschema.SingleNestedAttribute{
+			MarkdownDescription: addressDescription,
+			Computed:            true,
+			Attributes:          dataSourceStrings(addressAttributes),
+		},
+	}
+	for name, a := range dataSourceStrings(profileAttributes) {
+		attrs[name] = a
+	}
+	return dschema.Schema{
+		MarkdownDescription: "Reads a customer's billing profile from Partner Center.",
+		Attributes:          attrs,
+	}
+}
+
+func dataSourceStrings(list []profileAttribute) map[string]dschema.Attribute {
+	out := make(map[string]dschema.Attribute, len(list))
+	for _, a := range list {
+		out[a.name] = dschema.StringAttribute{MarkdownDescription: a.description, Computed: true}
+	}
+	return out
+}

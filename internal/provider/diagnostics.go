@@ -1,0 +1,121 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+)
+
+// phoneMissingCode is Partner Center's code for "Customer phone number is missing".
+const phoneMissingCode = "600051"
+
+// addAPIError turns a failed Partner Center call into a diagnostic a user can act on: a summary,
+// what to do, and the error itself with its status, Partner Center code and request ids. A
+// validation error is put on the attributes it names.
+func addAPIError(diags *diag.Diagnostics, action, customerID string, err error) {
+	summary, hint := explain(action, customerID, err)
+	detail := hint + "\n\n" + err.Error()
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest {
+		if rejected := rejectedAttributes(apiErr); len(rejected) > 0 {
+			for _, r := range rejected {
+				diags.AddAttributeError(r.path, summary, "Attribute "+r.path.String()+": "+r.problem+"\n\n"+detail)
+			}
+			return
+		}
+	}
+	diags.AddError(summary, detail)
+}
+
+// rejectedAttribute is one field a 400 names, as an attribute path with Partner Center's words.
+type rejectedAttribute struct {
+	path    path.Path
+	problem string
+}
+
+func explain(action, customerID string, err error) (summary, hint string) {
+	var conflict *client.ConflictError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Timed out", "Partner Center did not finish in the " + action + " timeout. Raise timeouts." + action +
+			" in the resource, or try again later."
+	case errors.Is(err, context.Canceled):
+		return "Cancelled", "The operation was cancelled before Partner Center answered."
+	case errors.As(err, &conflict):
+		return "Billing profile update conflicted", "Another writer kept changing the billing profile of customer " +
+			customerID + " while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
+			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
+			"and apply again."
+	case client.IsNotFound(err):
+		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
+			" that this partner can reach. Check customer_id."
+	case client.IsUnauthorized(err):
+		return "Partner Center rejected the credential", "The access token (access_token or " + EnvAccessToken +
+			") is missing, invalid or expired. Get a new token for https://api.partnercenter.microsoft.com."
+	case client.IsForbidden(err):
+		return "Access to the customer denied", "Partner Center refused access to customer " + customerID +
+			": the partner may have no relationship with this customer, or the signed-in user may lack a GDAP role " +
+			"that allows billing changes for it."
+	case client.IsThrottled(err):
+		return "Partner Center kept throttling requests", "Partner Center answered 429 Too Many Requests after every " +
+			"retry. Run terraform with a lower -parallelism, or try again later."
+	case client.IsPreconditionFailed(err):
+		return "Billing profile update conflicted", "The billing profile changed while Terraform updated it. Apply again."
+	}
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest {
+		return "Partner Center rejected the billing profile", "Correct the attribute Partner Center names and apply again."
+	}
+	return "Partner Center request failed", "Could not " + action + " the billing profile of customer " + customerID + "."
+}
+
+// rejectedAttributes maps the fields a 400 names ("addressLine1: AddressLine1Invalid - ...") to
+// attribute paths.
+func rejectedAttributes(e *client.APIError) []rejectedAttribute {
+	if e.Code == phoneMissingCode {
+		return []rejectedAttribute{{path.Root("default_address").AtName("phone_number"), e.Description}}
+	}
+	var out []rejectedAttribute
+	for _, entry := range e.Data {
+		name, problem, found := strings.Cut(entry, ":")
+		if !found {
+			continue
+		}
+		if p, ok := apiFieldPath(strings.TrimSpace(name)); ok {
+			out = append(out, rejectedAttribute{p, strings.TrimSpace(problem)})
+		}
+	}
+	return out
+}
+
+// profileFieldPaths names the profile's own fields; every other field Partner Center validates is
+// an address field (first and last name errors come from the Address rules).
+var profileFieldPaths = map[string]string{
+	"email": "email", "culture": "culture", "language": "language", "companyname": "company_name",
+}
+
+var addressFieldPaths = map[string]string{
+	"country": "country", "region": "region", "city": "city", "state": "state",
+	"addressline1": "address_line1", "addressline2": "address_line2", "addressline3": "address_line3",
+	"postalcode": "postal_code", "firstname": "first_name", "lastname": "last_name", "phonenumber": "phone_number",
+}
+
+func apiFieldPath(name string) (path.Path, bool) {
+	key := strings.ToLower(name)
+	if _, rest, ok := strings.Cut(key, "."); ok {
+		key = rest // "defaultAddress.city"
+	}
+	if attr, ok := profileFieldPaths[key]; ok {
+		return path.Root(attr), true
+	}
+	if attr, ok := addressFieldPaths[key]; ok {
+		return path.Root("default_address").AtName(attr), true
+	}
+	return path.Empty(), false
+}

@@ -1,0 +1,51 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+)
+
+// timeoutFunc is a timeouts.Value method such as Create: the configured timeout or the default.
+type timeoutFunc func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
+
+// noTimeout is the timeoutFunc of an operation without a timeouts block: the default applies.
+func noTimeout(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+	return def, nil
+}
+
+// operationContext starts one Terraform operation: it checks the provider is configured, bounds
+// ctx by the operation's timeout, and gives all its Partner Center calls one correlation id.
+// ok is false when diags holds an error; cancel must be called either way.
+func operationContext(ctx context.Context, c *client.Client, timeout timeoutFunc, def time.Duration,
+	diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	if c == nil {
+		diags.AddError("Provider not configured",
+			"The partnercenter provider has no credential yet. This happens when its configuration depends on values "+
+				"known only after apply; configure the provider from values known at plan time.")
+		return ctx, func() {}, false
+	}
+	d, dd := timeout(ctx, def)
+	if diags.Append(dd...); diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel = context.WithTimeout(ctx, d)
+	return client.WithCorrelationID(ctx, client.NewID()), cancel, true
+}
+
+// configuredClient takes the client the provider's Configure handed over (nil before that).
+func configuredClient(providerData any, diags *diag.Diagnostics) *client.Client {
+	if providerData == nil {
+		return nil
+	}
+	c, ok := providerData.(*client.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", providerData))
+	}
+	return c
+}

@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// profileAttribute describes one string attribute of the billing profile, shared by the
+// resource's schema (optional and computed, validated) and the data source's (computed).
+type profileAttribute struct {
+	name        string
+	description string
+	validators  []validator.String
+}
+
+// profileAttributes are the top-level attributes of a billing profile.
+var profileAttributes = []profileAttribute{
+	{"first_name", "First name of the customer's billing contact. Up to 50 characters.",
+		[]validator.String{stringvalidator.LengthBetween(1, rules.NameMaxLength)}},
+	{"last_name", "Last name of the customer's billing contact. Up to 50 characters.",
+		[]validator.String{stringvalidator.LengthBetween(1, rules.NameMaxLength)}},
+	{"email", "Email address Partner Center sends the customer's billing mail to.",
+		[]validator.String{stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com")}},
+	{"culture", "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.",
+		[]validator.String{stringvalidator.RegexMatches(rules.Culture, "must be a culture tag such as en-US or fr-FR")}},
+	{"language", "Language (ISO 639-1 code) for the customer's billing communication, such as `en`.",
+		[]validator.String{stringvalidator.RegexMatches(rules.Language, "must be a two- or three-letter lower-case language code such as en")}},
+	{"company_name", "Company name on the customer's invoices.", nil},
+}
+
+// addressAttributes are the attributes of default_address.
+var addressAttributes = []profileAttribute{
+	{"country", "Country, as an ISO 3166-1 alpha-2 code in upper case, such as `US` or `DE`. " +
+		"Partner Center requires `phone_number` for some countries (for example PL, BR, IN, TR, UA).",
+		[]validator.String{stringvalidator.RegexMatches(rules.Country, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or DE")}},
+	{"region", "Region. Leave it out for US addresses: Partner Center rejects a region there.", nil},
+	{"city", "City.", nil},
+	{"state", "State or province. For US addresses, the two-letter code such as `WA`.", nil},
+	{"address_line1", "First address line. 1 to 200 characters.",
+		[]validator.String{stringvalidator.LengthBetween(1, rules.AddressLineMaxLength)}},
+	{"address_line2", "Second address line. Up to 200 characters.",
+		[]validator.String{stringvalidator.LengthAtMost(rules.AddressLineMaxLength)}},
+	{"address_line3", "Third address line. Up to 200 characters.",
+		[]validator.String{stringvalidator.LengthAtMost(rules.AddressLineMaxLength)}},
+	{"postal_code", "Postal code.", nil},
+	{"first_name", "First name of the contact at this address. 1 to 50 characters.",
+		[]validator.String{stringvalidator.LengthBetween(1, rules.NameMaxLength)}},
+	{"last_name", "Last name of the contact at this address. 1 to 50 characters.",
+		[]validator.String{stringvalidator.LengthBetween(1, rules.NameMaxLength)}},
+	{"phone_number", "Phone number of the contact. Required by Partner Center in some countries (see `country`).", nil},
+}
+
+const (
+	customerIDDescription = "The customer's tenant id (a GUID), as Partner Center knows the customer."
+	etagDescription       = "Partner Center's version of the profile. Every change gives a new ETag; " +
+		"updates send it so that a profile changed by someone else in the meantime is re-read, not overwritten."
+	addressDescription = "The customer's billing address and its contact."
+)
+
+// guidValidator checks a customer id at plan time.
+var guidValidator = stringvalidator.RegexMatches(rules.GUID,
+	fmt.Sprintf("must be the customer's tenant id, a GUID such as %s", exampleGUID))
+
+const exampleGUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"

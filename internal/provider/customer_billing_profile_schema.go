@@ -53,7 +53,7 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 	out := make(map[string]schema.Attribute, len(list))
 	for _, a := range list {
 		out[a.name] = schema.StringAttribute{
-			MarkdownDescription: a.description + " Left out, it keeps what Partner Center holds.",
+			MarkdownDescription: a.description,
 			Optional:            true,
 			Computed:            true,
 			Validators:          a.validators,

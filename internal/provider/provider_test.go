@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -79,7 +80,7 @@ func (e *testEnv) run(t *testing.T, tc resource.TestCase) {
 
 // config is the provider block followed by body, with %[1]s standing for the customer id.
 func (e *testEnv) config(body string) string {
-	return e.providerConfig + fmt.Sprintf(body, e.customerID)
+	return e.providerConfig + strings.ReplaceAll(body, "%[1]s", e.customerID)
 }
 
 // callsOfOperations groups the emulator's log by correlation id (one Terraform operation each)

@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+)
+
+func TestStringFromAPI(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		api   string
+		prior types.String
+		want  types.String
+	}{
+		{"a value is kept", "Contoso", types.StringNull(), types.StringValue("Contoso")},
+		{"an absent field is null", "", types.StringNull(), types.StringNull()},
+		{"an absent field stays null after an unknown plan value", "", types.StringUnknown(), types.StringNull()},
+		{"an absent field keeps a configured empty string", "", types.StringValue(""), types.StringValue("")},
+		{"an absent field does not keep an old value", "", types.StringValue("old"), types.StringNull()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stringFromAPI(tt.api, tt.prior); !got.Equal(tt.want) {
+				t.Errorf("stringFromAPI(%q, %s) = %s, want %s", tt.api, tt.prior, got, tt.want)
+			}
+		})
+	}
+}
+
+func addressObject(t *testing.T, m addressModel) types.Object {
+	t.Helper()
+	obj, diags := types.ObjectValueFrom(context.Background(), addressAttrTypes, m)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	return obj
+}
+
+func nullAddress() addressModel {
+	var m addressModel
+	for _, f := range m.pairs(&client.Address{}) {
+		*f.tf = types.StringNull()
+	}
+	return m
+}
+
+func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
+	t.Parallel()
+	addr := nullAddress()
+	addr.City = types.StringValue("Bellevue")
+	addr.AddressLine2 = types.StringValue("")
+	cfg := billingProfileModel{
+		CompanyName: types.StringValue("Fabrikam"), Email: types.StringNull(), Culture: types.StringUnknown(),
+		DefaultAddress: addressObject(t, addr),
+	}
+	change, diags := cfg.profileChange(context.Background())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	p := &client.BillingProfile{Email: "keep@contoso.example", Culture: "en-US", CompanyName: "Contoso",
+		DefaultAddress: &client.Address{City: "Redmond", AddressLine2: "Suite 1", Country: "US"}}
+	change(p)
+	if p.CompanyName != "Fabrikam" || p.Email != "keep@contoso.example" || p.Culture != "en-US" {
+		t.Errorf("profile after change: %+v", p)
+	}
+	if a := p.DefaultAddress; a.City != "Bellevue" || a.AddressLine2 != "" || a.Country != "US" {
+		t.Errorf("address after change: %+v", a)
+	}
+}
+
+func TestProfileChangeCreatesAMissingAddress(t *testing.T) {
+	t.Parallel()
+	addr := nullAddress()
+	addr.Country = types.StringValue("DE")
+	change, _ := billingProfileModel{DefaultAddress: addressObject(t, addr)}.profileChange(context.Background())
+	p := &client.BillingProfile{}
+	change(p)
+	if p.DefaultAddress == nil || p.DefaultAddress.Country != "DE" {
+		t.Errorf("address = %+v", p.DefaultAddress)
+	}
+}
+
+func TestFromProfileReadsEveryAttribute(t *testing.T) {
+	t.Parallel()
+	p := &client.BillingProfile{ETag: "e1", FirstName: "Ana", Email: "ana@contoso.example",
+		DefaultAddress: &client.Address{Country: "PL", PhoneNumber: "+48 22 000 00 00"}}
+	var m billingProfileModel
+	if diags := m.fromProfile(context.Background(), exampleGUID, p, billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)}); diags.HasError() {
+		t.Fatal(diags)
+	}
+	var a addressModel
+	m.DefaultAddress.As(context.Background(), &a, basetypes.ObjectAsOptions{})
+	if m.ID.ValueString() != exampleGUID || m.ETag.ValueString() != "e1" || m.FirstName.ValueString() != "Ana" ||
+		!m.LastName.IsNull() || a.PhoneNumber.ValueString() != "+48 22 000 00 00" || !a.City.IsNull() {
+		t.Errorf("model %+v, address %+v", m, a)
+	}
+}
+
+func TestRejectedAttributesMapPartnerCenterFieldsToPaths(t *testing.T) {
+	t.Parallel()
+	e := &client.APIError{StatusCode: 400, Code: "27002", Data: []string{
+		"addressLine1: AddressLine1Invalid - too long",
+		"defaultAddress.postalCode: PostalCodeInvalid - bad",
+		"Email: EmailInvalid - bad",
+		"somethingNew: Unknown - ignored",
+		"no colon here",
+	}}
+	got := rejectedAttributes(e)
+	want := []path.Path{
+		path.Root("default_address").AtName("address_line1"),
+		path.Root("default_address").AtName("postal_code"),
+		path.Root("email"),
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if !got[i].path.Equal(want[i]) {
+			t.Errorf("entry %d: path %s, want %s", i, got[i].path, want[i])
+		}
+	}
+	if got[0].problem != "AddressLine1Invalid - too long" {
+		t.Errorf("problem = %q", got[0].problem)
+	}
+	phone := rejectedAttributes(&client.APIError{StatusCode: 400, Code: "600051", Description: "Customer phone number is missing."})
+	if len(phone) != 1 || !phone[0].path.Equal(path.Root("default_address").AtName("phone_number")) {
+		t.Errorf("600051 mapped to %v", phone)
+	}
+}

@@ -1,0 +1,50 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+func TestAccBillingProfile_invalidInputsFailAtPlanWithoutCallingPartnerCenter(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	tests := []struct {
+		name   string
+		attrs  string
+		errors []string
+	}{
+		{"customer id not a GUID", `customer_id = "contoso.onmicrosoft.com"`,
+			[]string{"customer_id", "must be the customer's tenant id, a GUID"}},
+		{"three-letter country", `customer_id = "%[1]s"
+  default_address = { country = "USA" }`, []string{"default_address.country", "ISO 3166-1 alpha-2"}},
+		{"bad email", `customer_id = "%[1]s"
+  email = "billing at contoso"`, []string{"email", "must be an email address"}},
+		{"culture not a tag", `customer_id = "%[1]s"
+  culture = "English"`, []string{"culture", "must be a culture tag"}},
+		{"region for the US", `customer_id = "%[1]s"
+  default_address = { country = "US", region = "NA" }`, []string{"Region not allowed for US addresses", "default_address.region"}},
+		{"long US state", `customer_id = "%[1]s"
+  default_address = { country = "US", state = "Washington" }`, []string{"Invalid US state", "two-letter state code"}},
+		{"no phone in Poland", `customer_id = "%[1]s"
+  default_address = { country = "PL", city = "Warszawa" }`, []string{"Phone number required", "addresses in PL", "phone_number"}},
+		{"address line over 200", `customer_id = "%[1]s"
+  default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"address_line1", "length must be between 1 and 200"}},
+		{"first name over 50", `customer_id = "%[1]s"
+  first_name = "` + strings.Repeat("x", 51) + `"`, []string{"first_name", "length must be between 1 and 50"}},
+	}
+	var steps []resource.TestStep
+	for _, tt := range tests {
+		steps = append(steps, resource.TestStep{
+			Config:      env.config(fmt.Sprintf("resource \"partnercenter_customer_billing_profile\" \"test\" {\n  %s\n}\n", tt.attrs)),
+			PlanOnly:    true,
+			ExpectError: diagnosticPattern(tt.errors...),
+		})
+	}
+	env.run(t, resource.TestCase{Steps: steps})
+	if env.emu != nil && len(env.emu.Requests()) != 0 {
+		t.Errorf("plan-time validation sent %d requests to Partner Center, want none", len(env.emu.Requests()))
+	}
+}

@@ -218,3 +218,23 @@ func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {
 		}},
 	})
 }
+
+func TestAccBillingProfile_hungServiceHitsTheConfiguredTimeout(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: "GET", Delay: time.Minute})
+	// Without the timeout the hung GET would answer after a minute and the apply would succeed.
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  timeouts = {
+    create = "2s"
+  }
+}`),
+			ExpectError: diagnosticPattern("Timed out", "Raise timeouts.create", "context deadline exceeded"),
+		}},
+	})
+}

@@ -152,59 +152,48 @@ func TestAccBillingProfile_vanishedCustomerIsRemovedFromState(t *testing.T) {
 	})
 }
 
-func TestAccBillingProfile_throttlingIsWaitedOut(t *testing.T) {
+func TestAccBillingProfile_injectedFaults(t *testing.T) {
 	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	env.emu.Inject(emulator.Fault{Times: 2, Status: 429, RetryAfter: time.Second})
-	env.run(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:            env.config(profileConfig("Contoso Throttled", "Redmond")),
-			ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Throttled")},
-			Check:             env.expectStatusCount(429, 2),
-		}},
-	})
-}
-
-func TestAccBillingProfile_serverErrorsAreRetried(t *testing.T) {
-	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	env.emu.Inject(emulator.Fault{Method: "PUT", Times: 2, Status: 503})
-	env.run(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:            env.config(profileConfig("Contoso Recovered", "Redmond")),
-			ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Recovered")},
-			Check:             env.expectStatusCount(503, 2),
-		}},
-	})
-}
-
-func TestAccBillingProfile_persistentServerErrorFailsWithRequestIDs(t *testing.T) {
-	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	env.emu.Inject(emulator.Fault{Method: "PUT", Times: 100, Status: 500})
-	env.run(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      env.config(profileConfig("Contoso Down", "Redmond")),
-			ExpectError: diagnosticPattern("Partner Center request failed", "HTTP 500", requestIDs),
-		}},
-	})
-}
-
-func TestAccBillingProfile_serverValidationErrorNamesTheAttribute(t *testing.T) {
-	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	env.emu.Inject(emulator.Fault{Method: "PUT", Status: 400, ContentType: "application/json",
-		Body: `{"code":27002,"description":"A property has invalid data.","data":["postalCode: PostalCodeInvalid - The postal code is not valid for WA."]}`})
-	env.run(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config:      env.config(profileConfig("Contoso", "Redmond")),
-			ExpectError: diagnosticPattern("Partner Center rejected the billing profile", "Attribute default_address.postal_code: PostalCodeInvalid", "code 27002", requestIDs),
-		}},
-	})
+	tests := []struct {
+		name  string
+		fault emulator.Fault
+		// Either the apply succeeds after the emulator answered status count times...
+		status, count int
+		// ...or it fails with this diagnostic.
+		expectError *regexp.Regexp
+	}{
+		{name: "throttling is waited out", fault: emulator.Fault{Times: 2, Status: 429, RetryAfter: time.Second}, status: 429, count: 2},
+		{name: "server errors are retried", fault: emulator.Fault{Method: "PUT", Times: 2, Status: 503}, status: 503, count: 2},
+		{
+			name: "a persistent server error fails with the request ids", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 500},
+			expectError: diagnosticPattern("Partner Center request failed", "HTTP 500", requestIDs),
+		},
+		{
+			name: "a server-side validation error names the attribute",
+			fault: emulator.Fault{Method: "PUT", Status: 400, ContentType: "application/json",
+				Body: `{"code":27002,"description":"A property has invalid data.","data":["postalCode: PostalCodeInvalid - The postal code is not valid for WA."]}`},
+			expectError: diagnosticPattern("Partner Center rejected the billing profile",
+				"Attribute default_address.postal_code: PostalCodeInvalid", "code 27002", requestIDs),
+		},
+		{
+			name: "a proxy's HTML page is summarised", fault: emulator.Fault{Times: 100, Status: 502, ContentType: "text/html", Body: "<html><title>502 Bad Gateway</title></html>"},
+			expectError: diagnosticPattern("Partner Center request failed", "HTTP 502", "unexpected text/html response body", "502 Bad Gateway", requestIDs),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			env.emu.Inject(tt.fault)
+			step := resource.TestStep{Config: env.config(profileConfig("Contoso Faulted", "Redmond")), ExpectError: tt.expectError}
+			if tt.expectError == nil {
+				step.ConfigStateChecks = []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")}
+				step.Check = env.expectStatusCount(tt.status, tt.count)
+			}
+			env.run(t, resource.TestCase{Steps: []resource.TestStep{step}})
+		})
+	}
 }
 
 func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestNewServerSeedsFileAndDemoCustomers(t *testing.T) {
+	seeded := "11111111-2222-4333-8444-555555555555"
+	demo := "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+	seed := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(seed, []byte(`{"customers": {"`+seeded+`": {"companyName": "Seeded"}}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(options{token: "t", seed: seed, demoCustomer: demo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	for _, id := range []string{seeded, demo} {
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, hs.URL+"/v1/customers/"+id+"/profiles/billing", nil)
+		req.Header.Set("Authorization", "Bearer t")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("customer %s: status %d", id, resp.StatusCode)
+		}
+	}
+}
+
+func TestNewServerRejectsABadSeedFile(t *testing.T) {
+	seed := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(seed, []byte(`{"customers": {"not-a-guid": {}}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newServer(options{token: "t", seed: seed}); err == nil {
+		t.Error("a seed file with a non-GUID customer id was accepted")
+	}
+}

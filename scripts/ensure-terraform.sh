@@ -19,6 +19,8 @@ else
   export PATH="$cache/bin:$PATH"
   export TF_ACC_TERRAFORM_PATH="$TF_BIN"
   export TF_ACC_PROVIDER_NAMESPACE=hashicorp
+  # Unqualified provider addresses resolve to OpenTofu's registry host under tofu.
+  export TF_ACC_PROVIDER_HOST=registry.opentofu.org
 fi
 # terraform only warns about the preset, missing CLI config file, but the test library cannot
 # parse tofu's version through that warning: give it an empty one when none exists.

@@ -14,9 +14,6 @@ else
     (cd "$cache/src" && go build -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$cache/bin/tofu" ./cmd/tofu)
   fi
   TF_BIN="$cache/bin/tofu"
-  # tfplugindocs looks for a binary named terraform on PATH and would otherwise try to download one.
-  ln -sf tofu "$cache/bin/terraform"
-  export PATH="$cache/bin:$PATH"
   export TF_ACC_TERRAFORM_PATH="$TF_BIN"
   export TF_ACC_PROVIDER_NAMESPACE=hashicorp
   # Unqualified provider addresses resolve to OpenTofu's registry host under tofu.

@@ -29,6 +29,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(append(append([]byte{}, bom...), b...))
 }
 
+// writeJSONPlain answers with JSON and no BOM, as Entra ID does.
+func writeJSONPlain(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
 // errorBody is Partner Center's error shape. Code is a number in most answers and a string in
 // some, so it is typed any.
 type errorBody struct {

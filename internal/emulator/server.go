@@ -17,15 +17,17 @@ type Server struct {
 	mu        sync.Mutex
 	tokens    map[string]bool
 	customers map[string]map[string]any // customer id (lower case) → stored billing profile
+	id        identity
 	faults    []*Fault
 	requests  []Request
 	latency   time.Duration
 	mux       *http.ServeMux
+	identity  *http.ServeMux
 }
 
 // New returns an emulator that accepts the given bearer tokens and holds no customers.
 func New(tokens ...string) *Server {
-	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}}
+	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}, id: newIdentity()}
 	for _, t := range tokens {
 		s.tokens[t] = true
 	}
@@ -34,6 +36,8 @@ func New(tokens ...string) *Server {
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, 1000, "Not found")
 	})
+	s.identity = http.NewServeMux()
+	s.identityRoutes(s.identity)
 	return s
 }
 
@@ -54,9 +58,14 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// ServeHTTP answers one request: latency, then any injected fault, then authentication, then
-// the API itself. Every request lands in the request log with the status it got.
+// ServeHTTP answers one request. Entra ID's endpoints (token, discovery) are answered at once
+// and logged in TokenRequests. An API request meets latency, then any injected fault, then
+// authentication, then the API itself, and lands in the request log with the status it got.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !strings.HasPrefix(r.URL.Path, "/v1/") {
+		s.identity.ServeHTTP(w, r)
+		return
+	}
 	echoIDs(w, r)
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := newRequest(r)
@@ -101,9 +110,7 @@ func (s *Server) authorized(r *http.Request) bool {
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.tokens[token]
+	return s.validAccessToken(token)
 }
 
 // echoIDs sends back the request's MS-RequestId and MS-CorrelationId, as Partner Center does,

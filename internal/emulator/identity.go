@@ -1,0 +1,150 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// App is an app registration the emulated Entra ID (Azure AD) knows, with the ways it may
+// authenticate.
+type App struct {
+	TenantID string
+	ClientID string
+	// ClientSecret, when set, authenticates the app (client credentials and refresh tokens).
+	ClientSecret string
+	// CertificateDER, when set, is the certificate whose key signs client assertions.
+	CertificateDER []byte
+	// FederatedSubject, when set, lets a workload identity token (OIDC) with this subject stand
+	// in for the app's secret.
+	FederatedSubject string
+}
+
+// TokenRequest is one entry of the token endpoint's log.
+type TokenRequest struct {
+	Time      time.Time
+	TenantID  string
+	ClientID  string
+	GrantType string
+	Scope     string
+	// RefreshToken is the refresh token the request presented, if any.
+	RefreshToken string
+	// Status is the HTTP status answered; Issued and IssuedRefreshToken what it handed out.
+	Status             int
+	Issued             string
+	IssuedRefreshToken string
+}
+
+// identity is the emulated Entra ID: apps, the refresh tokens it issued or was seeded with, and
+// the access tokens it issued with their expiry.
+type identity struct {
+	apps          map[string]App // client id → app
+	refreshTokens map[string]string
+	revoked       map[string]bool
+	accessTokens  map[string]time.Time
+	tokenLifetime time.Duration
+	tokenLog      []TokenRequest
+}
+
+func newIdentity() identity {
+	return identity{
+		apps: map[string]App{}, refreshTokens: map[string]string{}, revoked: map[string]bool{},
+		accessTokens: map[string]time.Time{}, tokenLifetime: time.Hour,
+	}
+}
+
+// RegisterApp adds an app registration to the emulated Entra ID.
+func (s *Server) RegisterApp(a App) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.apps[a.ClientID] = a
+}
+
+// AddRefreshToken makes rt a valid refresh token of the app clientID, as if a user had consented
+// to it with MFA.
+func (s *Server) AddRefreshToken(clientID, rt string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.refreshTokens[rt] = clientID
+}
+
+// RevokeRefreshToken makes rt fail as an expired refresh token does (AADSTS70008).
+func (s *Server) RevokeRefreshToken(rt string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.revoked[rt] = true
+}
+
+// SetTokenLifetime sets how long the access tokens issued from now on are valid (default 1h).
+func (s *Server) SetTokenLifetime(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.tokenLifetime = d
+}
+
+// TokenRequests returns a copy of the token endpoint's log, oldest first.
+func (s *Server) TokenRequests() []TokenRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]TokenRequest(nil), s.id.tokenLog...)
+}
+
+// issue hands out a new access token (and, for refresh-token grants, a rotated refresh token).
+// The caller holds s.mu.
+func (s *Server) issue(clientID string, withRefresh bool) (access, refresh string, lifetime time.Duration) {
+	access = "emu-at-" + randomToken()
+	lifetime = s.id.tokenLifetime
+	s.id.accessTokens[access] = time.Now().Add(lifetime)
+	if withRefresh {
+		refresh = "emu-rt-" + randomToken()
+		s.id.refreshTokens[refresh] = clientID
+	}
+	return access, refresh, lifetime
+}
+
+// validAccessToken reports whether token is a static token or an issued one not yet expired.
+func (s *Server) validAccessToken(token string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tokens[token] {
+		return true
+	}
+	exp, ok := s.id.accessTokens[token]
+	return ok && time.Now().Before(exp)
+}
+
+func randomToken() string {
+	var b [24]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// aadError is Entra ID's error body.
+type aadError struct {
+	Error            string `json:"error"`
+	ErrorDescription string `json:"error_description"`
+	ErrorCodes       []int  `json:"error_codes"`
+	Timestamp        string `json:"timestamp"`
+	TraceID          string `json:"trace_id"`
+	CorrelationID    string `json:"correlation_id"`
+}
+
+func writeAADError(w http.ResponseWriter, status int, kind string, code int, text string) {
+	writeJSONPlain(w, status, aadError{
+		Error:            kind,
+		ErrorDescription: fmt.Sprintf("AADSTS%d: %s Trace ID: %s Correlation ID: %s Timestamp: %s", code, text, newGUID(), newGUID(), time.Now().UTC().Format("2006-01-02 15:04:05Z")),
+		ErrorCodes:       []int{code},
+		Timestamp:        time.Now().UTC().Format(time.RFC3339),
+		TraceID:          newGUID(),
+		CorrelationID:    newGUID(),
+	})
+}
+
+// tenantFromPath picks {tenant} out of /{tenant}/oauth2/v2.0/token.
+func tenantFromPath(p string) string {
+	t, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	return t
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make generate: renders docs/ with tfplugindocs. With terraform on PATH tfplugindocs exports the
+# schema itself; under OpenTofu (where terraform is missing) it cannot, because it installs the
+# provider under terraform's registry host, so the schema is exported here through a
+# dev_overrides CLI config and handed to tfplugindocs as a file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-terraform.sh >/dev/null
+docs=(go run "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@${TFPLUGINDOCS_VERSION:-v0.25.0}" generate --provider-name partnercenter)
+
+case "$("$TF_BIN" version)" in
+  Terraform*) exec "${docs[@]}" ;;
+esac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/bin/terraform-provider-partnercenter" .
+cat >"$work/cli.tfrc" <<TFRC
+provider_installation {
+  dev_overrides {
+    "hashicorp/partnercenter" = "$work/bin"
+  }
+  direct {}
+}
+TFRC
+cat >"$work/main.tf" <<'TF'
+terraform {
+  required_providers {
+    partnercenter = { source = "hashicorp/partnercenter" }
+  }
+}
+TF
+(cd "$work" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TF_BIN" providers schema -json) |
+  sed 's#"registry\.[a-z.]*/hashicorp/partnercenter"#"partnercenter"#' >"$work/schema.json"
+"${docs[@]}" --providers-schema "$work/schema.json"

@@ -58,16 +58,20 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// MaxRetryAfter caps how long a Retry-After header can make the client wait.
 	MaxRetryAfter time.Duration
-	// HTTPClient replaces the pooled client built by New; its Transport is wrapped for logging.
+	// HTTPClient replaces the pooled client built by New. NewHTTPClient makes one that logs; share
+	// it with the token source so that token requests reuse its connections too.
 	HTTPClient *http.Client
+	// CredentialKind names the kind of credential behind TokenSource, for 401 errors.
+	CredentialKind string
 }
 
 // Client calls Partner Center. It is safe for concurrent use and reuses connections.
 type Client struct {
-	baseURL   *url.URL
-	tokens    TokenSource
-	http      *retryablehttp.Client
-	userAgent string
+	baseURL        *url.URL
+	tokens         TokenSource
+	credentialKind string
+	http           *retryablehttp.Client
+	userAgent      string
 }
 
 // New builds a Client from cfg.
@@ -80,11 +84,15 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	cfg = withDefaults(cfg)
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = NewHTTPClient()
+	}
 	return &Client{
-		baseURL:   base,
-		tokens:    cfg.TokenSource,
-		http:      newRetryClient(cfg, newHTTPClient(cfg.HTTPClient)),
-		userAgent: userAgent(cfg.Version, cfg.UserAgentExtra),
+		baseURL:        base,
+		tokens:         cfg.TokenSource,
+		credentialKind: cfg.CredentialKind,
+		http:           newRetryClient(cfg, cfg.HTTPClient),
+		userAgent:      userAgent(cfg.Version, cfg.UserAgentExtra),
 	}, nil
 }
 
@@ -124,23 +132,14 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-// newHTTPClient returns one pooled client whose connections are kept alive and reused by every
-// call; a caller-supplied client keeps its own transport, wrapped for logging.
-func newHTTPClient(hc *http.Client) *http.Client {
-	if hc == nil {
-		t := cleanhttp.DefaultPooledTransport()
-		// Terraform runs 10 operations at once by default; keep that many connections warm.
-		t.MaxIdleConnsPerHost = 32
-		t.ResponseHeaderTimeout = 2 * time.Minute
-		hc = &http.Client{Transport: t}
-	}
-	next := hc.Transport
-	if next == nil {
-		next = http.DefaultTransport
-	}
-	wrapped := *hc
-	wrapped.Transport = &loggingTransport{next: next}
-	return &wrapped
+// NewHTTPClient returns a pooled HTTP client whose connections are kept alive and reused by every
+// call, and which logs each request and response through tflog with secrets masked.
+func NewHTTPClient() *http.Client {
+	t := cleanhttp.DefaultPooledTransport()
+	// Terraform runs 10 operations at once by default; keep that many connections warm.
+	t.MaxIdleConnsPerHost = 32
+	t.ResponseHeaderTimeout = 2 * time.Minute
+	return &http.Client{Transport: &loggingTransport{next: t}}
 }
 
 func userAgent(version, extra string) string {

@@ -27,6 +27,8 @@ type APIError struct {
 	RequestID, CorrelationID string
 	// RetryAfter is the wait the service asked for, if any.
 	RetryAfter time.Duration
+	// CredentialKind names the kind of credential the call was made with.
+	CredentialKind string
 }
 
 // Error describes the failure in one line with everything a support case needs.

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -35,6 +37,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if resp != nil {
+			_ = resp.Body.Close()
+		}
 		return transportError(req.Request, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
@@ -44,7 +49,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 			cl.method, cl.path, resp.StatusCode, HeaderRequestID, req.Header.Get(HeaderRequestID), err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newAPIError(req.Request, resp, body)
+		e := newAPIError(req.Request, resp, body)
+		e.CredentialKind = c.credentialKind
+		return e
 	}
 	if cl.out == nil {
 		return nil
@@ -94,11 +101,15 @@ func (c *Client) setHeaders(ctx context.Context, h http.Header, token string, ha
 	h.Set(HeaderApplication, ApplicationName)
 }
 
-// transportError wraps a failure that left no response: the connection failed on every attempt,
-// or the context ended.
+// transportError wraps a failure that left no answer: the connection failed on every attempt,
+// the context ended, or no token could be had for a retry.
 func transportError(req *http.Request, err error) error {
 	if ctxErr := req.Context().Err(); ctxErr != nil {
 		return fmt.Errorf("%s %s: %w (%s: %s)", req.Method, req.URL.Path, ctxErr, HeaderRequestID, req.Header.Get(HeaderRequestID))
+	}
+	var urlErr *url.Error
+	if !errors.As(err, &urlErr) {
+		return fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, err)
 	}
 	return fmt.Errorf("%s %s: could not reach Partner Center at %s (%s: %s): %w",
 		req.Method, req.URL.Path, req.URL.Host, HeaderRequestID, req.Header.Get(HeaderRequestID), err)

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 // failures (5xx but 501) and connection errors; a 412 is never retried here because the caller
 // has to re-read and merge before it can try again.
 func newRetryClient(cfg Config, hc *http.Client) *retryablehttp.Client {
+	tokens := cfg.TokenSource
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = hc
 	rc.Logger = nil // logging goes through tflog in loggingTransport, never to stderr
@@ -27,6 +29,16 @@ func newRetryClient(cfg Config, hc *http.Client) *retryablehttp.Client {
 	// Passthrough keeps the last response, so its Partner Center error body becomes an *APIError.
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.RequestLogHook = logRetry
+	// A retry can come minutes later (Retry-After), after the token has expired: take the token
+	// again for every attempt; the token source hands out its cached one while it is fresh.
+	rc.PrepareRetry = func(req *http.Request) error {
+		token, err := tokens.Token(req.Context())
+		if err != nil {
+			return fmt.Errorf("getting an access token for a retry: %w", err)
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	}
 	return rc
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -141,10 +140,4 @@ func writeAADError(w http.ResponseWriter, status int, kind string, code int, tex
 		TraceID:          newGUID(),
 		CorrelationID:    newGUID(),
 	})
-}
-
-// tenantFromPath picks {tenant} out of /{tenant}/oauth2/v2.0/token.
-func tenantFromPath(p string) string {
-	t, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	return t
 }

@@ -96,7 +96,7 @@ func (s *Server) grant(req TokenRequest, secret, assertion, tokenURL string) (ma
 	}
 	switch req.GrantType {
 	case "client_credentials":
-		if !strings.HasSuffix(req.Scope, "/.default") {
+		if !hasDefaultScope(req.Scope) {
 			return nil, &tokenFailure{http.StatusBadRequest, "invalid_scope", aadBadScope,
 				"The provided value for scope " + req.Scope + " is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier."}
 		}
@@ -109,6 +109,17 @@ func (s *Server) grant(req TokenRequest, secret, assertion, tokenURL string) (ma
 	}
 	return nil, &tokenFailure{http.StatusBadRequest, "unsupported_grant_type", aadUnsupportedGrant,
 		"The provided grant_type '" + req.GrantType + "' is not supported."}
+}
+
+// hasDefaultScope reports whether one of the scopes asks for a resource's /.default; MSAL adds
+// openid, profile and offline_access, which Entra ID ignores for this grant.
+func hasDefaultScope(scope string) bool {
+	for _, sc := range strings.Fields(scope) {
+		if strings.HasSuffix(sc, "/.default") {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {

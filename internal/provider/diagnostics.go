@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
 // phoneMissingCode is Partner Center's code for "Customer phone number is missing".
@@ -33,6 +34,14 @@ func addAPIError(diags *diag.Diagnostics, action, customerID string, err error) 
 	diags.AddError(summary, detail)
 }
 
+func credentialKind(err error) string {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.CredentialKind != "" {
+		return apiErr.CredentialKind
+	}
+	return "configured"
+}
+
 // rejectedAttribute is one field a 400 names, as an attribute path with Partner Center's words.
 type rejectedAttribute struct {
 	path    path.Path
@@ -41,6 +50,7 @@ type rejectedAttribute struct {
 
 func explain(action, customerID string, err error) (summary, hint string) {
 	var conflict *client.ConflictError
+	var tokenErr *credential.TokenError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "Timed out", "Partner Center did not finish in the " + action + " timeout. Raise timeouts." + action +
@@ -55,9 +65,13 @@ func explain(action, customerID string, err error) (summary, hint string) {
 	case client.IsNotFound(err):
 		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
 			" that this partner can reach. Check customer_id."
+	case errors.As(err, &tokenErr):
+		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
+			" credential. Check the provider's credential settings."
 	case client.IsUnauthorized(err):
-		return "Partner Center rejected the credential", "The access token (access_token or " + EnvAccessToken +
-			") is missing, invalid or expired. Get a new token for https://api.partnercenter.microsoft.com."
+		return "Partner Center rejected the credential", "Partner Center refused the token of the " + credentialKind(err) +
+			" credential: it is invalid, expired, for another cloud or resource, or lacks MFA. For access_token (" +
+			EnvAccessToken + "), get a new token for https://api.partnercenter.microsoft.com."
 	case client.IsForbidden(err):
 		return "Access to the customer denied", "Partner Center refused access to customer " + customerID +
 			": the partner may have no relationship with this customer, or the signed-in user may lack a GDAP role " +
@@ -118,4 +132,17 @@ func apiFieldPath(name string) (path.Path, bool) {
 		return path.Root("default_address").AtName(attr), true
 	}
 	return path.Empty(), false
+}
+
+// addCredentialError reports a credential that cannot be used.
+func addCredentialError(diags *diag.Diagnostics, err error) {
+	var missing *credential.MissingError
+	if errors.As(err, &missing) {
+		diags.AddError("No Partner Center credential",
+			"The provider needs a credential to call Partner Center, and "+err.Error()+"\n\n"+
+				"Each attribute can also be set through its environment variable, such as "+EnvAccessToken+", "+
+				EnvTenantID+", "+EnvClientID+", "+EnvClientSecret+" and "+EnvRefreshToken+". See the provider documentation.")
+		return
+	}
+	diags.AddError("Invalid Partner Center credential", err.Error())
 }

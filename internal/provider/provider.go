@@ -4,22 +4,15 @@ package provider
 
 import (
 	"context"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
-)
-
-// Environment variables read when the configuration leaves an attribute unset.
-const (
-	EnvBaseURL     = "PARTNERCENTER_BASE_URL"
-	EnvAccessToken = "PARTNERCENTER_ACCESS_TOKEN"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
 var _ provider.Provider = (*partnerCenterProvider)(nil)
@@ -33,57 +26,42 @@ type partnerCenterProvider struct {
 	version string
 }
 
-// providerModel mirrors the provider schema.
-type providerModel struct {
-	BaseURL     types.String `tfsdk:"base_url"`
-	AccessToken types.String `tfsdk:"access_token"`
-}
-
 func (p *partnerCenterProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "partnercenter"
 	resp.Version = p.version
 }
 
 func (p *partnerCenterProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Manages Microsoft Partner Center resources of a CSP partner's customers.",
-		Attributes: map[string]schema.Attribute{
-			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Partner Center API endpoint. Defaults to `$" + EnvBaseURL + "`, then `" +
-					client.DefaultBaseURL + "`. Point it at the Partner Center emulator to test configurations offline.",
-				Optional: true,
-			},
-			"access_token": schema.StringAttribute{
-				MarkdownDescription: "A bearer token for the Partner Center API, used as is (for example from " +
-					"`az account get-access-token --resource https://api.partnercenter.microsoft.com`). Defaults to `$" +
-					EnvAccessToken + "`.",
-				Optional:  true,
-				Sensitive: true,
-			},
-		},
-	}
+	resp.Schema = providerSchema()
 }
 
+// Configure builds the one client, and the one token source, that every resource of this
+// provider instance shares.
 func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || cfg.anyUnknown() {
+		// Settings that depend on other resources are known at apply; configure then.
 		return
 	}
-	if cfg.BaseURL.IsUnknown() || cfg.AccessToken.IsUnknown() {
-		// Values that depend on other resources are known at apply; configure then.
+	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, EnvCloud), stringOrEnv(cfg.BaseURL, EnvBaseURL),
+		stringOrEnv(cfg.AuthorityURL, EnvAuthorityURL))
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
 	}
-	token := stringOrEnv(cfg.AccessToken, EnvAccessToken)
-	if token == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("access_token"), "No Partner Center credential",
-			"The provider needs a credential to call Partner Center. Set access_token in the provider block, "+
-				"or the "+EnvAccessToken+" environment variable, to a bearer token for the Partner Center API.")
+	hc := client.NewHTTPClient()
+	src, err := credential.New(cfg.credentialConfig(), ep, hc)
+	if err != nil {
+		addCredentialError(&resp.Diagnostics, err)
 		return
 	}
+	tflog.Info(ctx, "Partner Center credential chosen", map[string]any{"kind": string(src.Kind), "api": ep.APIURL})
 	c, err := client.New(client.Config{
-		BaseURL:        stringOrEnv(cfg.BaseURL, EnvBaseURL),
-		TokenSource:    client.StaticToken(token),
+		BaseURL:        ep.APIURL,
+		TokenSource:    src,
+		CredentialKind: string(src.Kind),
+		HTTPClient:     hc,
 		Version:        p.version,
 		UserAgentExtra: "terraform/" + req.TerraformVersion,
 	})
@@ -101,12 +79,4 @@ func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Res
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource}
-}
-
-// stringOrEnv returns the configured value, or the environment variable when it is null.
-func stringOrEnv(v types.String, env string) string {
-	if !v.IsNull() && !v.IsUnknown() {
-		return v.ValueString()
-	}
-	return os.Getenv(env)
 }

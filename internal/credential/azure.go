@@ -1,0 +1,98 @@
+package credential
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/cloud"
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+	"golang.org/x/oauth2"
+)
+
+// azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens through
+// Azure's own identity library, with scope {api}/.default.
+func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client) (fetchFunc, error) {
+	cred, err := azureCredential(kind, cfg, azcore.ClientOptions{
+		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
+		Transport: hc,
+	}, isCustomAuthority(ep.AuthorityURL))
+	if err != nil {
+		return nil, err
+	}
+	scope := ep.Resource + "/.default"
+	return func(ctx context.Context) (*oauth2.Token, error) {
+		t, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{scope}})
+		if err != nil {
+			return nil, err
+		}
+		return &oauth2.Token{AccessToken: t.Token, TokenType: "Bearer", Expiry: t.ExpiresOn}, nil
+	}, nil
+}
+
+func azureCredential(kind Kind, cfg Config, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+	switch kind {
+	case KindClientSecret:
+		return azidentity.NewClientSecretCredential(cfg.TenantID, cfg.ClientID, cfg.ClientSecret,
+			&azidentity.ClientSecretCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+	case KindClientCertificate:
+		return certificateCredential(cfg, opts, customAuthority)
+	case KindOIDC:
+		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcToken,
+			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+	case KindAzureCLI:
+		return azidentity.NewAzureCLICredential(&azidentity.AzureCLICredentialOptions{TenantID: cfg.TenantID})
+	}
+	return nil, fmt.Errorf("unsupported credential kind %q", kind)
+}
+
+func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+	data, err := os.ReadFile(cfg.CertificatePath)
+	if err != nil {
+		return nil, fmt.Errorf("reading client_certificate_path: %w", err)
+	}
+	var password []byte
+	if cfg.CertificatePassword != "" {
+		password = []byte(cfg.CertificatePassword)
+	}
+	certs, key, err := azidentity.ParseCertificates(data, password)
+	if err != nil {
+		return nil, fmt.Errorf("client_certificate_path %s: want a PEM or PKCS#12 file with the certificate and its "+
+			"private key (check client_certificate_password): %w", cfg.CertificatePath, err)
+	}
+	return azidentity.NewClientCertificateCredential(cfg.TenantID, cfg.ClientID, certs, key,
+		&azidentity.ClientCertificateCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+}
+
+// oidcToken returns the workload identity token: the one given, or the file's current content
+// (pipelines rewrite it as it expires).
+func (cfg Config) oidcToken(context.Context) (string, error) {
+	if cfg.OIDCToken != "" {
+		return cfg.OIDCToken, nil
+	}
+	b, err := os.ReadFile(cfg.OIDCTokenFilePath)
+	if err != nil {
+		return "", fmt.Errorf("reading oidc_token_file_path: %w", err)
+	}
+	token := strings.TrimSpace(string(b))
+	if token == "" {
+		return "", errors.New("oidc_token_file_path " + cfg.OIDCTokenFilePath + " is empty")
+	}
+	return token, nil
+}
+
+// isCustomAuthority reports whether the authority is none of the known clouds' (an emulator, a
+// private endpoint): instance discovery, which only knows Microsoft's hosts, is skipped there.
+func isCustomAuthority(authority string) bool {
+	for _, c := range Clouds {
+		if strings.EqualFold(c.AuthorityURL, authority) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,175 @@
+package credential
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"golang.org/x/oauth2"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+)
+
+// Kind names a kind of credential, as users read it in errors.
+type Kind string
+
+// The credential kinds, in the order they are tried.
+const (
+	KindAccessToken       Kind = "access token"
+	KindRefreshToken      Kind = "refresh token (App+User)"
+	KindClientSecret      Kind = "client secret (App-only)"
+	KindClientCertificate Kind = "client certificate (App-only)"
+	KindOIDC              Kind = "OIDC workload identity federation"
+	KindAzureCLI          Kind = "Azure CLI"
+)
+
+// Config holds the authentication settings. Field comments name the provider attributes.
+type Config struct {
+	AccessToken         string // access_token
+	TenantID            string // tenant_id
+	ClientID            string // client_id
+	ClientSecret        string // client_secret
+	RefreshToken        string // refresh_token
+	CertificatePath     string // client_certificate_path
+	CertificatePassword string // client_certificate_password
+	UseOIDC             bool   // use_oidc
+	OIDCToken           string // oidc_token
+	OIDCTokenFilePath   string // oidc_token_file_path
+	UseCLI              bool   // use_cli
+}
+
+// Source is a token source for the client and the kind of credential behind it.
+type Source struct {
+	client.TokenSource
+	Kind Kind
+}
+
+// New picks the first credential kind cfg configures fully, in the order of the Kind constants,
+// and returns its token source. hc carries the token requests. When none is fully configured,
+// the error lists what was found and what each kind still needs.
+func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
+	kind, ok := cfg.kind()
+	if !ok {
+		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
+	}
+	if kind == KindAccessToken {
+		return &Source{TokenSource: client.StaticToken(cfg.AccessToken), Kind: kind}, nil
+	}
+	fetch, err := cfg.fetcher(kind, ep, hc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", kind, err)
+	}
+	return &Source{TokenSource: newCachedSource(explained(kind, fetch)), Kind: kind}, nil
+}
+
+func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client) (fetchFunc, error) {
+	switch kind {
+	case KindRefreshToken:
+		return refreshTokenFetcher(cfg, ep, hc), nil
+	case KindClientSecret, KindClientCertificate, KindOIDC, KindAzureCLI:
+		return azureFetcher(kind, cfg, ep, hc)
+	}
+	return nil, fmt.Errorf("unsupported credential kind %q", kind)
+}
+
+func (cfg Config) kind() (Kind, bool) {
+	app := cfg.TenantID != "" && cfg.ClientID != ""
+	switch {
+	case cfg.AccessToken != "":
+		return KindAccessToken, true
+	case app && cfg.ClientSecret != "" && cfg.RefreshToken != "":
+		return KindRefreshToken, true
+	case app && cfg.ClientSecret != "":
+		return KindClientSecret, true
+	case app && cfg.CertificatePath != "":
+		return KindClientCertificate, true
+	case app && cfg.UseOIDC && (cfg.OIDCToken != "" || cfg.OIDCTokenFilePath != ""):
+		return KindOIDC, true
+	case cfg.UseCLI:
+		return KindAzureCLI, true
+	}
+	return "", false
+}
+
+// found names the settings that are set, never their values.
+func (cfg Config) found() []string {
+	var out []string
+	add := func(set bool, name string) {
+		if set {
+			out = append(out, name)
+		}
+	}
+	add(cfg.TenantID != "", "tenant_id")
+	add(cfg.ClientID != "", "client_id")
+	add(cfg.ClientSecret != "", "client_secret")
+	add(cfg.RefreshToken != "", "refresh_token")
+	add(cfg.CertificatePath != "", "client_certificate_path")
+	add(cfg.UseOIDC, "use_oidc")
+	add(cfg.OIDCToken != "", "oidc_token")
+	add(cfg.OIDCTokenFilePath != "", "oidc_token_file_path")
+	return out
+}
+
+// missing says, for each kind, what it still needs.
+func (cfg Config) missing() map[Kind][]string {
+	need := func(pairs ...any) []string {
+		var out []string
+		for i := 0; i < len(pairs); i += 2 {
+			if !pairs[i].(bool) {
+				out = append(out, pairs[i+1].(string))
+			}
+		}
+		return out
+	}
+	return map[Kind][]string{
+		KindAccessToken: {"access_token"},
+		KindRefreshToken: need(cfg.TenantID != "", "tenant_id", cfg.ClientID != "", "client_id",
+			cfg.ClientSecret != "", "client_secret", cfg.RefreshToken != "", "refresh_token"),
+		KindClientSecret: need(cfg.TenantID != "", "tenant_id", cfg.ClientID != "", "client_id",
+			cfg.ClientSecret != "" || cfg.CertificatePath != "", "client_secret or client_certificate_path"),
+		KindOIDC: need(cfg.TenantID != "", "tenant_id", cfg.ClientID != "", "client_id", cfg.UseOIDC, "use_oidc = true",
+			cfg.OIDCToken != "" || cfg.OIDCTokenFilePath != "", "oidc_token or oidc_token_file_path"),
+		KindAzureCLI: {"use_cli = true"},
+	}
+}
+
+// MissingError says no credential kind is fully configured.
+type MissingError struct {
+	Found   []string
+	Missing map[Kind][]string
+}
+
+// Error lists what was found and, kind by kind, what is missing.
+func (e *MissingError) Error() string {
+	var b strings.Builder
+	found := "nothing"
+	if len(e.Found) > 0 {
+		found = strings.Join(e.Found, ", ")
+	}
+	fmt.Fprintf(&b, "no Partner Center credential is fully configured. Found: %s. Each kind still needs:", found)
+	for _, k := range []Kind{KindAccessToken, KindRefreshToken, KindClientSecret, KindOIDC, KindAzureCLI} {
+		name := string(k)
+		if k == KindClientSecret {
+			name = "client credentials (App-only)"
+		}
+		fmt.Fprintf(&b, "\n  - %s: %s", name, strings.Join(e.Missing[k], ", "))
+	}
+	return b.String()
+}
+
+// explained wraps fetch so that its errors name the credential kind and, for Entra ID's
+// AADSTS codes, say what to do.
+func explained(kind Kind, fetch fetchFunc) fetchFunc {
+	return func(ctx context.Context) (*oauth2.Token, error) {
+		t, err := fetch(ctx)
+		if err != nil {
+			return nil, newTokenError(kind, err)
+		}
+		if t.AccessToken == "" {
+			return nil, newTokenError(kind, errors.New("the token endpoint answered without an access token"))
+		}
+		return t, nil
+	}
+}

@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"os"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
+)
+
+// Environment variables read when the configuration leaves an attribute unset.
+const (
+	EnvCloud               = "PARTNERCENTER_CLOUD"
+	EnvBaseURL             = "PARTNERCENTER_BASE_URL"
+	EnvAuthorityURL        = "PARTNERCENTER_AUTHORITY_URL"
+	EnvAccessToken         = "PARTNERCENTER_ACCESS_TOKEN"
+	EnvTenantID            = "PARTNERCENTER_TENANT_ID"
+	EnvClientID            = "PARTNERCENTER_CLIENT_ID"
+	EnvClientSecret        = "PARTNERCENTER_CLIENT_SECRET"
+	EnvRefreshToken        = "PARTNERCENTER_REFRESH_TOKEN"
+	EnvCertificatePath     = "PARTNERCENTER_CLIENT_CERTIFICATE_PATH"
+	EnvCertificatePassword = "PARTNERCENTER_CLIENT_CERTIFICATE_PASSWORD"
+	EnvUseOIDC             = "PARTNERCENTER_USE_OIDC"
+	EnvOIDCToken           = "PARTNERCENTER_OIDC_TOKEN"
+	EnvOIDCTokenFilePath   = "PARTNERCENTER_OIDC_TOKEN_FILE_PATH"
+	EnvUseCLI              = "PARTNERCENTER_USE_CLI"
+)
+
+// providerModel mirrors the provider schema.
+type providerModel struct {
+	Cloud               types.String `tfsdk:"cloud"`
+	BaseURL             types.String `tfsdk:"base_url"`
+	AuthorityURL        types.String `tfsdk:"authority_url"`
+	AccessToken         types.String `tfsdk:"access_token"`
+	TenantID            types.String `tfsdk:"tenant_id"`
+	ClientID            types.String `tfsdk:"client_id"`
+	ClientSecret        types.String `tfsdk:"client_secret"`
+	RefreshToken        types.String `tfsdk:"refresh_token"`
+	CertificatePath     types.String `tfsdk:"client_certificate_path"`
+	CertificatePassword types.String `tfsdk:"client_certificate_password"`
+	UseOIDC             types.Bool   `tfsdk:"use_oidc"`
+	OIDCToken           types.String `tfsdk:"oidc_token"`
+	OIDCTokenFilePath   types.String `tfsdk:"oidc_token_file_path"`
+	UseCLI              types.Bool   `tfsdk:"use_cli"`
+}
+
+func providerSchema() schema.Schema {
+	str := func(desc, env string, sensitive bool, v ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc + " Defaults to `$" + env + "`.", Optional: true, Sensitive: sensitive, Validators: v,
+		}
+	}
+	flag := func(desc, env string) schema.BoolAttribute {
+		return schema.BoolAttribute{MarkdownDescription: desc + " Defaults to `$" + env + "`.", Optional: true}
+	}
+	return schema.Schema{
+		MarkdownDescription: "Manages Microsoft Partner Center resources of a CSP partner's customers. Credentials are tried " +
+			"in this order, and the first that is fully configured is used: `access_token`; a refresh token " +
+			"(`tenant_id`, `client_id`, `client_secret`, `refresh_token`); client credentials (`tenant_id`, `client_id`, " +
+			"and `client_secret` or `client_certificate_path`); OIDC (`use_oidc`, `tenant_id`, `client_id`, and `oidc_token` " +
+			"or `oidc_token_file_path`); the Azure CLI (`use_cli`).",
+		Attributes: map[string]schema.Attribute{
+			"cloud": str("Partner Center cloud: `public` (default), `usgovernment`, or `china` (operated by 21Vianet). "+
+				"Picks the API endpoint and the Entra ID authority.", EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
+			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+client.DefaultBaseURL+"` for public). "+
+				"Point it at the Partner Center emulator to test configurations offline.", EnvBaseURL, false),
+			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public).", EnvAuthorityURL, false),
+			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
+				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`).", EnvAccessToken, true),
+			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", EnvTenantID, false),
+			"client_id": str("The app registration's application (client) id.", EnvClientID, false),
+			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",
+				EnvClientSecret, true),
+			"refresh_token": str("The refresh token of the secure application model (App+User), obtained once through consent with MFA. "+
+				"Partner Center rotates it on every exchange; the newest is used for the rest of the run.", EnvRefreshToken, true),
+			"client_certificate_path": str("Path to a PEM or PKCS#12 file with the app's certificate and private key (App-only).",
+				EnvCertificatePath, false),
+			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", EnvCertificatePassword, true),
+			"use_oidc":                    flag("Authenticate the app with an OIDC token from the pipeline (workload identity federation).", EnvUseOIDC),
+			"oidc_token":                  str("The pipeline's OIDC token (a JWT), with `use_oidc`.", EnvOIDCToken, true),
+			"oidc_token_file_path": str("A file holding the pipeline's OIDC token, read again at every exchange, with `use_oidc`.",
+				EnvOIDCTokenFilePath, false),
+			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", EnvUseCLI),
+		},
+	}
+}
+
+// credentialConfig reads the credential settings from the configuration, then the environment.
+func (m providerModel) credentialConfig() credential.Config {
+	return credential.Config{
+		AccessToken:         stringOrEnv(m.AccessToken, EnvAccessToken),
+		TenantID:            stringOrEnv(m.TenantID, EnvTenantID),
+		ClientID:            stringOrEnv(m.ClientID, EnvClientID),
+		ClientSecret:        stringOrEnv(m.ClientSecret, EnvClientSecret),
+		RefreshToken:        stringOrEnv(m.RefreshToken, EnvRefreshToken),
+		CertificatePath:     stringOrEnv(m.CertificatePath, EnvCertificatePath),
+		CertificatePassword: stringOrEnv(m.CertificatePassword, EnvCertificatePassword),
+		UseOIDC:             boolOrEnv(m.UseOIDC, EnvUseOIDC),
+		OIDCToken:           stringOrEnv(m.OIDCToken, EnvOIDCToken),
+		OIDCTokenFilePath:   stringOrEnv(m.OIDCTokenFilePath, EnvOIDCTokenFilePath),
+		UseCLI:              boolOrEnv(m.UseCLI, EnvUseCLI),
+	}
+}
+
+// stringOrEnv returns the configured value, or the environment variable when it is null.
+func stringOrEnv(v types.String, env string) string {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+func boolOrEnv(v types.Bool, env string) bool {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueBool()
+	}
+	b, _ := strconv.ParseBool(os.Getenv(env))
+	return b
+}
+
+// anyUnknown reports whether a setting depends on values known only at apply.
+func (m providerModel) anyUnknown() bool {
+	for _, v := range []interface{ IsUnknown() bool }{m.Cloud, m.BaseURL, m.AuthorityURL, m.AccessToken, m.TenantID,
+		m.ClientID, m.ClientSecret, m.RefreshToken, m.CertificatePath, m.CertificatePassword, m.UseOIDC, m.OIDCToken,
+		m.OIDCTokenFilePath, m.UseCLI} {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}

@@ -41,9 +41,10 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
 	}
 	tflog.Debug(ctx, "Sending Partner Center request", fields)
+	req, body := requestBody(req)
 	tflog.Trace(ctx, "Partner Center request detail", map[string]any{
 		"headers": redactedHeaders(req.Header),
-		"body":    requestBody(req),
+		"body":    body,
 	})
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
@@ -73,17 +74,22 @@ func redactedHeaders(h http.Header) map[string]string {
 	return out
 }
 
-func requestBody(req *http.Request) string {
-	if req.GetBody == nil {
-		return ""
+// requestBody reads the body for the log and returns a copy of req that sends the same bytes.
+// (GetBody cannot be used for the log: some clients, such as Azure's, hand back the very reader
+// the request will send.)
+func requestBody(req *http.Request) (*http.Request, string) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return req, ""
 	}
-	r, err := req.GetBody()
+	b, err := io.ReadAll(req.Body)
+	_ = req.Body.Close()
+	clone := req.Clone(req.Context())
+	var rest io.Reader = bytes.NewReader(b)
 	if err != nil {
-		return ""
+		rest = io.MultiReader(rest, errReader{err})
 	}
-	defer func() { _ = r.Close() }()
-	b, _ := io.ReadAll(io.LimitReader(r, maxResponseBytes))
-	return string(b)
+	clone.Body = io.NopCloser(rest)
+	return clone, string(b)
 }
 
 // responseBody reads the body for the log and puts an unread copy back for the caller; a read

@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"strconv"
 	"strings"
@@ -18,6 +20,8 @@ type Request struct {
 	RequestID     string
 	CorrelationID string
 	IfMatch       string
+	// TokenHash identifies the bearer token used (a hash: the log never holds the token).
+	TokenHash string
 	// Header holds the request headers, Authorization left out.
 	Header http.Header
 }
@@ -33,8 +37,18 @@ func newRequest(r *http.Request) Request {
 		RequestID:     r.Header.Get(headerRequestID),
 		CorrelationID: r.Header.Get(headerCorrelationID),
 		IfMatch:       r.Header.Get("If-Match"),
+		TokenHash:     TokenHash(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")),
 		Header:        h,
 	}
+}
+
+// TokenHash is how the request log names a bearer token.
+func TokenHash(token string) string {
+	if token == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:6])
 }
 
 // customerIDFromPath picks {id} out of /v1/customers/{id}/..., so that faults can match on it

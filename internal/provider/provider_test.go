@@ -16,8 +16,14 @@ import (
 )
 
 // EnvTestCustomerID names the customer the acceptance tests change when they run against the real
-// Partner Center (TF_ACC=1 with PARTNERCENTER_ACCESS_TOKEN set).
+// Partner Center: TF_ACC=1 with this variable and a credential (PARTNERCENTER_ACCESS_TOKEN, or the
+// variables of another credential kind) set.
 const EnvTestCustomerID = "PARTNERCENTER_TEST_CUSTOMER_ID"
+
+// againstRealPartnerCenter reports whether the user asked for the real service.
+func againstRealPartnerCenter() bool {
+	return os.Getenv("TF_ACC") != "" && os.Getenv(EnvTestCustomerID) != ""
+}
 
 const emulatorToken = "acceptance-test-token"
 
@@ -35,13 +41,8 @@ type testEnv struct {
 
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	if os.Getenv("TF_ACC") != "" && os.Getenv(EnvAccessToken) != "" {
-		id := os.Getenv(EnvTestCustomerID)
-		if id == "" {
-			t.Fatalf("TF_ACC and %s are set: set %s to the tenant id of a test customer whose billing profile the tests may change",
-				EnvAccessToken, EnvTestCustomerID)
-		}
-		return &testEnv{customerID: id, providerConfig: `provider "partnercenter" {}`}
+	if againstRealPartnerCenter() {
+		return &testEnv{customerID: os.Getenv(EnvTestCustomerID), providerConfig: `provider "partnercenter" {}`}
 	}
 	emu := emulator.New(emulatorToken)
 	id := uuid.NewString()

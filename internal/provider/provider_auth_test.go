@@ -1,0 +1,333 @@
+package provider
+
+import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// These tests configure the provider through environment variables only, so they do not run in
+// parallel.
+
+const (
+	authTenant   = "6f1c2b3a-0000-4000-8000-00000000aaaa"
+	authClient   = "11111111-0000-4000-8000-00000000bbbb"
+	authSecret   = "app-secret-8c1f7e2d9a"
+	authRefresh  = "refresh-token-0d3b5a7c91"
+	authSubject  = "repo:contoso/billing:ref:refs/heads/main"
+	authCLIToken = "cli-token-4e6a1b"
+)
+
+var credentialEnvVars = []string{
+	EnvCloud, EnvBaseURL, EnvAuthorityURL, EnvAccessToken, EnvTenantID, EnvClientID, EnvClientSecret, EnvRefreshToken,
+	EnvCertificatePath, EnvCertificatePassword, EnvUseOIDC, EnvOIDCToken, EnvOIDCTokenFilePath, EnvUseCLI,
+}
+
+// authEnv is an emulator with an app registration, and the environment that points the provider
+// at it.
+type authEnv struct {
+	emu       *emulator.Server
+	url       string
+	customers []string
+}
+
+func newAuthEnv(t *testing.T, tls bool, customers int) *authEnv {
+	t.Helper()
+	if againstRealPartnerCenter() {
+		t.Skip("credential tests run against the emulator's Entra ID")
+	}
+	emu := emulator.New(authCLIToken)
+	emu.RegisterApp(emulator.App{TenantID: authTenant, ClientID: authClient, ClientSecret: authSecret,
+		CertificateDER: testCertificateDER, FederatedSubject: authSubject})
+	emu.AddRefreshToken(authClient, authRefresh)
+	e := &authEnv{emu: emu}
+	for range customers {
+		id := uuid.NewString()
+		if err := emu.SeedDefaultCustomer(id); err != nil {
+			t.Fatal(err)
+		}
+		e.customers = append(e.customers, id)
+	}
+	srv := httptest.NewUnstartedServer(emu)
+	if tls {
+		srv.StartTLS()
+	} else {
+		srv.Start()
+	}
+	t.Cleanup(srv.Close)
+	e.url = srv.URL
+	return e
+}
+
+// setEnv clears every credential variable, then sets the endpoints and vars.
+func (e *authEnv) setEnv(t *testing.T, vars map[string]string) {
+	t.Helper()
+	for _, v := range credentialEnvVars {
+		t.Setenv(v, "")
+	}
+	t.Setenv(EnvBaseURL, e.url)
+	t.Setenv(EnvAuthorityURL, e.url)
+	for k, v := range vars {
+		t.Setenv(k, v)
+	}
+}
+
+func (e *authEnv) config(companyName string) string {
+	var b strings.Builder
+	b.WriteString("provider \"partnercenter\" {}\n")
+	for i, id := range e.customers {
+		fmt.Fprintf(&b, "resource \"partnercenter_customer_billing_profile\" \"c%d\" {\n  customer_id  = %q\n  company_name = %q\n}\n", i, id, companyName)
+	}
+	return b.String()
+}
+
+func (e *authEnv) run(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps})
+}
+
+func refreshTokenVars() map[string]string {
+	return map[string]string{EnvTenantID: authTenant, EnvClientID: authClient, EnvClientSecret: authSecret, EnvRefreshToken: authRefresh}
+}
+
+// noUnauthorized checks no API call met a 401.
+func (e *authEnv) noUnauthorized() error {
+	for _, r := range e.emu.Requests() {
+		if r.Status == 401 {
+			return fmt.Errorf("%s %s was answered 401", r.Method, r.Path)
+		}
+	}
+	return nil
+}
+
+func TestAccAuth_refreshTokenFromEnvironment(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, refreshTokenVars())
+	env.run(t, resource.TestStep{
+		Config:            env.config("Via refresh token"),
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("partnercenter_customer_billing_profile.c0", tfjsonpath.New("company_name"), knownvalue.StringExact("Via refresh token"))},
+		Check: func(*terraform.State) error {
+			for _, r := range env.emu.TokenRequests() {
+				if r.GrantType != "refresh_token" || r.Scope != "https://api.partnercenter.microsoft.com/user_impersonation" || r.Status != 200 {
+					return fmt.Errorf("token request %+v", r)
+				}
+			}
+			return env.noUnauthorized()
+		},
+	})
+}
+
+func TestAccAuth_tokenExpiringMidRunIsRenewedAndRotated(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, refreshTokenVars())
+	env.emu.SetTokenLifetime(time.Second)
+	// The retry of a throttled GET comes after the first token has expired.
+	env.emu.Inject(emulator.Fault{Method: "GET", Status: 429, RetryAfter: 2 * time.Second})
+	env.run(t, resource.TestStep{
+		Config: env.config("Renewed"),
+		Check: func(*terraform.State) error {
+			if err := env.noUnauthorized(); err != nil {
+				return err
+			}
+			issued := map[string]bool{authRefresh: true}
+			rotated := 0
+			for _, r := range env.emu.TokenRequests() {
+				if !issued[r.RefreshToken] {
+					return fmt.Errorf("an exchange presented a refresh token never issued: %+v", r)
+				}
+				if r.RefreshToken != authRefresh {
+					rotated++
+				}
+				issued[r.IssuedRefreshToken] = true
+			}
+			if rotated == 0 {
+				return fmt.Errorf("no exchange used a rotated refresh token: %+v", env.emu.TokenRequests())
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccAuth_resourcesShareOneTokenExchange(t *testing.T) {
+	env := newAuthEnv(t, false, 5)
+	env.setEnv(t, refreshTokenVars())
+	env.run(t, resource.TestStep{
+		Config: env.config("Shared token"),
+		Check: func(*terraform.State) error {
+			uses := map[string]int{}
+			for _, r := range env.emu.Requests() {
+				uses[r.TokenHash]++
+			}
+			exchanges := len(env.emu.TokenRequests())
+			if len(uses) != exchanges {
+				return fmt.Errorf("%d tokens used for %d exchanges", len(uses), exchanges)
+			}
+			for hash, n := range uses {
+				// One provider process serves all five resources with one token.
+				if n < len(env.customers) {
+					return fmt.Errorf("token %s served %d calls; with one exchange per provider it serves all %d resources", hash, n, len(env.customers))
+				}
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	certPath := filepath.Join(dir, "app.pem")
+	if err := os.WriteFile(certPath, testCertificatePEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	oidcPath := filepath.Join(dir, "oidc-token")
+	if err := os.WriteFile(oidcPath, []byte(federatedToken(authSubject)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	az := "#!/bin/sh\necho '{\"accessToken\":\"" + authCLIToken + "\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"expires_on\":4070908800,\"tokenType\":\"Bearer\"}'\n"
+	if err := os.WriteFile(filepath.Join(dir, "az"), []byte(az), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
+	with := func(extra map[string]string) map[string]string {
+		out := map[string]string{}
+		for k, v := range app {
+			out[k] = v
+		}
+		for k, v := range extra {
+			out[k] = v
+		}
+		return out
+	}
+	tests := []struct {
+		name       string
+		vars       map[string]string
+		wantGrants int
+	}{
+		{"client secret", with(map[string]string{EnvClientSecret: authSecret}), 1},
+		{"client certificate", with(map[string]string{EnvCertificatePath: certPath}), 1},
+		{"OIDC token file", with(map[string]string{EnvUseOIDC: "true", EnvOIDCTokenFilePath: oidcPath}), 1},
+		{"Azure CLI", map[string]string{EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := newAuthEnv(t, true, 1)
+			env.setEnv(t, tt.vars)
+			env.run(t, resource.TestStep{
+				Config: env.config("Via " + tt.name),
+				Check: func(*terraform.State) error {
+					for _, r := range env.emu.TokenRequests() {
+						if r.GrantType != "client_credentials" || r.Status != 200 {
+							return fmt.Errorf("token request %+v", r)
+						}
+					}
+					if tt.wantGrants == 0 && len(env.emu.TokenRequests()) != 0 {
+						return fmt.Errorf("the Azure CLI kind asked the token endpoint: %+v", env.emu.TokenRequests())
+					}
+					if tt.wantGrants > 0 && len(env.emu.TokenRequests()) == 0 {
+						return fmt.Errorf("no token was requested")
+					}
+					return env.noUnauthorized()
+				},
+			})
+		})
+	}
+}
+
+func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, refreshTokenVars())
+	logPath := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	env.run(t, resource.TestStep{Config: env.config("Traced")})
+	logs, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logs), "Sending Partner Center request") || !strings.Contains(string(logs), "oauth2/v2.0/token") {
+		t.Fatalf("the trace log did not capture the provider's requests (%d bytes)", len(logs))
+	}
+	secrets := []string{authSecret, authRefresh}
+	for _, r := range env.emu.TokenRequests() {
+		secrets = append(secrets, r.Issued, r.IssuedRefreshToken)
+	}
+	for _, s := range secrets {
+		if strings.Contains(string(logs), s) {
+			t.Errorf("the trace log holds the secret %q…", s[:8])
+		}
+	}
+}
+
+func TestAccAuth_missingCredentialSaysWhatIsMissing(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, map[string]string{EnvTenantID: authTenant, EnvClientID: authClient, EnvRefreshToken: authRefresh})
+	env.run(t, resource.TestStep{
+		Config:      env.config("x"),
+		ExpectError: diagnosticPattern("No Partner Center credential", "Found: tenant_id, client_id, refresh_token", "refresh token \\(App\\+User\\): client_secret"),
+	})
+}
+
+func TestAccAuth_expiredRefreshTokenIsExplained(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, refreshTokenVars())
+	env.emu.RevokeRefreshToken(authRefresh)
+	env.run(t, resource.TestStep{
+		Config:      env.config("x"),
+		ExpectError: diagnosticPattern("Could not get a Partner Center token", "refresh token \\(App\\+User\\)", "AADSTS70008", "90 days"),
+	})
+}
+
+func TestAccAuth_unauthorizedNamesTheCredentialKind(t *testing.T) {
+	env := newAuthEnv(t, false, 1)
+	env.setEnv(t, refreshTokenVars())
+	env.emu.Inject(emulator.Fault{Method: "GET", Status: 401})
+	env.run(t, resource.TestStep{
+		Config:      env.config("x"),
+		ExpectError: diagnosticPattern("Partner Center rejected the credential", "refresh token \\(App\\+User\\) credential", "HTTP 401"),
+	})
+}
+
+// testCertificatePEM and testCertificateDER are a self-signed certificate with its key, made once
+// per test run.
+var testCertificatePEM, testCertificateDER = func() ([]byte, []byte) {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		panic(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "partnercenter-acc"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		panic(err)
+	}
+	out := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	return append(out, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})...), der
+}()
+
+// federatedToken is a pipeline's OIDC token for subject.
+func federatedToken(subject string) string {
+	enc := base64.RawURLEncoding.EncodeToString
+	return enc([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." +
+		enc([]byte(`{"iss":"https://token.actions.githubusercontent.com","sub":"`+subject+`","aud":"api://AzureADTokenExchange","exp":4070908800}`)) +
+		"." + enc([]byte("signature"))
+}

@@ -77,7 +77,7 @@ func providerSchema() schema.Schema {
 			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",
 				EnvClientSecret, true),
 			"refresh_token": str("The refresh token of the secure application model (App+User), obtained once through consent with MFA. "+
-				"Partner Center rotates it on every exchange; the newest is used for the rest of the run.", EnvRefreshToken, true),
+				"Entra ID rotates it on every exchange; the newest is used for the rest of the run.", EnvRefreshToken, true),
 			"client_certificate_path": str("Path to a PEM or PKCS#12 file with the app's certificate and private key (App-only).",
 				EnvCertificatePath, false),
 			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", EnvCertificatePassword, true),

@@ -79,7 +79,9 @@ func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError 
 	e.Code = codeText(eb.Code)
 	e.Description = firstNonEmpty(eb.Description, eb.Message)
 	for _, d := range eb.Data {
-		e.Data = append(e.Data, codeText(d))
+		if text := codeText(d); text != "" {
+			e.Data = append(e.Data, text)
+		}
 	}
 	return e
 }

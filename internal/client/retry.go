@@ -78,18 +78,25 @@ func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
+	var d time.Duration
 	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 || secs > int64(24*time.Hour/time.Second) {
+		if secs < 0 || secs > int64(maxRetryAfterHeader/time.Second) {
 			return 0, false
 		}
-		return time.Duration(secs) * time.Second, true
-	}
-	when, err := http.ParseTime(v)
-	if err != nil {
+		d = time.Duration(secs) * time.Second
+	} else if when, err := http.ParseTime(v); err == nil {
+		d = max(when.Sub(now), 0)
+	} else {
 		return 0, false
 	}
-	return max(when.Sub(now), 0), true
+	if d > maxRetryAfterHeader {
+		return 0, false // not a throttling hint anyone means; back off as usual
+	}
+	return d, true
 }
+
+// maxRetryAfterHeader is the longest Retry-After taken at its word.
+const maxRetryAfterHeader = 24 * time.Hour
 
 func jittered(lo, hi time.Duration, attempt int) time.Duration {
 	d := hi

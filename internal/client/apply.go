@@ -9,8 +9,8 @@ import (
 // Defaults for the conflict loop of ApplyCustomerBillingProfile.
 const (
 	DefaultConflictAttempts = 5
-	conflictWaitMin         = 200 * time.Millisecond
-	conflictWaitMax         = 3 * time.Second
+	DefaultConflictWaitMin  = 200 * time.Millisecond
+	DefaultConflictWaitMax  = 3 * time.Second
 )
 
 // ConflictError says that the profile kept changing under the caller: every PUT met a stale ETag.
@@ -33,15 +33,12 @@ func (e *ConflictError) Unwrap() error { return e.Last }
 // ApplyCustomerBillingProfile writes change over base, the profile as last read, and PUTs the
 // result with base's ETag. When the ETag is stale (someone else changed the profile) it reads the
 // profile again, writes change over that fresh copy, so that the other writer's changes to the
-// fields change does not touch are kept, and tries again, up to attempts times (0: the default).
+// fields change does not touch are kept, and tries again, up to Config.ConflictAttempts times.
 // When the result equals the profile it starts from, nothing is sent: a profile that already
 // holds the change (a retried PUT that had succeeded, say) is success. It returns the profile as
 // Partner Center now holds it.
 func (c *Client) ApplyCustomerBillingProfile(ctx context.Context, customerID string, base *BillingProfile,
-	change func(*BillingProfile), attempts int) (*BillingProfile, error) {
-	if attempts <= 0 {
-		attempts = DefaultConflictAttempts
-	}
+	change func(*BillingProfile)) (*BillingProfile, error) {
 	for attempt := 1; ; attempt++ {
 		desired := base.Clone()
 		change(desired)
@@ -52,10 +49,10 @@ func (c *Client) ApplyCustomerBillingProfile(ctx context.Context, customerID str
 		if !IsPreconditionFailed(err) {
 			return updated, err
 		}
-		if attempt >= attempts {
+		if attempt >= c.conflict.attempts {
 			return nil, &ConflictError{CustomerID: customerID, Attempts: attempt, Last: err}
 		}
-		if err := sleep(ctx, jittered(conflictWaitMin, conflictWaitMax, attempt-1)); err != nil {
+		if err := sleep(ctx, jittered(c.conflict.waitMin, c.conflict.waitMax, attempt-1)); err != nil {
 			return nil, err
 		}
 		if base, err = c.GetCustomerBillingProfile(ctx, customerID); err != nil {

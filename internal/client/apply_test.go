@@ -20,7 +20,7 @@ func TestApplyMergesOverAConcurrentChangeAndKeepsIt(t *testing.T) {
 	}
 	emu.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
 
-	got, err := c.ApplyCustomerBillingProfile(ctx, testCustomer, base, setEmail, 0)
+	got, err := c.ApplyCustomerBillingProfile(ctx, testCustomer, base, setEmail)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestApplySendsNothingWhenNothingChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, func(*BillingProfile) {}, 0)
+	got, err := c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, func(*BillingProfile) {})
 	if err != nil || got != base {
 		t.Fatalf("got %v, %v", got, err)
 	}
@@ -60,7 +60,7 @@ func TestApplyTreatsAlreadyAppliedChangeAsSuccess(t *testing.T) {
 	if err := emu.ChangeProfile(testCustomer, func(p map[string]any) { p["email"] = "finance@contoso.example" }); err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, setEmail, 0)
+	got, err := c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, setEmail)
 	if err != nil || got.Email != "finance@contoso.example" {
 		t.Fatalf("got %v, %v", got, err)
 	}
@@ -78,7 +78,8 @@ func TestApplyGivesUpWhenAnotherWriterNeverStops(t *testing.T) {
 	}
 	n := 0
 	emu.Inject(emulator.Fault{Method: "PUT", Times: 100, Mutate: func(p map[string]any) { n++; p["companyName"] = "Writer " + string(rune('A'+n)) }})
-	_, err = c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, setEmail, 3)
+	c.conflict.attempts = 3
+	_, err = c.ApplyCustomerBillingProfile(context.Background(), testCustomer, base, setEmail)
 	var conflict *ConflictError
 	if !errors.As(err, &conflict) || conflict.Attempts != 3 || !IsPreconditionFailed(err) {
 		t.Fatalf("err = %v, want a ConflictError after 3 attempts that unwraps to the 412", err)

@@ -63,6 +63,10 @@ type Config struct {
 	HTTPClient *http.Client
 	// CredentialKind names the kind of credential behind TokenSource, for 401 errors.
 	CredentialKind string
+	// ConflictAttempts bounds the PUTs of ApplyCustomerBillingProfile when every one meets a
+	// stale ETag; ConflictWaitMin and ConflictWaitMax bound the jittered wait between them.
+	ConflictAttempts                 int
+	ConflictWaitMin, ConflictWaitMax time.Duration
 }
 
 // Client calls Partner Center. It is safe for concurrent use and reuses connections.
@@ -72,6 +76,12 @@ type Client struct {
 	credentialKind string
 	http           *retryablehttp.Client
 	userAgent      string
+	conflict       conflictPolicy
+}
+
+type conflictPolicy struct {
+	attempts         int
+	waitMin, waitMax time.Duration
 }
 
 // New builds a Client from cfg.
@@ -93,6 +103,7 @@ func New(cfg Config) (*Client, error) {
 		credentialKind: cfg.CredentialKind,
 		http:           newRetryClient(cfg, cfg.HTTPClient),
 		userAgent:      userAgent(cfg.Version, cfg.UserAgentExtra),
+		conflict:       conflictPolicy{cfg.ConflictAttempts, cfg.ConflictWaitMin, cfg.ConflictWaitMax},
 	}, nil
 }
 
@@ -128,6 +139,15 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxRetryAfter == 0 {
 		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if cfg.ConflictAttempts <= 0 {
+		cfg.ConflictAttempts = DefaultConflictAttempts
+	}
+	if cfg.ConflictWaitMin == 0 {
+		cfg.ConflictWaitMin = DefaultConflictWaitMin
+	}
+	if cfg.ConflictWaitMax == 0 {
+		cfg.ConflictWaitMax = DefaultConflictWaitMax
 	}
 	return cfg
 }

@@ -91,6 +91,9 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 		RetryMax:     3,
 		RetryWaitMin: time.Millisecond,
 		RetryWaitMax: 5 * time.Millisecond,
+		// Conflict retries wait as little as possible in tests.
+		ConflictWaitMin: time.Millisecond,
+		ConflictWaitMax: 5 * time.Millisecond,
 	})
 	if err != nil {
 		t.Fatal(err)

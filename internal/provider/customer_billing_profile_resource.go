@@ -162,7 +162,7 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 		return
 	}
 	customerID := plan.CustomerID.ValueString()
-	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, change, 0)
+	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, change)
 	if err != nil {
 		addAPIError(diags, "update", customerID, err)
 		return

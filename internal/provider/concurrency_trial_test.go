@@ -101,7 +101,7 @@ func (tr *trial) round(ctx context.Context) (lost int, err error) {
 	for _, f := range trialFields {
 		want[f.id()] = f.get(before)
 	}
-	cfg, configured := tr.configuration()
+	cfg, configured := tr.configuration(ctx)
 	for id, v := range configured {
 		want[id] = v
 	}
@@ -134,7 +134,7 @@ func (tr *trial) round(ctx context.Context) (lost int, err error) {
 }
 
 // configuration is a billing profile configuration that sets a random subset of the modelled fields.
-func (tr *trial) configuration() (billingProfileModel, map[string]string) {
+func (tr *trial) configuration(ctx context.Context) (billingProfileModel, map[string]string) {
 	m := billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)}
 	addr := nullAddress()
 	configured := map[string]string{}
@@ -154,7 +154,7 @@ func (tr *trial) configuration() (billingProfileModel, map[string]string) {
 			}
 		}
 	}
-	m.DefaultAddress = addressObjectValue(addr)
+	m.DefaultAddress = addressObjectValue(ctx, addr)
 	return m, configured
 }
 
@@ -167,8 +167,8 @@ func trialAttrOrder(inAddress bool) []string {
 	return []string{"first_name", "last_name", "email", "culture", "language", "company_name"}
 }
 
-func addressObjectValue(a addressModel) types.Object {
-	obj, _ := types.ObjectValueFrom(context.Background(), addressAttrTypes, a)
+func addressObjectValue(ctx context.Context, a addressModel) types.Object {
+	obj, _ := types.ObjectValueFrom(ctx, addressAttrTypes, a)
 	return obj
 }
 

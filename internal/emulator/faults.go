@@ -23,6 +23,8 @@ type Fault struct {
 	Body, ContentType string
 	// Delay holds the request this long before it is answered, like a hung service.
 	Delay time.Duration
+	// Reset answers with the start of a 200 response and then drops the connection mid-body.
+	Reset bool
 	// Mutate is another writer's change to the customer's stored profile, made just before the
 	// request is handled: the profile gets a new ETag, so a PUT that follows meets 412.
 	Mutate func(profile map[string]any)
@@ -79,11 +81,31 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, customerID s
 	if f.Mutate != nil {
 		_ = s.ChangeProfile(customerID, f.Mutate)
 	}
+	if f.Reset {
+		resetMidBody(w)
+		return true
+	}
 	if f.Status == 0 {
 		return false
 	}
 	writeFault(w, f)
 	return true
+}
+
+// resetMidBody promises a body it never finishes, then closes the connection.
+func resetMidBody(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		http.Error(w, "emulator: connection reset needs a hijackable connection", http.StatusInternalServerError)
+		return
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer func() { _ = conn.Close() }()
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n\xef\xbb\xbf{\"id\":\"")
+	_ = buf.Flush()
 }
 
 func writeFault(w http.ResponseWriter, f Fault) {

@@ -15,7 +15,8 @@ type Request struct {
 	Method     string
 	Path       string
 	CustomerID string
-	// Status is the HTTP status the emulator answered with (0 when the client went away).
+	// Status is the HTTP status the emulator answered with: 0 when the client went away, -1 when
+	// the emulator broke the connection (Fault.Reset).
 	Status        int
 	RequestID     string
 	CorrelationID string

@@ -6,6 +6,9 @@
 package emulator
 
 import (
+	"bufio"
+	"errors"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -136,6 +139,16 @@ func (r *statusRecorder) WriteHeader(code int) {
 		r.status = code
 	}
 	r.ResponseWriter.WriteHeader(code)
+}
+
+// Hijack hands over the connection, for faults that break it.
+func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	hj, ok := r.ResponseWriter.(http.Hijacker)
+	if !ok {
+		return nil, nil, errors.New("emulator: the connection cannot be hijacked")
+	}
+	r.status = -1 // reset: no status was answered
+	return hj.Hijack()
 }
 
 func (r *statusRecorder) Write(b []byte) (int, error) {

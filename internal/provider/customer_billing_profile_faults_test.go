@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,19 +27,9 @@ func diagnosticPattern(parts ...string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
-func (e *testEnv) countStatus(status int) int {
-	n := 0
-	for _, r := range e.emu.Requests() {
-		if r.Status == status {
-			n++
-		}
-	}
-	return n
-}
-
 func (e *testEnv) expectStatusCount(status, want int) resource.TestCheckFunc {
 	return e.emulatorCheck(func() error {
-		if got := e.countStatus(status); got != want {
+		if got := countStatus(e.emu, status); got != want {
 			return fmt.Errorf("emulator answered %d %d times, want %d", status, got, want)
 		}
 		return nil
@@ -179,6 +171,22 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 			name: "a proxy's HTML page is summarised", fault: emulator.Fault{Times: 100, Status: 502, ContentType: "text/html", Body: "<html><title>502 Bad Gateway</title></html>"},
 			expectError: diagnosticPattern("Partner Center request failed", "HTTP 502", "unexpected text/html response body", "502 Bad Gateway", requestIDs),
 		},
+		{
+			name: "malformed JSON is reported with the request id", fault: emulator.Fault{Times: 100, Status: 200, ContentType: "application/json", Body: `{"id": tru`},
+			expectError: diagnosticPattern("Partner Center request failed", "decoding the response", "HTTP 200", "MS-RequestId"),
+		},
+		{
+			name: "a connection reset mid-body is reported", fault: emulator.Fault{Times: 100, Reset: true},
+			expectError: diagnosticPattern("Partner Center request failed", "reading response", "unexpected EOF"),
+		},
+		{
+			name: "403 points at the relationship and GDAP roles", fault: emulator.Fault{Times: 100, Status: 403},
+			expectError: diagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", requestIDs),
+		},
+		{
+			name: "409 is reported, not retried", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 409},
+			expectError: diagnosticPattern("Partner Center request failed", "HTTP 409", requestIDs),
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,14 +194,37 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 			env := newTestEnv(t)
 			env.needsEmulator(t)
 			env.emu.Inject(tt.fault)
-			step := resource.TestStep{Config: env.config(profileConfig("Contoso Faulted", "Redmond")), ExpectError: tt.expectError}
+			config := env.config(profileConfig("Contoso Faulted", "Redmond"))
+			steps := []resource.TestStep{{Config: config, ExpectError: tt.expectError}}
 			if tt.expectError == nil {
-				step.ConfigStateChecks = []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")}
-				step.Check = env.expectStatusCount(tt.status, tt.count)
+				steps[0].ConfigStateChecks = []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")}
+				steps[0].Check = env.expectStatusCount(tt.status, tt.count)
+			} else {
+				// Once the fault is gone, the next plan and apply work from the state it left.
+				steps = append(steps, resource.TestStep{
+					PreConfig:         env.emu.ClearFaults,
+					Config:            config,
+					ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")},
+				})
 			}
-			env.run(t, resource.TestCase{Steps: []resource.TestStep{step}})
+			env.run(t, resource.TestCase{Steps: steps})
 		})
 	}
+}
+
+func TestAccBillingProfile_unreachablePartnerCenter(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close() // nothing listens there any more: connection refused
+	refused := regexp.MustCompile(`base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.config(profileConfig("Contoso", "Redmond")), `base_url = "`+closed.URL+`"`)
+	env.run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: refused, ExpectError: diagnosticPattern("Partner Center request failed", "could not reach Partner Center", "connection refused")},
+			{Config: env.config(profileConfig("Contoso", "Redmond")), ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso")}},
+		},
+	})
 }
 
 func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {

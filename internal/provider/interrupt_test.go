@@ -1,0 +1,139 @@
+package provider
+
+import (
+	"bytes"
+	"errors"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// TestInterruptDuringRetryWait presses Ctrl-C on a real `terraform apply` while the provider waits
+// out a long Retry-After: terraform stops the provider, whose context ends the wait at once, and
+// the state left behind serves the next plan.
+func TestInterruptDuringRetryWait(t *testing.T) {
+	if againstRealPartnerCenter() {
+		t.Skip("injects throttling into the emulator")
+	}
+	tf := terraformBinary(t)
+	dir := t.TempDir()
+	buildProvider(t, filepath.Join(dir, "bin"))
+
+	emu := emulator.New(emulatorToken)
+	customer := uuid.NewString()
+	if err := emu.SeedDefaultCustomer(customer); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	defer srv.Close()
+	emu.Inject(emulator.Fault{Method: "GET", Status: 429, RetryAfter: 90 * time.Second})
+
+	writeFile(t, filepath.Join(dir, "cli.tfrc"), `provider_installation {
+  dev_overrides { "partnercenter-oss/partnercenter" = "`+filepath.Join(dir, "bin")+`" }
+  direct {}
+}`)
+	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
+  required_providers {
+    partnercenter = { source = "partnercenter-oss/partnercenter" }
+  }
+}
+provider "partnercenter" {}
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id  = "`+customer+`"
+  company_name = "Interrupted"
+}`)
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"), "TF_IN_AUTOMATION=1",
+		EnvBaseURL+"="+srv.URL, EnvAccessToken+"="+emulatorToken)
+
+	var out bytes.Buffer
+	apply := exec.CommandContext(t.Context(), tf, "apply", "-auto-approve", "-input=false", "-no-color")
+	apply.Dir, apply.Env, apply.Stdout, apply.Stderr = dir, env, &out, &out
+	if err := apply.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return countStatus(emu, 429) > 0 }, 60*time.Second, "the throttled GET")
+	if err := apply.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- apply.Wait() }()
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatalf("terraform apply ended with %v, want a failure after the interrupt:\n%s", err, out.String())
+		}
+	case <-time.After(45 * time.Second):
+		_ = apply.Process.Kill()
+		t.Fatalf("terraform apply still waited out the 90s Retry-After 45s after Ctrl-C:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "Cancelled") {
+		t.Errorf("no diagnostic says the operation was cancelled:\n%s", out.String())
+	}
+
+	emu.ClearFaults()
+	plan := exec.CommandContext(t.Context(), tf, "plan", "-input=false", "-no-color", "-detailed-exitcode")
+	plan.Dir, plan.Env = dir, env
+	planOut, err := plan.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Fatalf("the next plan should propose the change (exit 2), got %v:\n%s", err, planOut)
+	}
+}
+
+func terraformBinary(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
+		return p
+	}
+	p, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("no terraform CLI on PATH and TF_ACC_TERRAFORM_PATH unset")
+	}
+	return p
+}
+
+// buildProvider builds the provider binary into dir, for a terraform run outside the test process.
+func buildProvider(t *testing.T, dir string) {
+	t.Helper()
+	build := exec.CommandContext(t.Context(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-partnercenter"), "../..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the provider: %v\n%s", err, out)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitFor(t *testing.T, cond func() bool, limit time.Duration, what string) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func countStatus(emu *emulator.Server, status int) int {
+	n := 0
+	for _, r := range emu.Requests() {
+		if r.Status == status {
+			n++
+		}
+	}
+	return n
+}

@@ -253,29 +253,82 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 	}
 }
 
+// TestAccAuth_traceLogsHoldNoSecret applies with each credential kind at TF_LOG=TRACE, and once
+// with a rejected secret so that diagnostics are logged too, then looks for every secret and token
+// in the captured log and the state.
 func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
-	env := newAuthEnv(t, false, 1)
-	env.setEnv(t, refreshTokenVars())
-	logPath := filepath.Join(t.TempDir(), "trace.log")
-	t.Setenv("TF_LOG", "TRACE")
-	t.Setenv("TF_ACC_LOG_PATH", logPath)
-	env.run(t, resource.TestStep{Config: env.config("Traced")})
-	logs, err := os.ReadFile(logPath)
-	if err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	certPath := filepath.Join(dir, "app.pem")
+	writeFile(t, certPath, string(testCertificatePEM))
+	oidc := federatedToken(authSubject)
+	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
+	tests := []struct {
+		name string
+		tls  bool
+		vars map[string]string
+		fail bool
+	}{
+		{"access token", false, map[string]string{EnvAccessToken: authCLIToken}, false},
+		{"refresh token", false, merge(app, refreshTokenVars()), false},
+		{"client secret", true, merge(app, map[string]string{EnvClientSecret: authSecret}), false},
+		{"client certificate", true, merge(app, map[string]string{EnvCertificatePath: certPath}), false},
+		{"OIDC token", true, merge(app, map[string]string{EnvUseOIDC: "true", EnvOIDCToken: oidc}), false},
+		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{EnvClientSecret: "wrong-" + authSecret}), true},
 	}
-	if !strings.Contains(string(logs), "Sending Partner Center request") || !strings.Contains(string(logs), "oauth2/v2.0/token") {
-		t.Fatalf("the trace log did not capture the provider's requests (%d bytes)", len(logs))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := newAuthEnv(t, tt.tls, 1)
+			env.setEnv(t, tt.vars)
+			logPath := filepath.Join(t.TempDir(), "trace.log")
+			t.Setenv("TF_LOG", "TRACE")
+			t.Setenv("TF_ACC_LOG_PATH", logPath)
+			var state string
+			step := resource.TestStep{Config: env.config("Traced"), Check: func(s *terraform.State) error {
+				state = s.String()
+				return nil
+			}}
+			if tt.fail {
+				step = resource.TestStep{Config: env.config("Traced"), ExpectError: diagnosticPattern("Could not get a Partner Center token", "AADSTS7000215")}
+			}
+			env.run(t, step)
+			logs, err := os.ReadFile(logPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantLogged := "Sending Partner Center request"
+			if tt.fail {
+				wantLogged = "AADSTS7000215" // the diagnostic, as the provider logs it
+			}
+			if !strings.Contains(string(logs), wantLogged) {
+				t.Fatalf("the trace log did not capture %q (%d bytes)", wantLogged, len(logs))
+			}
+			secrets := []string{authSecret, authRefresh, authCLIToken, oidc, "wrong-" + authSecret}
+			for _, r := range env.emu.TokenRequests() {
+				secrets = append(secrets, r.Issued, r.IssuedRefreshToken)
+			}
+			for _, s := range secrets {
+				if s == "" {
+					continue
+				}
+				if strings.Contains(string(logs), s) {
+					t.Errorf("the trace log holds a secret beginning %q", s[:8])
+				}
+				if strings.Contains(state, s) {
+					t.Errorf("the state holds a secret beginning %q", s[:8])
+				}
+			}
+		})
 	}
-	secrets := []string{authSecret, authRefresh}
-	for _, r := range env.emu.TokenRequests() {
-		secrets = append(secrets, r.Issued, r.IssuedRefreshToken)
-	}
-	for _, s := range secrets {
-		if strings.Contains(string(logs), s) {
-			t.Errorf("the trace log holds the secret %q…", s[:8])
+}
+
+func merge(maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
 		}
 	}
+	return out
 }
 
 func TestAccAuth_missingCredentialSaysWhatIsMissing(t *testing.T) {

@@ -102,15 +102,21 @@ func codeText(raw json.RawMessage) string {
 // describeNonJSON summarises a body that is not Partner Center's JSON, such as a proxy's HTML
 // error page, without flooding the diagnostic.
 func describeNonJSON(resp *http.Response, body []byte) string {
-	text := strings.Join(strings.Fields(string(body)), " ")
+	text := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "?")), " ")
 	if text == "" {
 		return "empty response body"
 	}
-	const limit = 200
-	if len(text) > limit {
-		text = text[:limit] + "..."
+	contentType := truncate(strings.ToValidUTF8(resp.Header.Get("Content-Type"), "?"), 60)
+	return fmt.Sprintf("unexpected %s response body: %s", firstNonEmpty(contentType, "non-JSON"), truncate(text, 200))
+}
+
+// truncate shortens s to at most n runes, marking the cut.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
 	}
-	return fmt.Sprintf("unexpected %s response body: %s", firstNonEmpty(resp.Header.Get("Content-Type"), "non-JSON"), text)
+	return string(r[:n]) + "..."
 }
 
 func firstNonEmpty(vals ...string) string {

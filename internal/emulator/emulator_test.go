@@ -311,3 +311,16 @@ func TestSeedFileLoadsCustomers(t *testing.T) {
 		t.Errorf("seeded profile %v", a.body)
 	}
 }
+
+func TestThrottlingAnswersTheGivenShareWith429(t *testing.T) {
+	t.Parallel()
+	s := newSeeded(t)
+	s.SetThrottling(1, 2*time.Second)
+	if a := get(t, s); a.status != 429 || a.header.Get("Retry-After") != "2" {
+		t.Errorf("with all requests throttled: %d %v", a.status, a.header)
+	}
+	s.SetThrottling(0, 0)
+	if a := get(t, s); a.status != 200 {
+		t.Errorf("with throttling off: %d", a.status)
+	}
+}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"time"
@@ -136,4 +137,29 @@ func orDuration(d, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// throttling answers a share of all API requests with 429, as Partner Center does under load.
+type throttling struct {
+	fraction   float64
+	retryAfter time.Duration
+}
+
+// SetThrottling makes the emulator answer the given fraction (0 to 1) of API requests with 429
+// and Retry-After, chosen at random; 0 turns it off.
+func (s *Server) SetThrottling(fraction float64, retryAfter time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.throttle = throttling{fraction: fraction, retryAfter: retryAfter}
+}
+
+func (s *Server) applyThrottling(w http.ResponseWriter) bool {
+	s.mu.Lock()
+	t := s.throttle
+	s.mu.Unlock()
+	if t.fraction <= 0 || rand.Float64() >= t.fraction {
+		return false
+	}
+	writeThrottled(w, orDuration(t.retryAfter, time.Second))
+	return true
 }

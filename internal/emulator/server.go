@@ -24,6 +24,7 @@ type Server struct {
 	faults    []*Fault
 	requests  []Request
 	latency   time.Duration
+	throttle  throttling
 	mux       *http.ServeMux
 	identity  *http.ServeMux
 }
@@ -77,7 +78,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.wait(r, s.currentLatency()) {
 		return
 	}
-	if s.applyFault(rec, r, entry.CustomerID) {
+	if s.applyFault(rec, r, entry.CustomerID) || s.applyThrottling(rec) {
 		return
 	}
 	if !s.authorized(r) {

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+const token = "bench-token"
+
+type options struct {
+	latency     time.Duration
+	parallelism int
+	throttle    float64
+	retryAfter  time.Duration
+	terraform   string
+}
+
+// result is one measured terraform run.
+type result struct {
+	n           int
+	phase       string
+	wall        time.Duration
+	gets, puts  int
+	throttled   int
+	waited      time.Duration // time the throttled calls asked to wait
+	peakRSS     int64         // bytes
+	lowerBound  time.Duration
+	parallelism int
+}
+
+// phase is one terraform command of the benchmark.
+type phase struct {
+	name     string
+	args     []string
+	company  string // company_name the configuration sets
+	throttle bool
+}
+
+func phases() []phase {
+	return []phase{
+		{name: "apply: adopt all", args: []string{"apply", "-auto-approve"}, company: "Adopted"},
+		{name: "plan -refresh-only", args: []string{"plan", "-refresh-only"}, company: "Adopted"},
+		{name: "apply: no changes", args: []string{"apply", "-auto-approve"}, company: "Adopted"},
+		{name: "apply: change every profile", args: []string{"apply", "-auto-approve"}, company: "Changed"},
+		{name: "apply: change all, throttled", args: []string{"apply", "-auto-approve"}, company: "Throttled", throttle: true},
+	}
+}
+
+func benchSize(o options, work string, n int) ([]result, error) {
+	emu := emulator.New(token)
+	emu.SetLatency(o.latency)
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = uuid.NewString()
+		if err := emu.SeedDefaultCustomer(ids[i]); err != nil {
+			return nil, err
+		}
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer func() { _ = srv.Close() }()
+
+	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "cli.tfrc"), "TF_IN_AUTOMATION=1",
+		"PARTNERCENTER_BASE_URL=http://"+ln.Addr().String(), "PARTNERCENTER_ACCESS_TOKEN="+token)
+	var out []result
+	for _, p := range phases() {
+		r, err := runPhase(o, emu, dir, env, ids, p)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(os.Stderr, "N=%d %-30s %8.2fs  %d GET %d PUT  ratio %.2f  peak %d MB\n",
+			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), r.peakRSS>>20)
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func runPhase(o options, emu *emulator.Server, dir string, env []string, ids []string, p phase) (result, error) {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configuration(ids, p.company)), 0o600); err != nil {
+		return result{}, err
+	}
+	emu.ResetRequests()
+	if p.throttle {
+		emu.SetThrottling(o.throttle, o.retryAfter)
+		defer emu.SetThrottling(0, 0)
+	}
+	args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
+	cmd := exec.CommandContext(context.Background(), o.terraform, args...)
+	cmd.Dir, cmd.Env = dir, env
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	mem := watchPeakRSS(filepath.Join(filepath.Dir(dir), "bin"))
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	peak := mem.stop()
+	if err != nil {
+		return result{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(output.String(), 3000))
+	}
+	r := result{n: len(ids), phase: p.name, wall: wall, peakRSS: peak, parallelism: o.parallelism}
+	for _, req := range emu.Requests() {
+		switch {
+		case req.Status == http.StatusTooManyRequests:
+			r.throttled++
+			r.waited += o.retryAfter
+		case req.Method == http.MethodGet:
+			r.gets++
+		case req.Method == http.MethodPut:
+			r.puts++
+		}
+	}
+	calls := r.gets + r.puts + r.throttled
+	r.lowerBound = time.Duration(calls) * o.latency / time.Duration(o.parallelism)
+	return r, nil
+}
+
+func (r result) ratio() float64 {
+	if r.lowerBound == 0 {
+		return 0
+	}
+	return r.wall.Seconds() / r.lowerBound.Seconds()
+}
+
+// configuration manages every customer's profile from one map, as a partner's GitOps repo would.
+func configuration(ids []string, company string) string {
+	var b strings.Builder
+	b.WriteString("terraform {\n  required_providers {\n    partnercenter = { source = \"partnercenter-oss/partnercenter\" }\n  }\n}\n")
+	b.WriteString("provider \"partnercenter\" {}\n\nlocals {\n  customers = [\n")
+	for _, id := range ids {
+		fmt.Fprintf(&b, "    %q,\n", id)
+	}
+	b.WriteString("  ]\n}\n\n")
+	fmt.Fprintf(&b, "resource \"partnercenter_customer_billing_profile\" \"c\" {\n  for_each     = toset(local.customers)\n"+
+		"  customer_id  = each.key\n  company_name = %q\n}\n", company)
+	return b.String()
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "..." + s[len(s)-n:]
+}

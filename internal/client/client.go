@@ -77,6 +77,7 @@ type Client struct {
 	http           *retryablehttp.Client
 	userAgent      string
 	conflict       conflictPolicy
+	rules          countryRulesCache
 }
 
 type conflictPolicy struct {
@@ -159,7 +160,7 @@ func NewHTTPClient() *http.Client {
 	// Terraform runs 10 operations at once by default; keep that many connections warm.
 	t.MaxIdleConnsPerHost = 32
 	t.ResponseHeaderTimeout = 2 * time.Minute
-	return &http.Client{Transport: &loggingTransport{next: t}}
+	return &http.Client{Transport: &loggingTransport{next: t, trace: providerLogsTrace()}}
 }
 
 func userAgent(version, extra string) string {

@@ -9,7 +9,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-func newEmulated(t *testing.T) (*Client, *emulator.Server) {
+func newEmulated(t testing.TB) (*Client, *emulator.Server) {
 	t.Helper()
 	emu := emulator.New(testToken)
 	if err := emu.SeedDefaultCustomer(testCustomer); err != nil {

@@ -5,7 +5,9 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -26,9 +28,23 @@ func maskSecrets(ctx context.Context) context.Context {
 	return tflog.MaskMessageRegexes(ctx, secretPatterns...)
 }
 
-// loggingTransport logs each HTTP attempt through tflog: a summary at DEBUG, bodies at TRACE.
+// loggingTransport logs each HTTP attempt through tflog: a summary at DEBUG, headers and bodies
+// at TRACE when the provider logs at TRACE (copying and masking bodies costs more than a call's
+// own work at partner scale, so it is not done for a log that drops them).
 type loggingTransport struct {
-	next http.RoundTripper
+	next  http.RoundTripper
+	trace bool
+}
+
+// providerLogsTrace reports whether terraform-plugin-log writes the provider's TRACE entries,
+// which it decides from these variables.
+func providerLogsTrace() bool {
+	for _, env := range []string{"TF_LOG_PROVIDER", "TF_LOG"} {
+		if v := os.Getenv(env); v != "" {
+			return strings.EqualFold(v, "TRACE") || strings.EqualFold(v, "JSON")
+		}
+	}
+	return false
 }
 
 // RoundTrip logs req and its response around the wrapped transport.
@@ -41,11 +57,11 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
 	}
 	tflog.Debug(ctx, "Sending Partner Center request", fields)
-	req, body := requestBody(req)
-	tflog.Trace(ctx, "Partner Center request detail", map[string]any{
-		"headers": redactedHeaders(req.Header),
-		"body":    body,
-	})
+	if t.trace {
+		var body string
+		req, body = requestBody(req)
+		tflog.Trace(ctx, "Partner Center request detail", map[string]any{"headers": redactedHeaders(req.Header), "body": body})
+	}
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
 	fields["duration_ms"] = time.Since(start).Milliseconds()
@@ -56,10 +72,9 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	fields["status"] = resp.StatusCode
 	tflog.Debug(ctx, "Received Partner Center response", fields)
-	tflog.Trace(ctx, "Partner Center response detail", map[string]any{
-		"headers": redactedHeaders(resp.Header),
-		"body":    responseBody(resp),
-	})
+	if t.trace {
+		tflog.Trace(ctx, "Partner Center response detail", map[string]any{"headers": redactedHeaders(resp.Header), "body": responseBody(resp)})
+	}
 	return resp, nil
 }
 

@@ -25,18 +25,24 @@ type Server struct {
 	requests  []Request
 	latency   time.Duration
 	throttle  throttling
-	mux       *http.ServeMux
-	identity  *http.ServeMux
+	// countryRules is read-only after New; verdicts are set by tests.
+	countryRules map[string]CountryRules
+	verdicts     map[string]addressVerdict
+	mux          *http.ServeMux
+	identity     *http.ServeMux
 }
 
 // New returns an emulator that accepts the given bearer tokens and holds no customers.
 func New(tokens ...string) *Server {
-	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}, id: newIdentity()}
+	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}, id: newIdentity(),
+		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}}
 	for _, t := range tokens {
 		s.tokens[t] = true
 	}
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc(billingProfileRoute, s.handleBillingProfile)
+	s.mux.HandleFunc("GET /v1/countryvalidationrules/{country}", s.handleCountryRules)
+	s.mux.HandleFunc("POST /v1/validations/address", s.handleValidateAddress)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, 1000, "Not found")
 	})

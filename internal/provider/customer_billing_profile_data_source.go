@@ -26,7 +26,7 @@ func (d *billingProfileDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *billingProfileDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
 }
 
 func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
@@ -20,6 +21,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*billingProfileResource)(nil)
 	_ resource.ResourceWithImportState    = (*billingProfileResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*billingProfileResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*billingProfileResource)(nil)
 )
 
 // Default operation timeouts; the timeouts block overrides them.
@@ -37,12 +39,14 @@ const privateProfileKey = "profile"
 func NewCustomerBillingProfileResource() resource.Resource { return &billingProfileResource{} }
 
 type billingProfileResource struct {
+	data   *providerData
 	client *client.Client
 }
 
 type billingProfileResourceModel struct {
 	billingProfileModel
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	ValidateAddress types.Bool     `tfsdk:"validate_address"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *billingProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -54,7 +58,8 @@ func (r *billingProfileResource) Schema(ctx context.Context, _ resource.SchemaRe
 }
 
 func (r *billingProfileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+	r.client = clientOf(r.data)
 }
 
 // Create adopts the profile, which exists with its customer: it reads it, writes the configured
@@ -174,7 +179,7 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 // and keeps the whole profile in private state.
 func (r *billingProfileResource) save(ctx context.Context, p *client.BillingProfile, prior billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	next := billingProfileResourceModel{Timeouts: prior.Timeouts}
+	next := billingProfileResourceModel{Timeouts: prior.Timeouts, ValidateAddress: prior.ValidateAddress}
 	if diags.Append(next.fromProfile(ctx, prior.CustomerID.ValueString(), p, prior.billingProfileModel)...); diags.HasError() {
 		return
 	}

@@ -41,6 +41,11 @@ func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 			Computed:            true,
 			Attributes:          resourceStrings(addressAttributes),
 		},
+		"validate_address": schema.BoolAttribute{
+			MarkdownDescription: "Check a changed `default_address` at plan time against Partner Center's rules for its " +
+				"country and its address validation service. Defaults to the provider's `validate_address`.",
+			Optional: true,
+		},
 		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true}),
 	}
 	for name, a := range resourceStrings(profileAttributes) {

@@ -69,8 +69,9 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Partner Center endpoint", err.Error())
 		return
 	}
-	resp.ResourceData = c
-	resp.DataSourceData = c
+	data := &providerData{client: c, validateAddresses: boolOrEnvDefault(cfg.ValidateAddress, EnvValidateAddress, true)}
+	resp.ResourceData = data
+	resp.DataSourceData = data
 }
 
 func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Resource {
@@ -78,5 +79,5 @@ func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Res
 }
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource}
+	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCountryValidationRulesDataSource}
 }

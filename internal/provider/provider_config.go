@@ -29,6 +29,7 @@ const (
 	EnvOIDCToken           = "PARTNERCENTER_OIDC_TOKEN"
 	EnvOIDCTokenFilePath   = "PARTNERCENTER_OIDC_TOKEN_FILE_PATH"
 	EnvUseCLI              = "PARTNERCENTER_USE_CLI"
+	EnvValidateAddress     = "PARTNERCENTER_VALIDATE_ADDRESS"
 )
 
 // providerModel mirrors the provider schema.
@@ -47,6 +48,7 @@ type providerModel struct {
 	OIDCToken           types.String `tfsdk:"oidc_token"`
 	OIDCTokenFilePath   types.String `tfsdk:"oidc_token_file_path"`
 	UseCLI              types.Bool   `tfsdk:"use_cli"`
+	ValidateAddress     types.Bool   `tfsdk:"validate_address"`
 }
 
 func providerSchema() schema.Schema {
@@ -86,6 +88,8 @@ func providerSchema() schema.Schema {
 			"oidc_token_file_path": str("A file holding the pipeline's OIDC token, read again at every exchange, with `use_oidc`.",
 				EnvOIDCTokenFilePath, false),
 			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", EnvUseCLI),
+			"validate_address": flag("Check changed billing addresses at plan time against Partner Center's country rules "+
+				"and address validation service (default `true`); a resource's `validate_address` overrides it.", EnvValidateAddress),
 		},
 	}
 }
@@ -116,10 +120,18 @@ func stringOrEnv(v types.String, env string) string {
 }
 
 func boolOrEnv(v types.Bool, env string) bool {
+	return boolOrEnvDefault(v, env, false)
+}
+
+// boolOrEnvDefault is boolOrEnv with def when neither is set (or the variable is not a boolean).
+func boolOrEnvDefault(v types.Bool, env string, def bool) bool {
 	if !v.IsNull() && !v.IsUnknown() {
 		return v.ValueBool()
 	}
-	b, _ := strconv.ParseBool(os.Getenv(env))
+	b, err := strconv.ParseBool(os.Getenv(env))
+	if err != nil {
+		return def
+	}
 	return b
 }
 
@@ -127,7 +139,7 @@ func boolOrEnv(v types.Bool, env string) bool {
 func (m providerModel) anyUnknown() bool {
 	for _, v := range []interface{ IsUnknown() bool }{m.Cloud, m.BaseURL, m.AuthorityURL, m.AccessToken, m.TenantID,
 		m.ClientID, m.ClientSecret, m.RefreshToken, m.CertificatePath, m.CertificatePassword, m.UseOIDC, m.OIDCToken,
-		m.OIDCTokenFilePath, m.UseCLI} {
+		m.OIDCTokenFilePath, m.UseCLI, m.ValidateAddress} {
 		if v.IsUnknown() {
 			return true
 		}

@@ -24,6 +24,7 @@ func main() {
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
 	flag.DurationVar(&o.retryAfter, "retry-after", time.Second, "Retry-After of the throttled answers")
+	flag.BoolVar(&o.baseline, "baseline", true, "also time the same runs with terraform's built-in terraform_data (terraform's own floor)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()
 	if err := run(o, sizes); err != nil {
@@ -52,12 +53,19 @@ func run(o options, sizes string) error {
 	for _, n := range ns {
 		rs, err := benchSize(o, work, n)
 		if err != nil {
-			return fmt.Errorf("N=%d: %w", n, err)
+			return fmt.Errorf("with %d customers: %w", n, err)
 		}
 		results = append(results, rs...)
+		if o.baseline {
+			base, err := baselineSize(o, work, n)
+			if err != nil {
+				return fmt.Errorf("baseline with %d customers: %w", n, err)
+			}
+			results = append(results, base...)
+		}
 	}
-	printTable(os.Stdout, o, results)
-	return nil
+	_, err = os.Stdout.WriteString(table(o, results))
+	return err
 }
 
 func parseSizes(s string) ([]int, error) {

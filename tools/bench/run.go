@@ -25,6 +25,7 @@ type options struct {
 	throttle    float64
 	retryAfter  time.Duration
 	terraform   string
+	baseline    bool
 }
 
 // result is one measured terraform run.
@@ -140,6 +141,54 @@ func (r result) ratio() float64 {
 		return 0
 	}
 	return r.wall.Seconds() / r.lowerBound.Seconds()
+}
+
+// baselineSize runs the same phases with terraform's built-in terraform_data resource: no
+// provider and no API, so its wall times are terraform's own floor for N resources.
+func baselineSize(o options, work string, n int) ([]result, error) {
+	dir := filepath.Join(work, fmt.Sprintf("baseline%d", n))
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = uuid.NewString()
+	}
+	empty := filepath.Join(work, "empty.tfrc")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		return nil, err
+	}
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+empty, "TF_IN_AUTOMATION=1")
+	var out []result
+	for _, p := range phases() {
+		if p.throttle {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(baselineConfiguration(ids, p.company)), 0o600); err != nil {
+			return nil, err
+		}
+		args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
+		cmd := exec.CommandContext(context.Background(), o.terraform, args...)
+		cmd.Dir, cmd.Env = dir, env
+		start := time.Now()
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
+		}
+		r := result{n: n, phase: p.name + " (terraform_data)", wall: time.Since(start), parallelism: o.parallelism}
+		fmt.Fprintf(os.Stderr, "N=%d %-45s %8.2fs\n", n, r.phase, r.wall.Seconds())
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func baselineConfiguration(ids []string, input string) string {
+	var b strings.Builder
+	b.WriteString("locals {\n  customers = [\n")
+	for _, id := range ids {
+		fmt.Fprintf(&b, "    %q,\n", id)
+	}
+	fmt.Fprintf(&b, "  ]\n}\n\nresource \"terraform_data\" \"c\" {\n  for_each = toset(local.customers)\n  input    = \"${each.key} %s\"\n}\n", input)
+	return b.String()
 }
 
 // configuration manages every customer's profile from one map, as a partner's GitOps repo would.

@@ -1,0 +1,193 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+func addressConfig(extra, line1, state, postal string) string {
+	return fmt.Sprintf(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%%[1]s"
+  %s
+  default_address = {
+    country       = "US"
+    address_line1 = %q
+    city          = "Redmond"
+    state         = %q
+    postal_code   = %q
+  }
+}
+`, extra, line1, state, postal)
+}
+
+// validationCalls counts the plan-time address checks the emulator saw.
+func (e *testEnv) validationCalls() (rules, validations int) {
+	for _, r := range e.emu.Requests() {
+		switch {
+		case strings.HasPrefix(r.Path, "/v1/countryvalidationrules/"):
+			rules++
+		case r.Path == "/v1/validations/address":
+			validations++
+		}
+	}
+	return rules, validations
+}
+
+func (e *testEnv) expectValidationCalls(rules, validations int) resource.TestCheckFunc {
+	return e.emulatorCheck(func() error {
+		if r, v := e.validationCalls(); r != rules || v != validations {
+			return fmt.Errorf("%d rule and %d validation calls, want %d and %d", r, v, rules, validations)
+		}
+		return nil
+	})
+}
+
+func TestAccAddressValidation_rulesRejectAtPlanTime(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	tests := []struct {
+		state, postal string
+		want          []string
+	}{
+		{"WA", "9805", []string{"Invalid postal code", `"9805" does not have the form Partner Center expects for US`}},
+		{"XX", "98052", []string{"Unknown state", `"XX" is not a state Partner Center accepts for US`}},
+		{"", "98052", []string{"State required", "Partner Center requires a state for addresses in US"}},
+	}
+	var steps []resource.TestStep
+	for _, tt := range tests {
+		steps = append(steps, resource.TestStep{
+			Config: env.config(addressConfig("", "One Microsoft Way", tt.state, tt.postal)), PlanOnly: true,
+			ExpectError: diagnosticPattern(tt.want...),
+		})
+	}
+	env.run(t, resource.TestCase{Steps: steps})
+	if puts := env.emu.Count("PUT", ""); puts != 0 {
+		t.Errorf("%d PUTs: a rejected address must stop at plan", puts)
+	}
+}
+
+func TestAccAddressValidation_addressNotFoundIsAnError(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.SetAddressVerdict("12 Nowhere Road", client.AddressNone, "Address not found.")
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(addressConfig("", "12 Nowhere Road", "WA", "98052")), PlanOnly: true,
+		ExpectError: diagnosticPattern("Address not found", "could not find this address"),
+	}}})
+}
+
+func TestAccAddressValidation_partialMatchWarnsAndUnchangedAddressCostsNoCall(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.SetAddressVerdict("1 Microsoft Way", client.AddressStreetPartial, "Street matched partially.",
+		map[string]string{"addressLine1": "One Microsoft Way", "city": "Redmond", "state": "WA", "postalCode": "98052", "country": "US"})
+	config := env.config(addressConfig("", "1 Microsoft Way", "WA", "98052"))
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(testResource,
+				tfjsonpath.New("default_address").AtMapKey("address_line1"), knownvalue.StringExact("1 Microsoft Way"))},
+			// A warning does not block. Terraform plans the change twice (plan, then again at apply, each
+			// in its own provider process): one rules fetch and one validation each. The plan after
+			// the apply sees an unchanged address and makes none.
+			Check: env.expectValidationCalls(2, 2),
+		},
+		{
+			PreConfig: env.emu.ResetRequests,
+			Config:    config,
+			PlanOnly:  true,
+			Check:     env.expectValidationCalls(0, 0),
+		},
+	}})
+}
+
+func TestAccAddressValidation_serviceOutageNeverBlocks(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: "POST", Times: 100, Status: 503})
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(addressConfig("", "One Microsoft Way", "WA", "98052")),
+		Check: func(*terraform.State) error {
+			if p, _ := env.emu.Profile(env.customerID); p["defaultAddress"].(map[string]any)["addressLine1"] != "One Microsoft Way" {
+				return fmt.Errorf("the apply did not go through: %v", p["defaultAddress"])
+			}
+			return nil
+		},
+	}}})
+}
+
+func TestAccAddressValidation_canBeTurnedOff(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		// The emulator's PUT does not check postal codes, so only plan-time validation would stop this.
+		Config: env.config(addressConfig("validate_address = false", "One Microsoft Way", "WA", "9805")),
+		Check:  env.expectValidationCalls(0, 0),
+	}}})
+}
+
+func TestVerdictDiagnostics(t *testing.T) {
+	t.Parallel()
+	suggestion := []client.PostalAddress{{AddressLine1: "One Microsoft Way", City: "Redmond", State: "WA", PostalCode: "98052", Country: "US"}}
+	tests := []struct {
+		status   string
+		severity diag.Severity // zero: no diagnostic
+		want     string
+	}{
+		{client.AddressVerified, 0, ""},
+		{client.AddressVerifiedShippable, 0, ""},
+		{client.AddressInteractionRequired, diag.SeverityWarning, "One Microsoft Way, Redmond, WA 98052, US"},
+		{client.AddressStreetPartial, diag.SeverityWarning, "StreetPartial"},
+		{client.AddressPremisesPartial, diag.SeverityWarning, "Suggested:"},
+		{client.AddressMultiple, diag.SeverityWarning, "Multiple"},
+		{client.AddressNotValidated, diag.SeverityWarning, "NotValidated"},
+		{client.AddressNone, diag.SeverityError, "would reject it"},
+	}
+	for _, tt := range tests {
+		t.Run("status "+tt.status, func(t *testing.T) {
+			diags := verdictDiagnostics(&client.AddressValidation{Status: tt.status, Suggested: suggestion})
+			if tt.severity == 0 {
+				if len(diags) != 0 {
+					t.Errorf("diagnostics for %s: %v", tt.status, diags)
+				}
+				return
+			}
+			if len(diags) != 1 || diags[0].Severity() != tt.severity || !strings.Contains(diags[0].Detail(), tt.want) {
+				t.Errorf("diagnostics for %s: %v, want one of severity %v mentioning %q", tt.status, diags, tt.severity, tt.want)
+			}
+		})
+	}
+}
+
+func TestAccCountryValidationRulesDataSource(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(`
+data "partnercenter_country_validation_rules" "us" {
+  country = "US"
+}`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.partnercenter_country_validation_rules.us", tfjsonpath.New("is_state_required"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue("data.partnercenter_country_validation_rules.us", tfjsonpath.New("supported_states"), knownvalue.ListPartial(map[int]knownvalue.Check{0: knownvalue.NotNull()})),
+			statecheck.ExpectKnownValue("data.partnercenter_country_validation_rules.us", tfjsonpath.New("postal_code_regex"), knownvalue.NotNull()),
+		},
+	}}})
+}

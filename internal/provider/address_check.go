@@ -23,16 +23,20 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return // destroy, or a provider configured only at apply
 	}
-	var plan, state billingProfileResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	}
-	if resp.Diagnostics.HasError() || !r.data.validateAddress(plan.ValidateAddress) {
+	// Only the attributes needed are read: this runs for every resource in every plan, and
+	// converting the whole model costs more than the rest of a large plan's provider work.
+	var plannedObj, priorObj types.Object
+	var validate types.Bool
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, addressPath, &plannedObj)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("validate_address"), &validate)...)
+	planned := addressValues(plannedObj)
+	if resp.Diagnostics.HasError() || len(planned) == 0 || !r.data.validateAddress(validate) {
 		return
 	}
-	planned := addressValues(plan.DefaultAddress)
-	prior := addressValues(state.DefaultAddress)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, addressPath, &priorObj)...)
+	}
+	prior := addressValues(priorObj)
 	addr, phone, ok := candidateAddress(planned, prior)
 	if !ok || (len(prior) > 0 && sameAddress(addr, phone, prior)) {
 		return

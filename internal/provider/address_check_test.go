@@ -191,3 +191,30 @@ data "partnercenter_country_validation_rules" "us" {
 		},
 	}}})
 }
+
+// TestAccAddressValidation_everyStatusThroughTerraform applies an address for each status the
+// validation service answers: only None stops the apply; every other status lets it through
+// (partial matches with a warning) after exactly one validation in each planning command.
+func TestAccAddressValidation_everyStatusThroughTerraform(t *testing.T) {
+	t.Parallel()
+	for _, status := range []string{client.AddressVerified, client.AddressVerifiedShippable, client.AddressInteractionRequired,
+		client.AddressStreetPartial, client.AddressPremisesPartial, client.AddressMultiple, client.AddressNotValidated, client.AddressNone} {
+		t.Run(status, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			line1 := "7 " + status + " Street"
+			env.emu.SetAddressVerdict(line1, status, "Emulated "+status+".")
+			step := resource.TestStep{Config: env.config(addressConfig("", line1, "WA", "98052"))}
+			if status == client.AddressNone {
+				step.ExpectError = diagnosticPattern("Address not found", "Emulated None")
+			} else {
+				step.Check = resource.ComposeAggregateTestCheckFunc(
+					env.expectValidationCalls(2, 2),
+					env.expectStored("defaultAddress.addressLine1", line1),
+				)
+			}
+			env.run(t, resource.TestCase{Steps: []resource.TestStep{step}})
+		})
+	}
+}

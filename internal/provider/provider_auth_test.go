@@ -203,10 +203,7 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 	if err := os.WriteFile(oidcPath, []byte(federatedToken(authSubject)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	az := "#!/bin/sh\necho '{\"accessToken\":\"" + authCLIToken + "\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"expires_on\":4070908800,\"tokenType\":\"Bearer\"}'\n"
-	if err := os.WriteFile(filepath.Join(dir, "az"), []byte(az), 0o700); err != nil {
-		t.Fatal(err)
-	}
+	writeFakeAzureCLI(t, dir)
 	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
 	with := func(extra map[string]string) map[string]string {
 		out := map[string]string{}
@@ -261,6 +258,7 @@ func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 	certPath := filepath.Join(dir, "app.pem")
 	writeFile(t, certPath, string(testCertificatePEM))
 	oidc := federatedToken(authSubject)
+	writeFakeAzureCLI(t, dir)
 	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
 	tests := []struct {
 		name string
@@ -273,6 +271,7 @@ func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 		{"client secret", true, merge(app, map[string]string{EnvClientSecret: authSecret}), false},
 		{"client certificate", true, merge(app, map[string]string{EnvCertificatePath: certPath}), false},
 		{"OIDC token", true, merge(app, map[string]string{EnvUseOIDC: "true", EnvOIDCToken: oidc}), false},
+		{"Azure CLI", false, map[string]string{EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, false},
 		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{EnvClientSecret: "wrong-" + authSecret}), true},
 	}
 	for _, tt := range tests {
@@ -358,6 +357,16 @@ func TestAccAuth_unauthorizedNamesTheCredentialKind(t *testing.T) {
 		Config:      env.config("x"),
 		ExpectError: diagnosticPattern("Partner Center rejected the credential", "refresh token \\(App\\+User\\) credential", "HTTP 401"),
 	})
+}
+
+// writeFakeAzureCLI puts an `az` into dir that hands out authCLIToken, as `az account
+// get-access-token` does.
+func writeFakeAzureCLI(t *testing.T, dir string) {
+	t.Helper()
+	az := "#!/bin/sh\necho '{\"accessToken\":\"" + authCLIToken + "\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"expires_on\":4070908800,\"tokenType\":\"Bearer\"}'\n"
+	if err := os.WriteFile(filepath.Join(dir, "az"), []byte(az), 0o700); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // testCertificatePEM and testCertificateDER are a self-signed certificate with its key, made once

@@ -30,10 +30,12 @@ func main() {
 	debug.SetMemoryLimit(48 << 20) // as main.go does
 	var peakHeap, peakSys atomic.Uint64
 	go func() {
+		var lastSnapshot uint64
 		for {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
-			if m.HeapInuse > peakHeap.Load()+8<<20 {
+			if m.HeapInuse > lastSnapshot+(8<<20) {
+				lastSnapshot = m.HeapInuse
 				runtime.GC() // a snapshot of what is live at the peak, not of garbage
 				if hp, err := os.Create(base + ".peakheap"); err == nil {
 					_ = pprof.WriteHeapProfile(hp)

@@ -50,25 +50,28 @@ var addressAttrTypes = func() map[string]attr.Type {
 	return m
 }()
 
-// fieldPair ties a Terraform attribute to the client field it stands for.
+// fieldPair ties a Terraform attribute, by name, to the client field it stands for.
 type fieldPair struct {
-	tf  *types.String
-	api *string
+	name string
+	tf   *types.String
+	api  *string
 }
 
 func (m *billingProfileModel) pairs(p *client.BillingProfile) []fieldPair {
 	return []fieldPair{
-		{&m.FirstName, &p.FirstName}, {&m.LastName, &p.LastName}, {&m.Email, &p.Email},
-		{&m.Culture, &p.Culture}, {&m.Language, &p.Language}, {&m.CompanyName, &p.CompanyName},
+		{"first_name", &m.FirstName, &p.FirstName}, {"last_name", &m.LastName, &p.LastName},
+		{"email", &m.Email, &p.Email}, {"culture", &m.Culture, &p.Culture},
+		{"language", &m.Language, &p.Language}, {"company_name", &m.CompanyName, &p.CompanyName},
 	}
 }
 
 func (m *addressModel) pairs(a *client.Address) []fieldPair {
 	return []fieldPair{
-		{&m.Country, &a.Country}, {&m.Region, &a.Region}, {&m.City, &a.City}, {&m.State, &a.State},
-		{&m.AddressLine1, &a.AddressLine1}, {&m.AddressLine2, &a.AddressLine2}, {&m.AddressLine3, &a.AddressLine3},
-		{&m.PostalCode, &a.PostalCode}, {&m.FirstName, &a.FirstName}, {&m.LastName, &a.LastName},
-		{&m.PhoneNumber, &a.PhoneNumber},
+		{"country", &m.Country, &a.Country}, {"region", &m.Region, &a.Region}, {"city", &m.City, &a.City},
+		{"state", &m.State, &a.State}, {"address_line1", &m.AddressLine1, &a.AddressLine1},
+		{"address_line2", &m.AddressLine2, &a.AddressLine2}, {"address_line3", &m.AddressLine3, &a.AddressLine3},
+		{"postal_code", &m.PostalCode, &a.PostalCode}, {"first_name", &m.FirstName, &a.FirstName},
+		{"last_name", &m.LastName, &a.LastName}, {"phone_number", &m.PhoneNumber, &a.PhoneNumber},
 	}
 }
 

@@ -148,23 +148,14 @@ func (tr *trial) configuration(ctx context.Context) (billingProfileModel, map[st
 		if f.inAddress {
 			target = addr.pairs(&client.Address{})
 		}
-		for i, name := range trialAttrOrder(f.inAddress) {
-			if name == f.attr {
-				*target[i].tf = types.StringValue(v)
+		for _, pair := range target {
+			if pair.name == f.attr {
+				*pair.tf = types.StringValue(v)
 			}
 		}
 	}
 	m.DefaultAddress = addressObjectValue(ctx, addr)
 	return m, configured
-}
-
-// trialAttrOrder lists attribute names in the order pairs() returns them.
-func trialAttrOrder(inAddress bool) []string {
-	if inAddress {
-		return []string{"country", "region", "city", "state", "address_line1", "address_line2", "address_line3",
-			"postal_code", "first_name", "last_name", "phone_number"}
-	}
-	return []string{"first_name", "last_name", "email", "culture", "language", "company_name"}
 }
 
 func addressObjectValue(ctx context.Context, a addressModel) types.Object {

@@ -205,24 +205,14 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 	}
 	writeFakeAzureCLI(t, dir)
 	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
-	with := func(extra map[string]string) map[string]string {
-		out := map[string]string{}
-		for k, v := range app {
-			out[k] = v
-		}
-		for k, v := range extra {
-			out[k] = v
-		}
-		return out
-	}
 	tests := []struct {
 		name       string
 		vars       map[string]string
 		wantGrants int
 	}{
-		{"client secret", with(map[string]string{EnvClientSecret: authSecret}), 1},
-		{"client certificate", with(map[string]string{EnvCertificatePath: certPath}), 1},
-		{"OIDC token file", with(map[string]string{EnvUseOIDC: "true", EnvOIDCTokenFilePath: oidcPath}), 1},
+		{"client secret", merge(app, map[string]string{EnvClientSecret: authSecret}), 1},
+		{"client certificate", merge(app, map[string]string{EnvCertificatePath: certPath}), 1},
+		{"OIDC token file", merge(app, map[string]string{EnvUseOIDC: "true", EnvOIDCTokenFilePath: oidcPath}), 1},
 		{"Azure CLI", map[string]string{EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
 	}
 	for _, tt := range tests {

@@ -2,13 +2,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	"runtime/debug"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
 )
@@ -19,10 +18,10 @@ var version = "dev"
 // providerAddress is where the registry serves this provider.
 const providerAddress = "registry.terraform.io/partnercenter-oss/partnercenter"
 
-// memoryLimit is the provider's soft memory limit. Terraform keeps the machine's cores busy while
-// the provider serves hundreds of resources at once, which starves the garbage collector's
-// background work and lets garbage pile up to several times the live heap (about 25 MB at 1,000
-// resources). The soft limit makes the collector catch up before that. GOMEMLIMIT overrides it.
+// memoryLimit is the provider's soft memory limit, a guard rather than a working point: the live
+// heap stays under 10 MB at 1,000 resources, but Terraform keeps the machine's cores busy while
+// the provider serves them, and a collector starved of CPU lets garbage pile up. The limit makes
+// it catch up before the process grows past it. GOMEMLIMIT overrides it.
 const memoryLimit = 48 << 20
 
 func main() {
@@ -33,11 +32,11 @@ func main() {
 	flag.BoolVar(&debugMode, "debug", false, "run the provider for a debugger (delve), printing TF_REATTACH_PROVIDERS")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: providerAddress,
-		Debug:   debugMode,
-	})
-	if err != nil {
+	var opts []tf6server.ServeOpt
+	if debugMode {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve(providerAddress, provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

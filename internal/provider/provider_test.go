@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -28,7 +27,7 @@ func againstRealPartnerCenter() bool {
 const emulatorToken = "acceptance-test-token"
 
 var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"partnercenter": providerserver.NewProtocol6WithError(New("test")()),
+	"partnercenter": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // testEnv is where one acceptance test runs: its own emulator with its own customer, or the real

@@ -84,5 +84,5 @@ func (s releasingServer) ReadDataSource(ctx context.Context, req *tfprotov6.Read
 func releasing[Req, Resp any](ctx context.Context, req Req, rpc func(context.Context, Req) (Resp, error)) (Resp, error) {
 	rc := newReleasableContext(ctx)
 	defer rc.release()
-	return rpc(rc, req)
+	return rpc(rc, req) //nolint:contextcheck // rc is ctx until the RPC returns
 }

@@ -24,6 +24,7 @@ func main() {
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
 	flag.DurationVar(&o.retryAfter, "retry-after", time.Second, "Retry-After of the throttled answers")
+	flag.BoolVar(&o.remote, "remote-state", false, "keep state in an http backend, as a pipeline with remote state does, instead of a local file")
 	flag.BoolVar(&o.baseline, "baseline", true, "also time the same runs with terraform's built-in terraform_data (terraform's own floor)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()

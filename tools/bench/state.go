@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+)
+
+// stateServer is a Terraform http backend that holds one state in memory. It stands for the remote
+// state a partner's pipeline keeps (azurerm, s3, ...): Terraform keeps such state in memory during
+// an apply and uploads it every 20 s, where it rewrites a local state file after every resource.
+type stateServer struct {
+	mu    sync.Mutex
+	state []byte
+}
+
+func (s *stateServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch r.Method {
+	case http.MethodGet:
+		if s.state == nil {
+			w.WriteHeader(http.StatusNotFound)
+			return
+		}
+		_, _ = w.Write(s.state)
+	case http.MethodPost:
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.state = b
+	case http.MethodDelete:
+		s.state = nil
+	default:
+		w.WriteHeader(http.StatusMethodNotAllowed)
+	}
+}
+
+// startStateServer serves a new empty state and returns its address for the backend block.
+func startStateServer() (address string, stop func(), err error) {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: &stateServer{}, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return "http://" + ln.Addr().String() + "/state", func() { _ = srv.Close() }, nil
+}
+
+// terraformBlock is the configuration's terraform block: the provider requirement when the
+// configuration uses the provider, and the http backend when the run keeps state remotely.
+func terraformBlock(withProvider bool, backendAddress string) string {
+	var b strings.Builder
+	b.WriteString("terraform {\n")
+	if withProvider {
+		b.WriteString("  required_providers {\n    partnercenter = { source = \"partnercenter-oss/partnercenter\" }\n  }\n")
+	}
+	if backendAddress != "" {
+		fmt.Fprintf(&b, "  backend \"http\" {\n    address = %q\n  }\n", backendAddress)
+	}
+	b.WriteString("}\n\n")
+	return b.String()
+}
+
+// initBackend runs terraform init in dir, whose main.tf names the http backend.
+func initBackend(o options, dir string, env []string) error {
+	cmd := exec.CommandContext(context.Background(), o.terraform, "init", "-input=false", "-no-color")
+	cmd.Dir, cmd.Env = dir, env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("terraform init: %w\n%s", err, tail(string(out), 2000))
+	}
+	return nil
+}

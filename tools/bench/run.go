@@ -107,7 +107,7 @@ func benchSize(o options, work string, n int) ([]result, error) {
 }
 
 func runPhase(o options, emu *emulator.Server, dir string, env []string, config string, n int, p phase) (result, error) {
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
+	if err := writeConfig(dir, config); err != nil {
 		return result{}, err
 	}
 	emu.ResetRequests()
@@ -115,9 +115,7 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		emu.SetThrottling(o.throttle, o.retryAfter)
 		defer emu.SetThrottling(0, 0)
 	}
-	args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
-	cmd := exec.CommandContext(context.Background(), o.terraform, args...)
-	cmd.Dir, cmd.Env = dir, env
+	cmd := phaseCommand(o, dir, env, p)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	mem := watchPeakRSS(filepath.Join(filepath.Dir(dir), "bin"))
@@ -181,12 +179,10 @@ func baselineSize(o options, work string, n int) ([]result, error) {
 		if p.throttle {
 			continue
 		}
-		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(write(address, p.company)), 0o600); err != nil {
+		if err := writeConfig(dir, write(address, p.company)); err != nil {
 			return nil, err
 		}
-		args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
-		cmd := exec.CommandContext(context.Background(), o.terraform, args...)
-		cmd.Dir, cmd.Env = dir, env
+		cmd := phaseCommand(o, dir, env, p)
 		start := time.Now()
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
@@ -239,7 +235,7 @@ func prepareState(o options, dir string, env []string) (string, func(), error) {
 	}
 	// Only the backend is initialised: the provider comes from dev_overrides, which init would
 	// try to resolve in the registry.
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(terraformBlock(false, address)), 0o600); err != nil {
+	if err := writeConfig(dir, terraformBlock(false, address)); err != nil {
 		stop()
 		return "", nil, err
 	}
@@ -248,6 +244,24 @@ func prepareState(o options, dir string, env []string) (string, func(), error) {
 		return "", nil, err
 	}
 	return address, stop, nil
+}
+
+// writeConfig writes config as the main.tf of dir.
+func writeConfig(dir, config string) error {
+	return os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600)
+}
+
+// phaseCommand is the timed terraform command of phase p, with the flags every phase shares.
+func phaseCommand(o options, dir string, env []string, p phase) *exec.Cmd {
+	args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
+	return terraformCommand(o, dir, env, args...)
+}
+
+// terraformCommand is o's terraform CLI run in dir with env.
+func terraformCommand(o options, dir string, env []string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(context.Background(), o.terraform, args...)
+	cmd.Dir, cmd.Env = dir, env
+	return cmd
 }
 
 func tail(s string, n int) string {

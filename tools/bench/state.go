@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -73,8 +72,7 @@ func terraformBlock(withProvider bool, backendAddress string) string {
 
 // initBackend runs terraform init in dir, whose main.tf names the http backend.
 func initBackend(o options, dir string, env []string) error {
-	cmd := exec.CommandContext(context.Background(), o.terraform, "init", "-input=false", "-no-color")
-	cmd.Dir, cmd.Env = dir, env
+	cmd := terraformCommand(o, dir, env, "init", "-input=false", "-no-color")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("terraform init: %w\n%s", err, tail(string(out), 2000))
 	}

@@ -35,6 +35,8 @@ func main() {
 	var opts []tf6server.ServeOpt
 	if debugMode {
 		opts = append(opts, tf6server.WithManagedDebug())
+	} else if err := provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
+		log.Fatal(err.Error())
 	}
 	if err := tf6server.Serve(providerAddress, provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err.Error())

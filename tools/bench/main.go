@@ -26,6 +26,7 @@ func main() {
 	flag.DurationVar(&o.retryAfter, "retry-after", time.Second, "Retry-After of the throttled answers")
 	flag.BoolVar(&o.remote, "remote-state", false, "keep state in an http backend, as a pipeline with remote state does, instead of a local file")
 	flag.BoolVar(&o.baseline, "baseline", true, "also time the same runs with terraform's built-in terraform_data (terraform's own floor)")
+	flag.StringVar(&o.providerPackage, "provider-package", ".", "Go package to build as the provider (./tools/profiled writes profiles to $PROFILE_OUT)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()
 	if err := run(o, sizes); err != nil {
@@ -47,7 +48,7 @@ func run(o options, sizes string) error {
 		return err
 	}
 	defer func() { _ = os.RemoveAll(work) }()
-	if err := buildProvider(work); err != nil {
+	if err := buildProvider(work, o.providerPackage); err != nil {
 		return err
 	}
 	var results []result

@@ -29,10 +29,11 @@ func findTerraform(flagValue string) (string, error) {
 	return p, nil
 }
 
-// buildProvider builds the provider into work/bin and writes a dev_overrides CLI config for it.
-func buildProvider(work string) error {
+// buildProvider builds the provider (pkg: "." or ./tools/profiled) into work/bin and writes a
+// dev_overrides CLI config for it.
+func buildProvider(work, pkg string) error {
 	bin := filepath.Join(work, "bin")
-	build := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(bin, providerBinary), ".")
+	build := exec.CommandContext(context.Background(), "go", "build", "-o", filepath.Join(bin, providerBinary), pkg)
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the provider: %w\n%s", err, out)
 	}

@@ -59,7 +59,10 @@ func main() {
 			time.Sleep(100 * time.Millisecond)
 		}
 	}()
-	err = tf6server.Serve("registry.terraform.io/partnercenter-oss/partnercenter", provider.NewServer("prof"))
+	// Log the way the released binary does, so the profile is of what users run.
+	if err = provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err == nil {
+		err = tf6server.Serve("registry.terraform.io/partnercenter-oss/partnercenter", provider.NewServer("prof"))
+	}
 	pprof.StopCPUProfile()
 	runtime.GC()
 	var end runtime.MemStats

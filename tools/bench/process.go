@@ -41,16 +41,18 @@ func buildProvider(work, pkg string) error {
 	return os.WriteFile(filepath.Join(work, "cli.tfrc"), []byte(cfg), 0o600)
 }
 
-// rssWatcher samples the peak resident memory (VmHWM) of the provider processes started from
-// binDir while terraform runs.
-type rssWatcher struct {
-	done chan struct{}
-	wg   sync.WaitGroup
-	peak int64
+// providerWatcher samples, while terraform runs, the provider processes started from binDir: their
+// peak resident memory (VmHWM) and the CPU time each has used. Terraform starts one provider process
+// per stage of a command (validate, plan, apply), so CPU time is kept per process and summed.
+type providerWatcher struct {
+	done  chan struct{}
+	wg    sync.WaitGroup
+	peak  int64
+	ticks map[string]int64 // pid → user+system clock ticks at its last sample
 }
 
-func watchPeakRSS(binDir string) *rssWatcher {
-	w := &rssWatcher{done: make(chan struct{})}
+func watchProviders(binDir string) *providerWatcher {
+	w := &providerWatcher{done: make(chan struct{}), ticks: map[string]int64{}}
 	exe := filepath.Join(binDir, providerBinary)
 	w.wg.Add(1)
 	go func() {
@@ -58,7 +60,7 @@ func watchPeakRSS(binDir string) *rssWatcher {
 		t := time.NewTicker(20 * time.Millisecond)
 		defer t.Stop()
 		for {
-			w.peak = max(w.peak, providerPeak(exe))
+			w.peak = max(w.peak, w.sample(exe))
 			select {
 			case <-w.done:
 				return
@@ -69,26 +71,60 @@ func watchPeakRSS(binDir string) *rssWatcher {
 	return w
 }
 
-func (w *rssWatcher) stop() int64 {
+// stop ends the sampling and returns the peak memory in bytes and the CPU time of all provider
+// processes (up to one sampling interval short for each, the time after its last sample).
+func (w *providerWatcher) stop() (int64, time.Duration) {
 	close(w.done)
 	w.wg.Wait()
-	return w.peak
+	var ticks int64
+	for _, t := range w.ticks {
+		ticks += t
+	}
+	return w.peak, time.Duration(ticks) * time.Second / clockTicksPerSecond
 }
 
-// providerPeak returns the largest VmHWM among running processes whose executable is exe.
-func providerPeak(exe string) int64 {
+// clockTicksPerSecond is Linux's USER_HZ, the unit of /proc/<pid>/stat's times.
+const clockTicksPerSecond = 100
+
+// sample records the CPU ticks of each running process whose executable is exe and returns the
+// largest VmHWM among them.
+func (w *providerWatcher) sample(exe string) int64 {
 	entries, _ := os.ReadDir("/proc")
 	var peak int64
 	for _, e := range entries {
 		if _, err := strconv.Atoi(e.Name()); err != nil {
 			continue
 		}
-		if target, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe")); err != nil || target != exe {
+		dir := filepath.Join("/proc", e.Name())
+		if target, err := os.Readlink(filepath.Join(dir, "exe")); err != nil || target != exe {
 			continue
 		}
-		peak = max(peak, vmHWM(filepath.Join("/proc", e.Name(), "status")))
+		peak = max(peak, vmHWM(filepath.Join(dir, "status")))
+		if t, ok := cpuTicks(filepath.Join(dir, "stat")); ok {
+			w.ticks[e.Name()] = t
+		}
 	}
 	return peak
+}
+
+// cpuTicks reads utime + stime from a /proc/<pid>/stat file: fields 14 and 15, counted after the
+// command name in parentheses, which may itself hold spaces.
+func cpuTicks(statPath string) (int64, bool) {
+	b, err := os.ReadFile(statPath)
+	if err != nil {
+		return 0, false
+	}
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, false
+	}
+	fields := strings.Fields(string(b[i+1:])) // fields[0] is field 3, the state
+	if len(fields) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseInt(fields[11], 10, 64)
+	stime, err2 := strconv.ParseInt(fields[12], 10, 64)
+	return utime + stime, err1 == nil && err2 == nil
 }
 
 func vmHWM(statusPath string) int64 {

@@ -40,6 +40,8 @@ type result struct {
 	throttled   int
 	waited      time.Duration // time the throttled calls asked to wait
 	peakRSS     int64         // bytes
+	cpu         time.Duration // terraform's CPU time and its reaped children's: the provider's too
+	providerCPU time.Duration
 	lowerBound  time.Duration
 	parallelism int
 }
@@ -101,8 +103,8 @@ func benchSize(o options, work string, n int) ([]result, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "N=%d %-30s %8.2fs  %d GET %d PUT  ratio %.2f  peak %d MB\n",
-			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), r.peakRSS>>20)
+		fmt.Fprintf(os.Stderr, "N=%d %-30s %8.2fs  %d GET %d PUT  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
+			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), (r.cpu - r.providerCPU).Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 		out = append(out, r)
 	}
 	return out, nil
@@ -120,15 +122,16 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 	cmd := phaseCommand(o, dir, env, p)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	mem := watchPeakRSS(filepath.Join(filepath.Dir(dir), "bin"))
+	providers := watchProviders(filepath.Join(filepath.Dir(dir), "bin"))
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
-	peak := mem.stop()
+	peak, providerCPU := providers.stop()
 	if err != nil {
 		return result{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(output.String(), 3000))
 	}
-	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, parallelism: o.parallelism}
+	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, parallelism: o.parallelism, providerCPU: providerCPU,
+		cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	for _, req := range emu.Requests() {
 		switch {
 		case req.Status == http.StatusTooManyRequests:
@@ -189,7 +192,8 @@ func baselineSize(o options, work string, n int) ([]result, error) {
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
 		}
-		r := result{n: n, phase: p.name + " (terraform_data)", wall: time.Since(start), parallelism: o.parallelism}
+		r := result{n: n, phase: p.name + " (terraform_data)", wall: time.Since(start), parallelism: o.parallelism,
+			cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 		fmt.Fprintf(os.Stderr, "N=%d %-45s %8.2fs\n", n, r.phase, r.wall.Seconds())
 		out = append(out, r)
 	}

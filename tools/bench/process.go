@@ -83,6 +83,12 @@ func (w *providerWatcher) stop() (int64, time.Duration) {
 	return w.peak, time.Duration(ticks) * time.Second / clockTicksPerSecond
 }
 
+// cpuTime is the user and system CPU time of cmd, which has exited, and of the children it waited
+// for: terraform's and its provider processes'.
+func cpuTime(cmd *exec.Cmd) time.Duration {
+	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+}
+
 // clockTicksPerSecond is Linux's USER_HZ, the unit of /proc/<pid>/stat's times.
 const clockTicksPerSecond = 100
 

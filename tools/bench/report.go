@@ -20,7 +20,7 @@ func table(o options, rs []result) string {
 		}
 		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %s | %s | %.2f | %s | %s | %d MB |\n",
 			r.n, r.phase, seconds(r.wall), r.gets, r.puts, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
-			seconds(r.cpu-r.providerCPU), seconds(r.providerCPU), r.peakRSS>>20)
+			seconds(r.terraformCPU()), seconds(r.providerCPU), r.peakRSS>>20)
 	}
 	return w.String()
 }

@@ -104,7 +104,7 @@ func benchSize(o options, work string, n int) ([]result, error) {
 			return nil, err
 		}
 		fmt.Fprintf(os.Stderr, "N=%d %-30s %8.2fs  %d GET %d PUT  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
-			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), (r.cpu - r.providerCPU).Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
+			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 		out = append(out, r)
 	}
 	return out, nil
@@ -131,7 +131,7 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		return result{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(output.String(), 3000))
 	}
 	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, parallelism: o.parallelism, providerCPU: providerCPU,
-		cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+		cpu: cpuTime(cmd)}
 	for _, req := range emu.Requests() {
 		switch {
 		case req.Status == http.StatusTooManyRequests:
@@ -147,6 +147,9 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 	r.lowerBound = time.Duration(calls) * o.latency / time.Duration(o.parallelism)
 	return r, nil
 }
+
+// terraformCPU is the CPU time terraform itself used: all of it but the provider's.
+func (r result) terraformCPU() time.Duration { return r.cpu - r.providerCPU }
 
 func (r result) ratio() float64 {
 	if r.lowerBound == 0 {
@@ -193,7 +196,7 @@ func baselineSize(o options, work string, n int) ([]result, error) {
 			return nil, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
 		}
 		r := result{n: n, phase: p.name + " (terraform_data)", wall: time.Since(start), parallelism: o.parallelism,
-			cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+			cpu: cpuTime(cmd)}
 		fmt.Fprintf(os.Stderr, "N=%d %-45s %8.2fs\n", n, r.phase, r.wall.Seconds())
 		out = append(out, r)
 	}

@@ -15,132 +15,214 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
-// ModifyPlan checks, at plan time, an address the plan changes against Partner Center's rules
-// for its country and its address validation service: errors on the attribute for what Partner
-// Center would reject, warnings with the suggested address for partial matches. An unchanged
-// address costs no call, and an outage of the service never blocks the plan.
-func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.data == nil {
-		return // destroy, or a provider configured only at apply
-	}
+// postalAttributes are the attributes of default_address that Partner Center's country rules and
+// address validation service judge; a change to the others (the contact's names) needs no call.
+var postalAttributes = []string{"country", "region", "state", "city", "address_line1", "address_line2", "address_line3",
+	"postal_code", "phone_number"}
+
+// checkPlannedAddress checks, at plan time, an address the plan changes: first the rules that
+// need no call (addressRuleViolations), then, unless validate_address is off, Partner Center's
+// rules for its country and its address validation service: errors on the attribute for what
+// Partner Center would reject, warnings with the suggested address for partial matches. An
+// unchanged address costs no call, and an outage of the services never blocks the plan.
+func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	// Only the attributes needed are read: this runs for every resource in every plan, and
 	// converting the whole model costs more than the rest of a large plan's provider work.
-	var plannedObj, priorObj types.Object
+	var configured types.Object
 	var validate types.Bool
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, addressPath, &plannedObj)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("validate_address"), &validate)...)
-	planned := addressValues(plannedObj)
-	if resp.Diagnostics.HasError() || len(planned) == 0 || !r.data.validateAddress(validate) {
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, addressPath, &configured)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("validate_address"), &validate)...)
+	if resp.Diagnostics.HasError() || configured.IsNull() || configured.IsUnknown() {
 		return
 	}
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, addressPath, &priorObj)...)
-	}
-	prior := addressValues(priorObj)
-	addr, phone, ok := candidateAddress(planned, prior)
-	if !ok || (len(prior) > 0 && sameAddress(addr, phone, prior)) {
-		return
-	}
+	enabled := r.data.validateAddress(validate)
 	ctx = client.WithCorrelationID(ctx, client.NewID())
-	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, addr, phone)...)
+	current, ok := r.currentAddress(ctx, req, configured, enabled, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	planned := mergeAddress(configured, current)
+	if !planned.differsFrom(current, addressAttributeNames()) {
+		return
+	}
+	resp.Diagnostics.Append(addressRuleViolations(planned)...)
+	if resp.Diagnostics.HasError() || !enabled || !planned.differsFrom(current, postalAttributes) {
+		return
+	}
+	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, planned)...)
 }
 
-// addressValues reads default_address's attributes, or nothing when it is null or unknown.
-func addressValues(obj types.Object) map[string]types.String {
-	if obj.IsNull() || obj.IsUnknown() {
-		return nil
+// currentAddress is the address Partner Center holds, as far as the checks need it: the prior
+// state's on update; on create, the profile read from Partner Center when the configuration
+// leaves out an attribute the checks judge (and they are enabled), else nothing (not known).
+// ok is false when the plan cannot be checked further.
+func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, configured types.Object,
+	enabled bool, diags *diag.Diagnostics) (map[string]types.String, bool) {
+	if !req.State.Raw.IsNull() {
+		var prior types.Object
+		diags.Append(req.State.GetAttribute(ctx, addressPath, &prior)...)
+		return nullAddressValues(stringAttributes(prior)), !diags.HasError()
 	}
-	out := map[string]types.String{}
-	for name, v := range obj.Attributes() {
-		if s, ok := v.(types.String); ok {
-			out[name] = s
+	if !enabled || !leavesOut(configured, postalAttributes) {
+		return nil, true
+	}
+	var customerID string
+	diags.Append(req.Config.GetAttribute(ctx, path.Root("customer_id"), &customerID)...)
+	if diags.HasError() || customerID == "" {
+		return nil, !diags.HasError()
+	}
+	p, err := r.data.client.GetCustomerBillingProfile(ctx, customerID)
+	if err != nil {
+		addAddressCheckSkipped(diags, "the billing profile could not be read to complete the address", err)
+		return nil, false
+	}
+	return apiAddressValues(p.DefaultAddress), true
+}
+
+// nullAddressValues completes a prior state's address: every attribute of a null address is null.
+func nullAddressValues(m map[string]types.String) map[string]types.String {
+	if m == nil {
+		m = map[string]types.String{}
+		for _, a := range addressAttributes {
+			m[a.name] = types.StringNull()
 		}
+	}
+	return m
+}
+
+// apiAddressValues is the address Partner Center holds as attribute values.
+func apiAddressValues(a *client.Address) map[string]types.String {
+	if a == nil {
+		a = &client.Address{}
+	}
+	var m addressModel
+	copyFromAPI(m.pairs(a), (&addressModel{}).pairs(&client.Address{}))
+	out := map[string]types.String{}
+	for _, f := range m.pairs(&client.Address{}) {
+		out[f.name] = *f.tf
 	}
 	return out
 }
 
-// candidateAddress is the address the apply will send: planned values where known, the prior
-// state's where the plan leaves them unknown. ok is false when the country or the first line is
-// not known yet.
-func candidateAddress(planned, prior map[string]types.String) (client.PostalAddress, string, bool) {
-	get := func(name string) string {
-		if v, ok := planned[name]; ok && !v.IsUnknown() {
-			return v.ValueString()
+// leavesOut reports whether the configured object leaves any of names out.
+func leavesOut(configured types.Object, names []string) bool {
+	attrs := stringAttributes(configured)
+	for _, n := range names {
+		if attrs[n].IsNull() {
+			return true
 		}
-		return prior[name].ValueString()
 	}
-	if len(planned) == 0 {
-		return client.PostalAddress{}, "", false
-	}
-	a := client.PostalAddress{AddressLine1: get("address_line1"), AddressLine2: get("address_line2"),
-		AddressLine3: get("address_line3"), City: get("city"), State: get("state"), PostalCode: get("postal_code"),
-		Country: get("country")}
-	return a, get("phone_number"), a.Country != "" && a.AddressLine1 != ""
+	return false
 }
 
-func sameAddress(a client.PostalAddress, phone string, prior map[string]types.String) bool {
-	p, priorPhone, _ := candidateAddress(prior, nil)
-	return a == p && phone == priorPhone
+func addressAttributeNames() []string {
+	out := make([]string, len(addressAttributes))
+	for i, a := range addressAttributes {
+		out[i] = a.name
+	}
+	return out
 }
 
-var addressPath = path.Root("default_address")
+// differsFrom reports whether a may differ from current in any of names: a value differs, or one
+// of them is not known.
+func (a plannedAddress) differsFrom(current map[string]types.String, names []string) bool {
+	for _, n := range names {
+		v, known := a.value(n)
+		c, held := current[n]
+		if !known || !held || c.IsUnknown() || v != c.ValueString() {
+			return true
+		}
+	}
+	return false
+}
 
-// checkAddress applies the country's rules, then asks the validation service.
-func checkAddress(ctx context.Context, c *client.Client, a client.PostalAddress, phone string) diag.Diagnostics {
+// addAddressCheckSkipped reports a check that could not run: Partner Center still checks the
+// address at apply, so the plan goes on.
+func addAddressCheckSkipped(diags *diag.Diagnostics, why string, err error) {
+	diags.AddAttributeWarning(addressPath, "Address validation skipped",
+		"The address was not checked at plan time because "+why+"; Partner Center still checks it at apply.\n\n"+err.Error())
+}
+
+// checkAddress applies the country's rules, then asks the validation service when every part
+// of the postal address is known.
+func checkAddress(ctx context.Context, c *client.Client, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
-	rules, err := c.CountryValidationRules(ctx, a.Country)
+	country, ok := a.value("country")
+	if !ok || country == "" {
+		return nil
+	}
+	rules, err := c.CountryValidationRules(ctx, country)
 	switch {
 	case client.IsNotFound(err):
 		// No published rules for this country: only the validation service can judge.
 	case err != nil:
-		diags.AddAttributeWarning(addressPath, "Address validation skipped",
-			"Partner Center's address rules could not be read, so the address was not checked at plan time; "+
-				"Partner Center still checks it at apply.\n\n"+err.Error())
+		addAddressCheckSkipped(&diags, "Partner Center's address rules could not be read", err)
 		return diags
 	default:
-		diags.Append(ruleViolations(rules, a, phone)...)
+		diags.Append(ruleViolations(rules, a)...)
 		if diags.HasError() {
 			return diags
 		}
 	}
-	v, err := c.ValidateAddress(ctx, a)
+	postal, complete := a.postal()
+	if !complete || postal.AddressLine1 == "" {
+		return diags // judged again when Terraform plans with every value known
+	}
+	v, err := c.ValidateAddress(ctx, postal)
 	if err != nil {
-		diags.AddAttributeWarning(addressPath, "Address validation skipped",
-			"Partner Center's address validation service did not answer, so the address was not verified at plan "+
-				"time; Partner Center still checks it at apply.\n\n"+err.Error())
+		addAddressCheckSkipped(&diags, "Partner Center's address validation service did not answer", err)
 		return diags
 	}
 	diags.Append(verdictDiagnostics(v)...)
 	return diags
 }
 
-// ruleViolations checks the address against the country's published rules.
-func ruleViolations(r *client.CountryRules, a client.PostalAddress, phone string) diag.Diagnostics {
+// postal is the address the validation service checks; complete is false while a part of it is
+// not known.
+func (a plannedAddress) postal() (client.PostalAddress, bool) {
+	complete := true
+	get := func(name string) string {
+		v, known := a.value(name)
+		complete = complete && known
+		return v
+	}
+	p := client.PostalAddress{AddressLine1: get("address_line1"), AddressLine2: get("address_line2"),
+		AddressLine3: get("address_line3"), City: get("city"), State: get("state"), PostalCode: get("postal_code"),
+		Country: get("country")}
+	return p, complete
+}
+
+// ruleViolations checks the known parts of the address against the country's published rules.
+func ruleViolations(r *client.CountryRules, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
 	at := addressPath.AtName
-	country := r.Country
-	if country == "" {
-		country = a.Country
+	country, _ := a.value("country")
+	if r.Country != "" {
+		country = r.Country
 	}
+	state, stateKnown := a.value("state")
 	switch {
-	case r.IsStateRequired && a.State == "":
+	case stateKnown && r.IsStateRequired && state == "":
 		diags.AddAttributeError(at("state"), "State required", "Partner Center requires a state for addresses in "+country+
-			". Set default_address.state"+examples(r.SupportedStates)+".")
-	case a.State != "" && len(r.SupportedStates) > 0 && !slices.Contains(r.SupportedStates, strings.ToUpper(a.State)):
+			", and the billing profile would have none. Set default_address.state"+examples(r.SupportedStates)+".")
+	case stateKnown && state != "" && len(r.SupportedStates) > 0 && !slices.Contains(r.SupportedStates, strings.ToUpper(state)):
 		diags.AddAttributeError(at("state"), "Unknown state", fmt.Sprintf("%q is not a state Partner Center accepts for %s%s.",
-			a.State, country, examples(r.SupportedStates)))
+			state, country, examples(r.SupportedStates)))
 	}
+	postal, postalKnown := a.value("postal_code")
 	switch {
-	case r.IsPostalCodeRequired && a.PostalCode == "":
-		diags.AddAttributeError(at("postal_code"), "Postal code required", "Partner Center requires a postal code for addresses in "+country+".")
-	case a.PostalCode != "" && !matches(r.PostalCodeRegex, a.PostalCode):
+	case postalKnown && r.IsPostalCodeRequired && postal == "":
+		diags.AddAttributeError(at("postal_code"), "Postal code required", "Partner Center requires a postal code for addresses in "+
+			country+", and the billing profile would have none. Set default_address.postal_code.")
+	case postalKnown && postal != "" && !matches(r.PostalCodeRegex, postal):
 		diags.AddAttributeError(at("postal_code"), "Invalid postal code", fmt.Sprintf(
-			"%q does not have the form Partner Center expects for %s (pattern %s).", a.PostalCode, country, r.PostalCodeRegex))
+			"%q does not have the form Partner Center expects for %s (pattern %s).", postal, country, r.PostalCodeRegex))
 	}
-	if r.IsCityRequired && a.City == "" {
-		diags.AddAttributeError(at("city"), "City required", "Partner Center requires a city for addresses in "+country+".")
+	if city, known := a.value("city"); known && r.IsCityRequired && city == "" {
+		diags.AddAttributeError(at("city"), "City required", "Partner Center requires a city for addresses in "+country+
+			", and the billing profile would have none. Set default_address.city.")
 	}
-	if phone != "" && !matches(r.PhoneNumberRegex, phone) {
+	if phone, known := a.value("phone_number"); known && phone != "" && !matches(r.PhoneNumberRegex, phone) {
 		diags.AddAttributeWarning(at("phone_number"), "Unexpected phone number format", fmt.Sprintf(
 			"%q does not have the form Partner Center documents for %s (pattern %s); it may be rejected.", phone, country, r.PhoneNumberRegex))
 	}

@@ -218,3 +218,120 @@ func TestAccAddressValidation_everyStatusThroughTerraform(t *testing.T) {
 		})
 	}
 }
+
+// Plan-time checks judge only what they know: a value Partner Center already holds counts, a
+// value known only at apply is checked then.
+func TestAccAddressValidation_neverFailsOnWhatItCannotKnow(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		before func(env *testEnv)
+		config string
+		stored map[string]string
+		// rules and validations are the calls of the whole apply: plan walk and apply walk.
+		rules, validations int
+	}{
+		{
+			name: "adopting an address that leaves out the state Partner Center holds",
+			config: `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  default_address = {
+    country       = "US"
+    city          = "Seattle"
+    address_line1 = "400 Broad St"
+    postal_code   = "98109"
+  }
+}`,
+			stored: map[string]string{"defaultAddress.state": "WA", "defaultAddress.city": "Seattle"},
+			rules:  2, validations: 2,
+		},
+		{
+			name: "a city known only at apply",
+			config: `
+resource "terraform_data" "city" {
+  input = "Seattle"
+}
+
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  default_address = {
+    country       = "US"
+    city          = terraform_data.city.output
+    address_line1 = "400 Broad St"
+    state         = "WA"
+    postal_code   = "98109"
+  }
+}`,
+			stored: map[string]string{"defaultAddress.city": "Seattle"},
+			// The plan walk cannot validate a city it does not know; the apply walk does.
+			rules: 2, validations: 1,
+		},
+		{
+			name: "a Polish address that leaves out the phone number Partner Center holds",
+			config: `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  default_address = {
+    country       = "PL"
+    state         = ""
+    city          = "Warszawa"
+    address_line1 = "ul. Marszalkowska 1"
+    postal_code   = "00-624"
+  }
+}`,
+			stored: map[string]string{"defaultAddress.country": "PL", "defaultAddress.phoneNumber": "4255550100"},
+			rules:  2, validations: 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			var checks []resource.TestCheckFunc
+			for k, v := range tt.stored {
+				checks = append(checks, env.expectStored(k, v))
+			}
+			checks = append(checks, env.expectValidationCalls(tt.rules, tt.validations))
+			env.run(t, resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: env.config(tt.config),
+					Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+				}},
+			})
+		})
+	}
+}
+
+// What Partner Center holds counts against the configuration too: an address moved to a country
+// that needs a phone number fails at plan when the profile has none, on create and on update.
+func TestAccAddressValidation_missingPhoneFailsAtPlanAfterReadingTheProfile(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	if err := env.emu.ChangeProfile(env.customerID, func(p map[string]any) {
+		delete(p["defaultAddress"].(map[string]any), "phoneNumber")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	polish := env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  default_address = {
+    country       = "PL"
+    state         = ""
+    city          = "Warszawa"
+    address_line1 = "ul. Marszalkowska 1"
+    postal_code   = "00-624"
+  }
+}`)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: polish, PlanOnly: true, ExpectError: diagnosticPattern("Phone number required", "addresses in PL", "would have none")},
+		{Config: env.config(profileConfig("Contoso", "Redmond"))},
+		{Config: polish, PlanOnly: true, ExpectError: diagnosticPattern("Phone number required", "addresses in PL", "would have none")},
+	}})
+	if puts := env.emu.Count("PUT", ""); puts != 1 {
+		t.Errorf("%d PUTs, want only the one of the US step", puts)
+	}
+}

@@ -50,9 +50,17 @@ func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.
 					env.emu.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
 				},
 				Config: env.config(profileConfig("Contoso Raced", "Redmond")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{expectPlannedChanges(testResource, "company_name", "etag")},
+					// The refresh reads the other writer's culture; the configuration does not set
+					// it, so there is nothing to do.
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				// The state keeps the planned culture until the next refresh; Partner Center
+				// keeps the other writer's.
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectString("company_name", "Contoso Raced"),
-					expectString("culture", "fr-FR"),
+					expectString("culture", "en-US"),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectStored("culture", "fr-FR"),
@@ -61,8 +69,45 @@ func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.
 					env.expectStatusCount(412, 1),
 				),
 			},
+			{
+				Config:            env.config(profileConfig("Contoso Raced", "Redmond")),
+				ConfigStateChecks: []statecheck.StateCheck{expectString("culture", "fr-FR")},
+			},
 		},
 	})
+}
+
+// TestAccBillingProfile_raceIsReportedInAWarning checks what the user reads when another writer
+// changes an attribute the configuration does not set while Terraform applies.
+func TestAccBillingProfile_raceIsReportedInAWarning(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	cli := newTerraformCLI(t)
+	if diags := cli.apply(t, env.config(profileConfig("Contoso", "Redmond"))); len(diags) != 0 {
+		t.Fatalf("adopting: unexpected diagnostics %+v", diags)
+	}
+	env.emu.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) {
+		p["culture"] = "fr-FR"
+		p["defaultAddress"].(map[string]any)["phoneNumber"] = "4255550199"
+	}})
+	diags := cli.apply(t, env.config(profileConfig("Contoso Raced", "Redmond")))
+	w, ok := findDiagnostic(diags, "warning", "Another writer changed the billing profile during apply")
+	if !ok {
+		t.Fatalf("no warning about the other writer; diagnostics: %+v", diags)
+	}
+	for _, want := range []string{`culture: "fr-FR" in Partner Center (the plan showed "en-US")`,
+		`default_address.phone_number: "4255550199" in Partner Center (the plan showed "4255550100")`, env.customerID} {
+		if !strings.Contains(w.Detail, want) {
+			t.Errorf("the warning does not say %q:\n%s", want, w.Detail)
+		}
+	}
+	if p, _ := env.emu.Profile(env.customerID); p["culture"] != "fr-FR" || p["companyName"] != "Contoso Raced" {
+		t.Errorf("Partner Center holds culture %v and company name %v, want fr-FR and Contoso Raced", p["culture"], p["companyName"])
+	}
+	if cli.planHasChanges(t) {
+		t.Error("the plan after the race proposes changes, want none")
+	}
 }
 
 func TestAccBillingProfile_neverEndingConflictFailsClearly(t *testing.T) {

@@ -109,7 +109,11 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		addAPIError(&resp.Diagnostics, "read", customerID, err)
 		return
 	}
-	r.save(ctx, p, state, &resp.State, resp.Private, &resp.Diagnostics)
+	next, d := stateOf(ctx, p, state)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	r.store(ctx, p, next, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 // Update PUTs with the ETag from state, starting from the profile kept in private state; on 412
@@ -159,7 +163,8 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 }
 
 // apply writes the configuration over base through the client's conflict loop and saves the
-// profile Partner Center answered with.
+// profile Partner Center answered with, keeping the planned values of the attributes the
+// configuration leaves out (see keepPlanned) and warning about any another writer changed.
 func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, config, plan billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	change, d := config.profileChange(ctx)
@@ -172,17 +177,29 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 		addAPIError(diags, "update", customerID, err)
 		return
 	}
-	r.save(ctx, p, plan, state, private, diags)
-}
-
-// save puts p into state, with prior supplying the timeouts and the "" the configuration may hold,
-// and keeps the whole profile in private state.
-func (r *billingProfileResource) save(ctx context.Context, p *client.BillingProfile, prior billingProfileResourceModel,
-	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	next := billingProfileResourceModel{Timeouts: prior.Timeouts, ValidateAddress: prior.ValidateAddress}
-	if diags.Append(next.fromProfile(ctx, prior.CustomerID.ValueString(), p, prior.billingProfileModel)...); diags.HasError() {
+	next, d := stateOf(ctx, p, plan)
+	if diags.Append(d...); diags.HasError() {
 		return
 	}
+	others, d := next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)
+	if diags.Append(d...); diags.HasError() {
+		return
+	}
+	addOtherWritesWarning(diags, customerID, others)
+	r.store(ctx, p, next, state, private, diags)
+}
+
+// stateOf is the resource's state for profile p, with prior (the plan, or the prior state)
+// supplying the customer id, the timeouts, and the "" the configuration may hold.
+func stateOf(ctx context.Context, p *client.BillingProfile, prior billingProfileResourceModel) (billingProfileResourceModel, diag.Diagnostics) {
+	next := billingProfileResourceModel{Timeouts: prior.Timeouts, ValidateAddress: prior.ValidateAddress}
+	diags := next.fromProfile(ctx, prior.CustomerID.ValueString(), p, prior.billingProfileModel)
+	return next, diags
+}
+
+// store puts next into state and keeps the whole profile p in private state.
+func (r *billingProfileResource) store(ctx context.Context, p *client.BillingProfile, next billingProfileResourceModel,
+	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	diags.Append(state.Set(ctx, &next)...)
 	raw, err := json.Marshal(p)
 	if err != nil {
@@ -213,7 +230,7 @@ func (r *billingProfileResource) ValidateConfig(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(validateAddress(ctx, config.DefaultAddress)...)
+	resp.Diagnostics.Append(addressRuleViolations(configuredAddress(config.DefaultAddress))...)
 }
 
 // privateState is what Create, Read and Update responses offer to keep private data.

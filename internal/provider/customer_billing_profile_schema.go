@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -40,6 +41,7 @@ func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 			Optional:            true,
 			Computed:            true,
 			Attributes:          resourceStrings(addressAttributes),
+			PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 		},
 		"validate_address": schema.BoolAttribute{
 			MarkdownDescription: "Check a changed `default_address` at plan time against Partner Center's rules for its " +
@@ -62,6 +64,10 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 			Optional:            true,
 			Computed:            true,
 			Validators:          a.validators,
+			// Apply writes only configured attributes, so one left out keeps its state value in
+			// the plan rather than showing as "(known after apply)" whenever anything else changes.
+			// A concurrent writer that changes it meanwhile is reported by apply (see keepPlanned).
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		}
 	}
 	return out

@@ -28,8 +28,8 @@ func TestAccBillingProfile_invalidInputsFailAtPlanWithoutCallingPartnerCenter(t 
   default_address = { country = "US", region = "NA" }`, []string{"Region not allowed for US addresses", "default_address.region"}},
 		{"long US state", `customer_id = "%[1]s"
   default_address = { country = "US", state = "Washington" }`, []string{"Invalid US state", "two-letter state code"}},
-		{"no phone in Poland", `customer_id = "%[1]s"
-  default_address = { country = "PL", city = "Warszawa" }`, []string{"Phone number required", "addresses in PL", "phone_number"}},
+		{"a phone number cleared in Poland", `customer_id = "%[1]s"
+  default_address = { country = "PL", city = "Warszawa", phone_number = "" }`, []string{"Phone number required", "addresses in PL", "phone_number"}},
 		{"address line over 200", `customer_id = "%[1]s"
   default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"address_line1", "length must be between 1 and 200"}},
 		{"first name over 50", `customer_id = "%[1]s"

@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -145,4 +147,24 @@ func addCredentialError(diags *diag.Diagnostics, err error) {
 		return
 	}
 	diags.AddError("Invalid Partner Center credential", err.Error())
+}
+
+// addOtherWritesWarning tells the user which attributes, left out of the configuration, another
+// writer changed while Terraform applied: Partner Center kept them, and the state catches up at
+// the next refresh.
+func addOtherWritesWarning(diags *diag.Diagnostics, customerID string, others []otherWrite) {
+	if len(others) == 0 {
+		return
+	}
+	sort.Slice(others, func(i, j int) bool { return others[i].attr < others[j].attr })
+	var b strings.Builder
+	for _, o := range others {
+		fmt.Fprintf(&b, "\n  - %s: %s in Partner Center (the plan showed %s)", o.attr, o.found, o.planned)
+	}
+	diags.AddWarning("Another writer changed the billing profile during apply",
+		"While Terraform updated the billing profile of customer "+customerID+", someone else changed attributes "+
+			"this configuration does not set. Their changes were kept, not overwritten:"+b.String()+"\n\n"+
+			"The state records the planned values until the next refresh reads Partner Center's; the next plan "+
+			"shows them as changed outside of Terraform and has nothing to do for them. To manage these attributes, "+
+			"set them in the configuration.")
 }

@@ -1,0 +1,171 @@
+package provider
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+)
+
+// terraformCLI runs the terraform CLI in a working directory of its own against this provider,
+// served in-process. It exists for what terraform-plugin-testing cannot check: the warnings a
+// command prints.
+type terraformCLI struct {
+	bin, dir string
+	env      []string
+}
+
+// cliDiagnostic is a diagnostic terraform printed with -json.
+type cliDiagnostic struct {
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Detail   string `json:"detail"`
+}
+
+// newTerraformCLI serves the provider for the test's lifetime and prepares a working directory.
+// It uses the same CLI as terraform-plugin-testing: TF_ACC_TERRAFORM_PATH, else terraform on PATH.
+func newTerraformCLI(t *testing.T) *terraformCLI {
+	t.Helper()
+	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if bin == "" {
+		var err error
+		if bin, err = exec.LookPath("terraform"); err != nil {
+			t.Skip("no terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform on PATH")
+		}
+	}
+	dir := t.TempDir()
+	cliConfig := filepath.Join(dir, "cli.tfrc")
+	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reattach := serveInProcess(t)
+	return &terraformCLI{bin: bin, dir: dir, env: append(os.Environ(),
+		"TF_REATTACH_PROVIDERS="+reattach, "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")}
+}
+
+// providerSource is the address the configuration names and the reattached provider answers to.
+func providerSource() string {
+	host, namespace := os.Getenv("TF_ACC_PROVIDER_HOST"), os.Getenv("TF_ACC_PROVIDER_NAMESPACE")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	if namespace == "" {
+		namespace = "hashicorp"
+	}
+	return host + "/" + namespace + "/partnercenter"
+}
+
+// serveInProcess serves the provider until the test ends and returns TF_REATTACH_PROVIDERS.
+func serveInProcess(t *testing.T) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	configs := make(chan *plugin.ReattachConfig, 1)
+	closed := make(chan struct{})
+	served := make(chan error, 1)
+	go func() {
+		served <- tf6server.Serve(providerSource(), NewServer("test"), tf6server.WithDebug(ctx, configs, closed),
+			tf6server.WithoutLogStderrOverride())
+	}()
+	t.Cleanup(func() { cancel(); <-closed })
+	var cfg *plugin.ReattachConfig
+	select {
+	case cfg = <-configs:
+	case err := <-served:
+		t.Fatalf("serving the provider: %v", err)
+	}
+	b, err := json.Marshal(map[string]any{providerSource(): map[string]any{
+		"Protocol": cfg.Protocol, "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": true,
+		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// apply writes config (the provider's required_providers block is added) and runs init and
+// apply; it returns the diagnostics apply printed, and fails the test when apply fails.
+func (c *terraformCLI) apply(t *testing.T, config string) []cliDiagnostic {
+	t.Helper()
+	header := fmt.Sprintf("terraform {\n  required_providers {\n    partnercenter = { source = %q }\n  }\n}\n", providerSource())
+	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.run(t, "init", "-input=false", "-no-color"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := c.run(t, "apply", "-auto-approve", "-input=false", "-json")
+	diags := jsonDiagnostics(out)
+	if err != nil {
+		t.Fatalf("terraform apply: %v; diagnostics: %+v", err, diags)
+	}
+	return diags
+}
+
+func (c *terraformCLI) run(t *testing.T, args ...string) ([]byte, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, c.bin, args...)
+	cmd.Dir, cmd.Env = c.dir, c.env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return out, fmt.Errorf("terraform %s: %w\n%s\n%s", args[0], err, out, stderr.String())
+	}
+	return out, nil
+}
+
+// jsonDiagnostics picks the diagnostics out of terraform's -json lines.
+func jsonDiagnostics(out []byte) []cliDiagnostic {
+	var diags []cliDiagnostic
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var line struct {
+			Type       string        `json:"type"`
+			Diagnostic cliDiagnostic `json:"diagnostic"`
+		}
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Type == "diagnostic" {
+			diags = append(diags, line.Diagnostic)
+		}
+	}
+	return diags
+}
+
+// findDiagnostic returns the first diagnostic of severity whose summary is summary.
+func findDiagnostic(diags []cliDiagnostic, severity, summary string) (cliDiagnostic, bool) {
+	for _, d := range diags {
+		if d.Severity == severity && strings.EqualFold(d.Summary, summary) {
+			return d, true
+		}
+	}
+	return cliDiagnostic{}, false
+}
+
+// planHasChanges runs terraform plan on the configuration apply last wrote and reports whether
+// it proposes changes.
+func (c *terraformCLI) planHasChanges(t *testing.T) bool {
+	t.Helper()
+	out, err := c.run(t, "plan", "-detailed-exitcode", "-input=false", "-json")
+	var exit *exec.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 2 {
+		return true
+	}
+	if err != nil {
+		t.Fatalf("terraform plan: %v; diagnostics: %+v", err, jsonDiagnostics(out))
+	}
+	return false
+}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
@@ -75,7 +76,7 @@ func serveInProcess(t *testing.T) string {
 	served := make(chan error, 1)
 	go func() {
 		served <- tf6server.Serve(providerSource(), NewServer("test"), tf6server.WithDebug(ctx, configs, closed),
-			tf6server.WithoutLogStderrOverride())
+			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
 	}()
 	t.Cleanup(func() { cancel(); <-closed })
 	var cfg *plugin.ReattachConfig

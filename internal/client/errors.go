@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -142,8 +143,30 @@ func hasStatus(err error, status int) bool {
 	return ok && e.StatusCode == status
 }
 
-// IsNotFound reports whether err is Partner Center's 404 (unknown customer or resource).
+// IsNotFound reports whether err is a 404: Partner Center's, or that of anything between the
+// client and Partner Center (a proxy, a wrong base URL). Use IsCustomerNotFound to learn that a
+// customer does not exist.
 func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// tenantNotFoundCode is Partner Center's code for "Tenant not found": the customer's tenant id
+// names no customer of this partner.
+const tenantNotFoundCode = "60003"
+
+// customerNotFoundText matches a description in which Partner Center says a tenant or customer
+// was not found, whatever code it comes with.
+var customerNotFoundText = regexp.MustCompile(`(?i)\b(tenant|customer)\b.*\bnot\s+found\b`)
+
+// IsCustomerNotFound reports whether err is Partner Center's own answer that the customer does not
+// exist, or no longer has a relationship with this partner: a 404 whose error body has code 60003
+// or says the tenant or customer was not found. Only this answer proves a customer is gone; a
+// 404 from a proxy's page or a wrong path does not.
+func IsCustomerNotFound(err error) bool {
+	e, ok := asAPIError(err)
+	if !ok || e.StatusCode != http.StatusNotFound || e.Code == "" {
+		return false
+	}
+	return e.Code == tenantNotFoundCode || customerNotFoundText.MatchString(e.Description)
+}
 
 // IsPreconditionFailed reports whether err says the ETag is stale: 412, or 400 with code 2055.
 func IsPreconditionFailed(err error) bool {

@@ -2,6 +2,8 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -97,5 +99,29 @@ func TestAPIErrorNamesEverythingASupportCaseNeeds(t *testing.T) {
 		"A property has invalid data. (country: CountryInvalid - ...) [MS-RequestId: req-1, MS-CorrelationId: corr-1]"
 	if e.Error() != want {
 		t.Errorf("Error() =\n%s\nwant\n%s", e.Error(), want)
+	}
+}
+
+func TestIsCustomerNotFound(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"Partner Center's tenant-not-found code", &APIError{StatusCode: 404, Code: "60003", Description: "Tenant not found."}, true},
+		{"another code that says the customer was not found", &APIError{StatusCode: 404, Code: "600008", Description: "Customer 123 was not found"}, true},
+		{"a wrapped answer", fmt.Errorf("reading: %w", &APIError{StatusCode: 404, Code: "60003"}), true},
+		{"a 404 for an unknown path", &APIError{StatusCode: 404, Code: "1000", Description: "Not found"}, false},
+		{"a proxy's page with no Partner Center code", &APIError{StatusCode: 404, Description: "unexpected text/html response body: tenant not found"}, false},
+		{"tenant-not-found code with another status", &APIError{StatusCode: 400, Code: "60003"}, false},
+		{"no answer at all", errors.New("connection refused"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsCustomerNotFound(tt.err); got != tt.want {
+				t.Errorf("IsCustomerNotFound(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
 	}
 }

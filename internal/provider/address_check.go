@@ -66,12 +66,12 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	if !enabled || !leavesOut(configured, postalAttributes) {
 		return nil, true
 	}
-	var customerID string
+	var customerID types.String
 	diags.Append(req.Config.GetAttribute(ctx, path.Root("customer_id"), &customerID)...)
-	if diags.HasError() || customerID == "" {
-		return nil, !diags.HasError()
+	if diags.HasError() || !known(customerID) {
+		return nil, !diags.HasError() // a customer known only at apply is checked then
 	}
-	p, err := r.data.client.GetCustomerBillingProfile(ctx, customerID)
+	p, err := r.data.client.GetCustomerBillingProfile(ctx, canonicalID(customerID.ValueString()))
 	if err != nil {
 		addAddressCheckSkipped(diags, "the billing profile could not be read to complete the address", err)
 		return nil, false

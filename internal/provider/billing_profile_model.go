@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -76,12 +77,20 @@ func (m *addressModel) pairs(a *client.Address) []fieldPair {
 	}
 }
 
-// fromProfile sets m to the profile Partner Center holds. Partner Center leaves empty fields out,
+// canonicalID is the one form of a customer's tenant id the provider keeps in `id` and sends to
+// Partner Center: tenant ids are GUIDs, the same customer in any case, written in lower case.
+func canonicalID(customerID string) string { return strings.ToLower(customerID) }
+
+// customerID is the customer the model names, in canonical form.
+func (m billingProfileModel) customerID() string { return canonicalID(m.CustomerID.ValueString()) }
+
+// fromProfile sets m to the profile Partner Center holds, customer_id as configured and id in
+// canonical form. Partner Center leaves empty fields out,
 // so an absent field reads as null, except where prior (the plan or the prior state) holds "":
 // that is the same value, and keeping it spares a perpetual diff for `attr = ""`.
 func (m *billingProfileModel) fromProfile(ctx context.Context, customerID string, p *client.BillingProfile, prior billingProfileModel) diag.Diagnostics {
 	m.CustomerID = types.StringValue(customerID)
-	m.ID = types.StringValue(customerID)
+	m.ID = types.StringValue(canonicalID(customerID))
 	m.ETag = types.StringValue(p.ETag)
 	copyFromAPI(m.pairs(p), prior.pairs(&client.BillingProfile{}))
 	addr, diags := addressFromAPI(ctx, p.DefaultAddress, prior.DefaultAddress)

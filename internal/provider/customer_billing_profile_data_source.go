@@ -40,13 +40,13 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	defer cancel()
-	customerID := config.CustomerID.ValueString()
+	customerID := config.customerID()
 	p, err := d.client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "read", customerID, err)
 		return
 	}
 	var state billingProfileModel
-	resp.Diagnostics.Append(state.fromProfile(ctx, customerID, p, billingProfileModel{})...)
+	resp.Diagnostics.Append(state.fromProfile(ctx, config.CustomerID.ValueString(), p, billingProfileModel{})...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -303,3 +303,60 @@ resource "partnercenter_customer_billing_profile" "test" {
 		}},
 	})
 }
+
+// Only Partner Center's own answer that the customer does not exist removes a profile from
+// state: any other 404 fails the refresh and leaves the state as it was.
+func TestAccBillingProfile_foreign404KeepsTheResourceInState(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		fault  *emulator.Fault
+		config func(env *testEnv) string
+		want   *regexp.Regexp
+	}{
+		{
+			name:  "a proxy's HTML 404 page",
+			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 404, ContentType: "text/html", Body: "<html><h1>404 Not Found</h1></html>"},
+			want:  diagnosticPattern("Partner Center endpoint not found", "Check base_url", "HTTP 404", "text/html", requestIDs),
+		},
+		{
+			name: "a wrong base_url path",
+			config: func(env *testEnv) string {
+				return regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).ReplaceAllString(env.config(profileConfig("Contoso", "Redmond")),
+					`base_url = "$1/partnercenter"`)
+			},
+			want: diagnosticPattern("Partner Center endpoint not found", "HTTP 404"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			config := env.config(profileConfig("Contoso", "Redmond"))
+			faulty := config
+			if tt.config != nil {
+				faulty = tt.config(env)
+			}
+			env.run(t, resource.TestCase{Steps: []resource.TestStep{
+				{Config: config},
+				{
+					PreConfig: func() {
+						if tt.fault != nil {
+							env.emu.Inject(*tt.fault)
+						}
+					},
+					Config:      faulty,
+					PlanOnly:    true,
+					ExpectError: tt.want,
+				},
+				{
+					// Had the refresh forgotten the profile, this plan would adopt it again.
+					PreConfig:        env.emu.ClearFaults,
+					Config:           config,
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+			}})
+		})
+	}
+}

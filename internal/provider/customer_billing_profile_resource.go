@@ -76,7 +76,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 		return
 	}
 	defer cancel()
-	customerID := plan.CustomerID.ValueString()
+	customerID := plan.customerID()
 	base, err := r.client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", customerID, err)
@@ -96,9 +96,11 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	defer cancel()
-	customerID := state.CustomerID.ValueString()
+	customerID := state.customerID()
 	p, err := r.client.GetCustomerBillingProfile(ctx, customerID)
-	if client.IsNotFound(err) {
+	// Only Partner Center's own answer removes the profile from state: a proxy's 404 page or a
+	// wrong base_url must not make Terraform forget what it manages.
+	if client.IsCustomerNotFound(err) {
 		resp.Diagnostics.AddWarning("Customer no longer found",
 			"Partner Center no longer has customer "+customerID+" (or this partner can no longer reach it), so its "+
 				"billing profile was removed from the state. The next plan proposes to manage it again.\n\n"+err.Error())
@@ -134,8 +136,8 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 	base := r.lastKnown(ctx, req.Private, state.ETag.ValueString())
 	if base == nil {
 		var err error
-		if base, err = r.client.GetCustomerBillingProfile(ctx, state.CustomerID.ValueString()); err != nil {
-			addAPIError(&resp.Diagnostics, "update", state.CustomerID.ValueString(), err)
+		if base, err = r.client.GetCustomerBillingProfile(ctx, state.customerID()); err != nil {
+			addAPIError(&resp.Diagnostics, "update", state.customerID(), err)
 			return
 		}
 	}
@@ -151,15 +153,17 @@ func (r *billingProfileResource) Delete(ctx context.Context, req resource.Delete
 			customerID+" was removed from the Terraform state and stays in Partner Center as it is.")
 }
 
-// ImportState takes the customer id; Read fills in the rest.
+// ImportState takes the customer id, in any case, and keeps it in canonical form; Read fills in
+// the rest.
 func (r *billingProfileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if !rules.GUID.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			"Import a billing profile by its customer's tenant id, a GUID such as "+exampleGUID+"; got \""+req.ID+"\".")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	id := canonicalID(req.ID)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
 // apply writes the configuration over base through the client's conflict loop and saves the
@@ -171,7 +175,7 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 	if diags.Append(d...); diags.HasError() {
 		return
 	}
-	customerID := plan.CustomerID.ValueString()
+	customerID := plan.customerID()
 	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, change)
 	if err != nil {
 		addAPIError(diags, "update", customerID, err)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -23,13 +24,14 @@ const billingProfileResourceDescription = "Manages a customer's billing profile 
 func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 	attrs := map[string]schema.Attribute{
 		"customer_id": schema.StringAttribute{
-			MarkdownDescription: customerIDDescription + " Changing it manages another customer's profile.",
-			Required:            true,
-			Validators:          []validator.String{guidValidator},
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			MarkdownDescription: customerIDDescription + " Any case names the same customer; changing it to another " +
+				"customer manages that customer's profile instead.",
+			Required:      true,
+			Validators:    []validator.String{guidValidator},
+			PlanModifiers: []planmodifier.String{requiresReplaceForAnotherCustomer},
 		},
 		"id": schema.StringAttribute{
-			MarkdownDescription: "The customer id; the import id.",
+			MarkdownDescription: "The customer id in lower case, whatever the case of `customer_id`; the import id.",
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
@@ -104,3 +106,13 @@ func dataSourceStrings(list []profileAttribute) map[string]dschema.Attribute {
 	}
 	return out
 }
+
+// requiresReplaceForAnotherCustomer replaces the resource when customer_id names another customer,
+// not when it only changes case: tenant ids are GUIDs, the same customer in any case.
+var requiresReplaceForAnotherCustomer = stringplanmodifier.RequiresReplaceIf(
+	func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString())
+	},
+	"Changing to another customer manages that customer's profile instead; a change of case only does not.",
+	"Changing to another customer manages that customer's profile instead; a change of case only does not.",
+)

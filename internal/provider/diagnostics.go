@@ -64,9 +64,13 @@ func explain(action, customerID string, err error) (summary, hint string) {
 			customerID + " while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
 			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
 			"and apply again."
-	case client.IsNotFound(err):
+	case client.IsCustomerNotFound(err):
 		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
 			" that this partner can reach. Check customer_id."
+	case client.IsNotFound(err):
+		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center saying that customer " +
+			customerID + " is unknown, so the request did not reach the billing profile API. Check base_url (the API " +
+			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center."
 	case errors.As(err, &tokenErr):
 		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings."

@@ -21,6 +21,9 @@ func validateProfile(doc map[string]any) (status int, code any, description stri
 	if email, ok := doc["email"].(string); ok && !rules.Email.MatchString(email) {
 		problems = append(problems, "email: EmailInvalid - The email address is not valid.")
 	}
+	if _, present := doc["companyName"]; present {
+		problems = appendLength(problems, doc, "companyName", "CompanyNameInvalid", rules.CompanyNameMinLength, rules.CompanyNameMaxLength)
+	}
 	addr, _ := doc["defaultAddress"].(map[string]any)
 	if addr != nil {
 		problems = append(problems, addressProblems(addr)...)

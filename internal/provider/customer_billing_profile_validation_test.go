@@ -31,9 +31,27 @@ func TestAccBillingProfile_invalidInputsFailAtPlanWithoutCallingPartnerCenter(t 
 		{"a phone number cleared in Poland", `customer_id = "%[1]s"
   default_address = { country = "PL", city = "Warszawa", phone_number = "" }`, []string{"Phone number required", "addresses in PL", "phone_number"}},
 		{"address line over 200", `customer_id = "%[1]s"
-  default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"address_line1", "length must be between 1 and 200"}},
+  default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"address_line1", "length must be at most 200"}},
 		{"first name over 50", `customer_id = "%[1]s"
-  first_name = "` + strings.Repeat("x", 51) + `"`, []string{"first_name", "length must be between 1 and 50"}},
+  first_name = "` + strings.Repeat("x", 51) + `"`, []string{"first_name", "length must be at most 50"}},
+		{"company name over 255", `customer_id = "%[1]s"
+  company_name = "` + strings.Repeat("x", 256) + `"`, []string{"company_name", "length must be between 2 and 255"}},
+		{"one-letter company name", `customer_id = "%[1]s"
+  company_name = "X"`, []string{"company_name", "length must be between 2 and 255"}},
+		{"leading whitespace", `customer_id = "%[1]s"
+  company_name = " Contoso"`, []string{"Whitespace around company_name", "begins or ends with whitespace"}},
+		{"a tab in the address", `customer_id = "%[1]s"
+  default_address = { city = "Redmond\t" }`, []string{"default_address.city", "control character U\\+0009"}},
+		{"a line break", `customer_id = "%[1]s"
+  default_address = { address_line2 = "Floor 2\nRoom 3" }`, []string{"Control character in default_address.address_line2", "U\\+000A"}},
+		{"a trailing space", `customer_id = "%[1]s"
+  default_address = { postal_code = "98052 " }`, []string{"Whitespace around default_address.postal_code"}},
+		{"email cleared", `customer_id = "%[1]s"
+  email = ""`, []string{"email cannot be cleared", "leave email out of the configuration to stop managing it"}},
+		{"first address line cleared", `customer_id = "%[1]s"
+  default_address = { address_line1 = "" }`, []string{"default_address.address_line1 cannot be cleared"}},
+		{"country cleared", `customer_id = "%[1]s"
+  default_address = { country = "" }`, []string{"default_address.country cannot be cleared"}},
 	}
 	var steps []resource.TestStep
 	for _, tt := range tests {

@@ -324,7 +324,7 @@ func TestAccAuth_missingCredentialSaysWhatIsMissing(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
 	env.setEnv(t, map[string]string{EnvTenantID: authTenant, EnvClientID: authClient, EnvRefreshToken: authRefresh})
 	env.run(t, resource.TestStep{
-		Config:      env.config("x"),
+		Config:      env.config("Contoso"),
 		ExpectError: diagnosticPattern("No Partner Center credential", "Found: tenant_id, client_id, refresh_token", "refresh token \\(App\\+User\\): client_secret"),
 	})
 }
@@ -334,7 +334,7 @@ func TestAccAuth_expiredRefreshTokenIsExplained(t *testing.T) {
 	env.setEnv(t, refreshTokenVars())
 	env.emu.RevokeRefreshToken(authRefresh)
 	env.run(t, resource.TestStep{
-		Config:      env.config("x"),
+		Config:      env.config("Contoso"),
 		ExpectError: diagnosticPattern("Could not get a Partner Center token", "refresh token \\(App\\+User\\)", "AADSTS70008", "90 days"),
 	})
 }
@@ -344,7 +344,7 @@ func TestAccAuth_unauthorizedNamesTheCredentialKind(t *testing.T) {
 	env.setEnv(t, refreshTokenVars())
 	env.emu.Inject(emulator.Fault{Method: "GET", Status: 401})
 	env.run(t, resource.TestStep{
-		Config:      env.config("x"),
+		Config:      env.config("Contoso"),
 		ExpectError: diagnosticPattern("Partner Center rejected the credential", "refresh token \\(App\\+User\\) credential", "HTTP 401"),
 	})
 }

@@ -1,6 +1,6 @@
-// Package rules holds Partner Center's published rules for customer data (API-NOTES.md, from the
-// Address resource docs): the one place both the provider's plan-time checks and the emulator's
-// server-side checks read them from.
+// Package rules holds Partner Center's published rules for customer data: the one place both the
+// provider's plan-time checks and the emulator's server-side checks read them from. The sources
+// are listed in CONTRIBUTING.md ("What the code relies on in Partner Center").
 package rules
 
 import (
@@ -8,11 +8,17 @@ import (
 	"slices"
 )
 
-// Field lengths Partner Center accepts, in characters.
+// Field lengths Partner Center accepts, in characters: the Address resource's (1 to 200 for the
+// first address line, up to 200 for the others, 1 to 50 for names, 2 for a US state), the
+// company name rules of customer records (more than one and fewer than 256 characters), and the
+// longest email address mail can carry (RFC 5321).
 const (
-	AddressLineMaxLength = 200
-	NameMaxLength        = 50
-	USStateMaxLength     = 2
+	AddressLineMaxLength  = 200
+	NameMaxLength         = 50
+	USStateMaxLength      = 2
+	CompanyNameMinLength  = 2
+	CompanyNameMaxLength  = 255
+	EmailAddressMaxLength = 254
 )
 
 // phoneRequired are the countries whose addresses need a phone number.

@@ -22,7 +22,7 @@ const DefaultBaseURL = "https://api.partnercenter.microsoft.com"
 // in the User-Agent.
 const ApplicationName = "terraform-provider-partnercenter"
 
-// Header names Partner Center defines (see API-NOTES.md).
+// Header names Partner Center defines (CONTRIBUTING.md, "Requests").
 const (
 	HeaderRequestID       = "MS-RequestId"
 	HeaderCorrelationID   = "MS-CorrelationId"

@@ -21,7 +21,7 @@ type Cloud struct {
 // DefaultCloud is the cloud used when none is named.
 const DefaultCloud = "public"
 
-// Clouds are the clouds Partner Center runs in (API-NOTES.md).
+// Clouds are the clouds Partner Center runs in (CONTRIBUTING.md, "Endpoints and credentials").
 var Clouds = map[string]Cloud{
 	"public":       {APIURL: "https://api.partnercenter.microsoft.com", AuthorityURL: "https://login.microsoftonline.com"},
 	"usgovernment": {APIURL: "https://api.partnercenter.microsoft.com", AuthorityURL: "https://login.microsoftonline.us"},

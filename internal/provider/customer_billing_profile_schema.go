@@ -62,7 +62,7 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 	out := make(map[string]schema.Attribute, len(list))
 	for _, a := range list {
 		out[a.name] = schema.StringAttribute{
-			MarkdownDescription: a.description,
+			MarkdownDescription: a.resourceDescription(),
 			Optional:            true,
 			Computed:            true,
 			Validators:          a.validators,

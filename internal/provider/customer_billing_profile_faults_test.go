@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
@@ -305,13 +306,22 @@ resource "partnercenter_customer_billing_profile" "test" {
 }
 
 // Only Partner Center's own answer that the customer does not exist removes a profile from
-// state: any other 404 fails the refresh and leaves the state as it was.
-func TestAccBillingProfile_foreign404KeepsTheResourceInState(t *testing.T) {
+// state: any other failure of a refresh (another 404, a refused credential, a server error, a
+// timeout) fails the plan and leaves the state as it was.
+func TestAccBillingProfile_failedRefreshKeepsTheResourceInState(t *testing.T) {
 	t.Parallel()
+	withReadTimeout := `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  timeouts = {
+    read = "2s"
+  }
+}`
 	tests := []struct {
 		name   string
 		fault  *emulator.Fault
-		config func(env *testEnv) string
+		body   string // the configuration, profileConfig when empty
+		faulty func(config string) string
 		want   *regexp.Regexp
 	}{
 		{
@@ -321,11 +331,31 @@ func TestAccBillingProfile_foreign404KeepsTheResourceInState(t *testing.T) {
 		},
 		{
 			name: "a wrong base_url path",
-			config: func(env *testEnv) string {
-				return regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).ReplaceAllString(env.config(profileConfig("Contoso", "Redmond")),
-					`base_url = "$1/partnercenter"`)
+			faulty: func(config string) string {
+				return regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).ReplaceAllString(config, `base_url = "$1/partnercenter"`)
 			},
 			want: diagnosticPattern("Partner Center endpoint not found", "HTTP 404"),
+		},
+		{
+			name:  "a refused token",
+			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 401},
+			want:  diagnosticPattern("Partner Center rejected the credential", "HTTP 401", requestIDs),
+		},
+		{
+			name:  "a removed GDAP role",
+			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 403},
+			want:  diagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", requestIDs),
+		},
+		{
+			name:  "a server error that outlasts the retries",
+			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 503},
+			want:  diagnosticPattern("Partner Center request failed", "HTTP 503", requestIDs),
+		},
+		{
+			name:  "a refresh that times out",
+			fault: &emulator.Fault{Method: "GET", Delay: time.Minute},
+			body:  withReadTimeout,
+			want:  diagnosticPattern("Timed out", "timeouts.read"),
 		},
 	}
 	for _, tt := range tests {
@@ -333,10 +363,14 @@ func TestAccBillingProfile_foreign404KeepsTheResourceInState(t *testing.T) {
 			t.Parallel()
 			env := newTestEnv(t)
 			env.needsEmulator(t)
-			config := env.config(profileConfig("Contoso", "Redmond"))
+			body := tt.body
+			if body == "" {
+				body = profileConfig("Contoso", "Redmond")
+			}
+			config := env.config(body)
 			faulty := config
-			if tt.config != nil {
-				faulty = tt.config(env)
+			if tt.faulty != nil {
+				faulty = tt.faulty(config)
 			}
 			env.run(t, resource.TestCase{Steps: []resource.TestStep{
 				{Config: config},
@@ -358,5 +392,44 @@ func TestAccBillingProfile_foreign404KeepsTheResourceInState(t *testing.T) {
 				},
 			}})
 		})
+	}
+}
+
+// Every PUT names the version of the profile that the state holds, as If-Match: a PUT without it,
+// or with another ETag, could overwrite a change Terraform never saw.
+func TestAccBillingProfile_everyPutCarriesTheETagStateHolds(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	var etags []string
+	captureETag := func(s *terraform.State) error {
+		etags = append(etags, s.RootModule().Resources[testResource].Primary.Attributes["etag"])
+		return nil
+	}
+	lastPutIfMatch := func() string {
+		var last string
+		for _, r := range env.emu.Requests() {
+			if r.Method == "PUT" {
+				last = r.IfMatch
+			}
+		}
+		return last
+	}
+	var checks []resource.TestStep
+	for i, name := range []string{"Contoso One", "Contoso Two", "Contoso Three"} {
+		step := resource.TestStep{Config: env.config(profileConfig(name, "Redmond")), Check: captureETag}
+		if i > 0 {
+			step.Check = resource.ComposeTestCheckFunc(func(*terraform.State) error {
+				if got, want := lastPutIfMatch(), `"`+etags[len(etags)-1]+`"`; got != want {
+					return fmt.Errorf("the update sent If-Match %s, want the ETag state held, %s", got, want)
+				}
+				return nil
+			}, captureETag)
+		}
+		checks = append(checks, step)
+	}
+	env.run(t, resource.TestCase{Steps: checks})
+	if len(etags) != 3 || etags[0] == etags[1] || etags[1] == etags[2] {
+		t.Errorf("ETags in state after each apply: %q, want three different ones", etags)
 	}
 }

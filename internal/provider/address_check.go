@@ -71,8 +71,13 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	if diags.HasError() || !known(customerID) {
 		return nil, !diags.HasError() // a customer known only at apply is checked then
 	}
-	p, err := r.data.client.GetCustomerBillingProfile(ctx, canonicalID(customerID.ValueString()))
-	if err != nil {
+	id := canonicalID(customerID.ValueString())
+	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
+	switch {
+	case client.IsCustomerNotFound(err):
+		addAPIError(diags, "read", id, err) // the apply would fail the same way: say so now
+		return nil, false
+	case err != nil:
 		addAddressCheckSkipped(diags, "the billing profile could not be read to complete the address", err)
 		return nil, false
 	}

@@ -335,3 +335,22 @@ resource "partnercenter_customer_billing_profile" "test" {
 		t.Errorf("%d PUTs, want only the one of the US step", puts)
 	}
 }
+
+// A new resource whose address the plan completes from Partner Center learns at plan time that
+// the customer does not exist.
+func TestAccAddressValidation_unknownCustomerFailsAtPlan(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.providerConfig + `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "00000000-0000-4000-8000-0000000000ff"
+  default_address = {
+    city = "Seattle"
+  }
+}`,
+		PlanOnly:    true,
+		ExpectError: diagnosticPattern("Customer not found", "HTTP 404", "code 60003", requestIDs),
+	}}})
+}

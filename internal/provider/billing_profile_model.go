@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -158,84 +157,6 @@ func copyToAPI(pairs []fieldPair) {
 			*f.api = f.tf.ValueString()
 		}
 	}
-}
-
-// otherWrite is an attribute the configuration leaves out whose value in Partner Center, after
-// apply, is not the one the plan showed: another writer changed it meanwhile.
-type otherWrite struct {
-	attr           string
-	planned, found attr.Value
-}
-
-// keepPlanned gives every attribute the configuration leaves out its planned value, where the plan
-// knows one, and returns those whose value in Partner Center differs from it. Apply writes only
-// configured attributes, so the plan shows the others unchanged, and Terraform rejects an apply
-// whose result contradicts a known planned value. When another writer changed one of them between
-// refresh and apply, Partner Center keeps that writer's value and the state keeps the planned one
-// until the next refresh reads it.
-func (m *billingProfileModel) keepPlanned(plan, config billingProfileModel) ([]otherWrite, diag.Diagnostics) {
-	var others []otherWrite
-	if known(plan.ETag) {
-		m.ETag = plan.ETag // an update planned to change nothing in Partner Center keeps its ETag
-	}
-	next, planned, configured := m.pairs(&client.BillingProfile{}), plan.pairs(&client.BillingProfile{}), config.pairs(&client.BillingProfile{})
-	for i, f := range next {
-		if !configured[i].tf.IsNull() || planned[i].tf.IsUnknown() {
-			continue
-		}
-		if !f.tf.Equal(*planned[i].tf) {
-			others = append(others, otherWrite{f.name, *planned[i].tf, *f.tf})
-		}
-		*f.tf = *planned[i].tf
-	}
-	addr, addrOthers, diags := keepPlannedAddress(m.DefaultAddress, plan.DefaultAddress, config.DefaultAddress)
-	m.DefaultAddress = addr
-	return append(others, addrOthers...), diags
-}
-
-// keepPlannedAddress is keepPlanned for default_address: the whole object when the configuration
-// leaves it out, else each attribute it leaves out.
-func keepPlannedAddress(next, plan, config types.Object) (types.Object, []otherWrite, diag.Diagnostics) {
-	switch {
-	case config.IsUnknown() || plan.IsUnknown():
-		return next, nil, nil
-	case config.IsNull():
-		return plan, addressDifferences(next, plan), nil
-	case next.IsNull():
-		return next, nil, nil
-	}
-	attrs := maps.Clone(next.Attributes())
-	planned := plan.Attributes()
-	var others []otherWrite
-	for name, v := range config.Attributes() {
-		if !v.IsNull() || planned[name].IsUnknown() {
-			continue
-		}
-		if !attrs[name].Equal(planned[name]) {
-			others = append(others, otherWrite{"default_address." + name, planned[name], attrs[name]})
-		}
-		attrs[name] = planned[name]
-	}
-	obj, diags := types.ObjectValue(addressAttrTypes, attrs)
-	return obj, others, diags
-}
-
-// addressDifferences lists the attributes of default_address that differ between found and planned.
-func addressDifferences(found, planned types.Object) []otherWrite {
-	if found.IsNull() || planned.IsNull() {
-		if found.Equal(planned) {
-			return nil
-		}
-		return []otherWrite{{"default_address", planned, found}}
-	}
-	var out []otherWrite
-	f := found.Attributes()
-	for name, p := range planned.Attributes() {
-		if !f[name].Equal(p) {
-			out = append(out, otherWrite{"default_address." + name, p, f[name]})
-		}
-	}
-	return out
 }
 
 // known reports whether v holds a value: neither null nor unknown.

@@ -93,18 +93,23 @@ func TestAccBillingProfile_raceIsReportedInAWarning(t *testing.T) {
 		p["defaultAddress"].(map[string]any)["phoneNumber"] = "4255550199"
 	}})
 	diags := cli.apply(t, env.config(profileConfig("Contoso Raced", "Redmond")))
-	w, ok := findDiagnostic(diags, "warning", "Another writer changed the billing profile during apply")
+	w, ok := findDiagnostic(diags, "warning", "Billing profile changed in Partner Center during apply")
 	if !ok {
 		t.Fatalf("no warning about the other writer; diagnostics: %+v", diags)
 	}
-	for _, want := range []string{`culture: "fr-FR" in Partner Center (the plan showed "en-US")`,
-		`default_address.phone_number: "4255550199" in Partner Center (the plan showed "4255550100")`, env.customerID} {
+	for _, want := range []string{`culture: "fr-FR" in Partner Center, was "en-US"`,
+		`default_address.phone_number: "4255550199" in Partner Center, was "4255550100"`, env.customerID} {
 		if !strings.Contains(w.Detail, want) {
 			t.Errorf("the warning does not say %q:\n%s", want, w.Detail)
 		}
 	}
-	if p, _ := env.emu.Profile(env.customerID); p["culture"] != "fr-FR" || p["companyName"] != "Contoso Raced" {
-		t.Errorf("Partner Center holds culture %v and company name %v, want fr-FR and Contoso Raced", p["culture"], p["companyName"])
+	// The state still holds the planned values; an apply that does not refresh starts from the
+	// profile as the last apply left it, so it finds nothing new to report.
+	if diags := cli.apply(t, env.config(profileConfig("Contoso Raced Again", "Redmond")), "-refresh=false"); len(diags) != 0 {
+		t.Errorf("an apply after the race warned again: %+v", diags)
+	}
+	if p, _ := env.emu.Profile(env.customerID); p["culture"] != "fr-FR" || p["companyName"] != "Contoso Raced Again" {
+		t.Errorf("Partner Center holds culture %v and company name %v, want fr-FR and Contoso Raced Again", p["culture"], p["companyName"])
 	}
 	if cli.planHasChanges(t) {
 		t.Error("the plan after the race proposes changes, want none")
@@ -173,16 +178,23 @@ resource "partnercenter_customer_billing_profile" "test" {
 	})
 }
 
+const companyOnlyConfig = `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id  = "%[1]s"
+  company_name = "Contoso"
+}`
+
 func TestAccBillingProfile_vanishedCustomerIsRemovedFromState(t *testing.T) {
 	t.Parallel()
 	env := newTestEnv(t)
 	env.needsEmulator(t)
 	env.run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.config(profileConfig("Contoso", "Redmond"))},
+			{Config: env.config(companyOnlyConfig)},
 			{
+				// The refresh forgets the profile, so the plan proposes to adopt it again.
 				PreConfig:          func() { env.emu.DeleteCustomer(env.customerID) },
-				Config:             env.config(profileConfig("Contoso", "Redmond")),
+				Config:             env.config(companyOnlyConfig),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},

@@ -2,26 +2,59 @@ package provider
 
 import (
 	"context"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// ModifyPlan completes the plan a reviewer reads: an update that changes nothing in Partner
-// Center keeps its ETag, and an address the plan changes is checked against Partner Center's
-// rules (checkPlannedAddress).
+// ModifyPlan completes the plan a reviewer reads: a new resource shows its id, an update that
+// changes nothing in Partner Center keeps its ETag, and an address the plan changes is checked
+// against Partner Center's rules (checkPlannedAddress).
 func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return // destroy, or a provider configured only at apply
 	}
-	if !req.State.Raw.IsNull() && profileUnchanged(req.Plan.Raw, req.State.Raw) {
-		var etag types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("etag"), &etag)...)
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("etag"), etag)...)
+	var planned, prior types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("customer_id"), &planned)...)
+	if req.State.Raw.IsNull() {
+		planID(ctx, planned, resp)
+	} else {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("customer_id"), &prior)...)
+		if !planned.IsUnknown() && !strings.EqualFold(planned.ValueString(), prior.ValueString()) {
+			// Another customer: Terraform replaces the resource and plans again without a prior
+			// state, and that plan checks the new customer's address against what it holds.
+			return
+		}
+		keepETagWhenUnchanged(ctx, req, resp)
 	}
-	r.checkPlannedAddress(ctx, req, resp)
+	if !resp.Diagnostics.HasError() {
+		r.checkPlannedAddress(ctx, req, resp)
+	}
+}
+
+// planID shows a new resource's id, the canonical form of its customer id, in the plan.
+func planID(ctx context.Context, customerID types.String, resp *resource.ModifyPlanResponse) {
+	if known(customerID) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), canonicalID(customerID.ValueString()))...)
+	}
+}
+
+// keepETagWhenUnchanged keeps the prior ETag in the plan of an update that changes no profile
+// attribute: apply writes nothing then, so the ETag stays what it is.
+func keepETagWhenUnchanged(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var etag types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("etag"), &etag)...)
+	if !etag.IsUnknown() || !profileUnchanged(req.Plan.Raw, req.State.Raw) {
+		return // no update planned (the framework marks the ETag unknown for one), or one that writes
+	}
+	var diags diag.Diagnostics
+	diags.Append(req.State.GetAttribute(ctx, path.Root("etag"), &etag)...)
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("etag"), etag)...)
+	resp.Diagnostics.Append(diags...)
 }
 
 // attributesOutsideProfile are the attributes an update can change without writing to Partner

@@ -133,6 +133,12 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	defer cancel()
+	if known(plan.ETag) {
+		// The plan kept the ETag: it changes nothing in Partner Center (see ModifyPlan), so
+		// nothing is sent and the private copy of the profile stays as it is.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
 	base := r.lastKnown(ctx, req.Private, state.ETag.ValueString())
 	if base == nil {
 		var err error
@@ -168,7 +174,7 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 
 // apply writes the configuration over base through the client's conflict loop and saves the
 // profile Partner Center answered with, keeping the planned values of the attributes the
-// configuration leaves out (see keepPlanned) and warning about any another writer changed.
+// configuration leaves out (see applied_state.go) and warning about any that changed meanwhile.
 func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, config, plan billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	change, d := config.profileChange(ctx)
@@ -181,15 +187,16 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 		addAPIError(diags, "update", customerID, err)
 		return
 	}
+	before, d := stateOf(ctx, base, plan)
+	diags.Append(d...)
 	next, d := stateOf(ctx, p, plan)
 	if diags.Append(d...); diags.HasError() {
 		return
 	}
-	others, d := next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)
-	if diags.Append(d...); diags.HasError() {
+	addUnconfiguredChangesWarning(diags, customerID, unconfiguredChanges(before.billingProfileModel, next.billingProfileModel, config.billingProfileModel))
+	if diags.Append(next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)...); diags.HasError() {
 		return
 	}
-	addOtherWritesWarning(diags, customerID, others)
 	r.store(ctx, p, next, state, private, diags)
 }
 

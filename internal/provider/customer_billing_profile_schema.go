@@ -68,7 +68,7 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 			Validators:          a.validators,
 			// Apply writes only configured attributes, so one left out keeps its state value in
 			// the plan rather than showing as "(known after apply)" whenever anything else changes.
-			// A concurrent writer that changes it meanwhile is reported by apply (see keepPlanned).
+			// A concurrent writer that changes it meanwhile is reported by apply (see applied_state.go).
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		}
 	}
@@ -82,7 +82,7 @@ func billingProfileDataSourceSchema() dschema.Schema {
 			Required:            true,
 			Validators:          []validator.String{guidValidator},
 		},
-		"id":   dschema.StringAttribute{MarkdownDescription: "The customer id.", Computed: true},
+		"id":   dschema.StringAttribute{MarkdownDescription: "The customer id in lower case.", Computed: true},
 		"etag": dschema.StringAttribute{MarkdownDescription: etagDescription, Computed: true},
 		"default_address": dschema.SingleNestedAttribute{
 			MarkdownDescription: addressDescription,

@@ -68,9 +68,11 @@ func explain(action, customerID string, err error) (summary, hint string) {
 		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
 			" that this partner can reach. Check customer_id."
 	case client.IsNotFound(err):
-		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center saying that customer " +
-			customerID + " is unknown, so the request did not reach the billing profile API. Check base_url (the API " +
-			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center."
+		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center's answer for an " +
+			"unknown customer (code 60003), so it may not have come from the billing profile API. Check base_url (the API " +
+			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center. " +
+			"If customer " + customerID + " really is gone, remove its profile from the state with a removed block or " +
+			"terraform state rm."
 	case errors.As(err, &tokenErr):
 		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings."
@@ -153,22 +155,22 @@ func addCredentialError(diags *diag.Diagnostics, err error) {
 	diags.AddError("Invalid Partner Center credential", err.Error())
 }
 
-// addOtherWritesWarning tells the user which attributes, left out of the configuration, another
-// writer changed while Terraform applied: Partner Center kept them, and the state catches up at
+// addUnconfiguredChangesWarning tells the user which attributes, left out of the configuration,
+// changed in Partner Center while Terraform applied: they were kept, and the state catches up at
 // the next refresh.
-func addOtherWritesWarning(diags *diag.Diagnostics, customerID string, others []otherWrite) {
-	if len(others) == 0 {
+func addUnconfiguredChangesWarning(diags *diag.Diagnostics, customerID string, changes []unconfiguredChange) {
+	if len(changes) == 0 {
 		return
 	}
-	sort.Slice(others, func(i, j int) bool { return others[i].attr < others[j].attr })
+	sort.Slice(changes, func(i, j int) bool { return changes[i].attr < changes[j].attr })
 	var b strings.Builder
-	for _, o := range others {
-		fmt.Fprintf(&b, "\n  - %s: %s in Partner Center (the plan showed %s)", o.attr, o.found, o.planned)
+	for _, c := range changes {
+		fmt.Fprintf(&b, "\n  - %s: %s in Partner Center, was %s", c.attr, c.after, c.before)
 	}
-	diags.AddWarning("Another writer changed the billing profile during apply",
-		"While Terraform updated the billing profile of customer "+customerID+", someone else changed attributes "+
-			"this configuration does not set. Their changes were kept, not overwritten:"+b.String()+"\n\n"+
-			"The state records the planned values until the next refresh reads Partner Center's; the next plan "+
-			"shows them as changed outside of Terraform and has nothing to do for them. To manage these attributes, "+
-			"set them in the configuration.")
+	diags.AddWarning("Billing profile changed in Partner Center during apply",
+		"While Terraform updated the billing profile of customer "+customerID+", attributes this configuration does "+
+			"not set changed in Partner Center: someone else changed them between Terraform's read and its update, or "+
+			"Partner Center adjusted them. They were kept, not overwritten:"+b.String()+"\n\n"+
+			"This apply recorded the planned values in the state, and anything in this apply that refers to them "+
+			"received those; the next refresh reads Partner Center's. To manage these attributes, set them in the configuration.")
 }

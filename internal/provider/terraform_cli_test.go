@@ -96,8 +96,8 @@ func serveInProcess(t *testing.T) string {
 }
 
 // apply writes config (the provider's required_providers block is added) and runs init and
-// apply; it returns the diagnostics apply printed, and fails the test when apply fails.
-func (c *terraformCLI) apply(t *testing.T, config string) []cliDiagnostic {
+// apply with args; it returns the diagnostics apply printed, and fails the test when apply fails.
+func (c *terraformCLI) apply(t *testing.T, config string, args ...string) []cliDiagnostic {
 	t.Helper()
 	header := fmt.Sprintf("terraform {\n  required_providers {\n    partnercenter = { source = %q }\n  }\n}\n", providerSource())
 	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
@@ -106,7 +106,7 @@ func (c *terraformCLI) apply(t *testing.T, config string) []cliDiagnostic {
 	if _, err := c.run(t, "init", "-input=false", "-no-color"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := c.run(t, "apply", "-auto-approve", "-input=false", "-json")
+	out, err := c.run(t, append([]string{"apply", "-auto-approve", "-input=false", "-json"}, args...)...)
 	diags := jsonDiagnostics(out)
 	if err != nil {
 		t.Fatalf("terraform apply: %v; diagnostics: %+v", err, diags)

@@ -26,18 +26,18 @@ func (a profileAttribute) resourceDescription() string {
 // profileAttributes are the top-level attributes of a billing profile.
 var profileAttributes = []profileAttribute{
 	{"first_name", "First name of the customer's billing contact.", "1 to 50 characters; cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.NameMaxLength))},
+		required(atMost(rules.NameMaxLength))},
 	{"last_name", "Last name of the customer's billing contact.", "1 to 50 characters; cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.NameMaxLength))},
+		required(atMost(rules.NameMaxLength))},
 	{"email", "Email address Partner Center sends the customer's billing mail to.", "Cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.EmailAddressMaxLength),
+		required(atMost(rules.EmailAddressMaxLength),
 			stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com"))},
 	{"culture", "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.", "Cannot be cleared.",
 		required(stringvalidator.RegexMatches(rules.Culture, "must be a culture tag such as en-US or fr-FR"))},
 	{"language", "Language (ISO 639-1 code) for the customer's billing communication, such as `en`.", "Cannot be cleared.",
 		required(stringvalidator.RegexMatches(rules.Language, "must be a two- or three-letter lower-case language code such as en"))},
 	{"company_name", "Company name on the customer's invoices.", "2 to 255 characters; cannot be cleared.",
-		required(stringvalidator.LengthBetween(rules.CompanyNameMinLength, rules.CompanyNameMaxLength))},
+		required(characters{rules.CompanyNameMinLength, rules.CompanyNameMaxLength})},
 }
 
 // addressAttributes are the attributes of default_address.
@@ -50,16 +50,16 @@ var addressAttributes = []profileAttribute{
 	{"city", "City.", "Required by Partner Center in most countries.", clearable()},
 	{"state", "State or province.", "For US addresses, the two-letter code such as `WA`.", clearable()},
 	{"address_line1", "First address line.", "1 to 200 characters; cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.AddressLineMaxLength))},
+		required(atMost(rules.AddressLineMaxLength))},
 	{"address_line2", "Second address line.", "Up to 200 characters; `\"\"` clears it.",
-		clearable(stringvalidator.LengthAtMost(rules.AddressLineMaxLength))},
+		clearable(atMost(rules.AddressLineMaxLength))},
 	{"address_line3", "Third address line.", "Up to 200 characters; `\"\"` clears it.",
-		clearable(stringvalidator.LengthAtMost(rules.AddressLineMaxLength))},
+		clearable(atMost(rules.AddressLineMaxLength))},
 	{"postal_code", "Postal code.", "Required by Partner Center in most countries.", clearable()},
 	{"first_name", "First name of the contact at this address.", "1 to 50 characters; cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.NameMaxLength))},
+		required(atMost(rules.NameMaxLength))},
 	{"last_name", "Last name of the contact at this address.", "1 to 50 characters; cannot be cleared.",
-		required(stringvalidator.LengthAtMost(rules.NameMaxLength))},
+		required(atMost(rules.NameMaxLength))},
 	{"phone_number", "Phone number of the contact.", "Required by Partner Center in some countries (see `country`); " +
 		"elsewhere `\"\"` clears it.", clearable()},
 }

@@ -66,3 +66,29 @@ func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringReq
 		v.String.ValidateString(ctx, req, resp)
 	}
 }
+
+// characters bounds a value's length in characters, as Partner Center counts it (the framework's
+// length validators count bytes, so a Japanese or Polish name would hit the limit early).
+type characters struct{ min, max int }
+
+// atMost is characters{0, max}.
+func atMost(max int) characters { return characters{0, max} }
+
+func (v characters) Description(context.Context) string {
+	if v.min == 0 {
+		return fmt.Sprintf("at most %d characters", v.max)
+	}
+	return fmt.Sprintf("%d to %d characters", v.min, v.max)
+}
+
+func (v characters) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v characters) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	if n := utf8.RuneCountInString(req.ConfigValue.ValueString()); n < v.min || n > v.max {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid length of "+req.Path.String(), fmt.Sprintf(
+			"%s must be %s long; it has %d.", req.Path, v.Description(ctx), n))
+	}
+}

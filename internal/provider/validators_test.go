@@ -50,7 +50,11 @@ func TestAttributeValidators(t *testing.T) {
 	}{
 		{"a plain company name passes", "company_name", types.StringValue("Contoso Ltd"), nil},
 		{"a company name of 255 characters passes", "company_name", types.StringValue(strings.Repeat("x", 255)), nil},
-		{"a company name of 256 characters fails", "company_name", types.StringValue(strings.Repeat("x", 256)), []string{"Invalid Attribute Value Length"}},
+		{"a company name of 256 characters fails", "company_name", types.StringValue(strings.Repeat("x", 256)),
+			[]string{"Invalid length of company_name"}},
+		{"a Japanese company name of 90 characters passes", "company_name", types.StringValue(strings.Repeat("株", 90)), nil},
+		{"a Polish contact name of 50 characters passes", "first_name", types.StringValue(strings.Repeat("Ł", 50)), nil},
+		{"a contact name of 51 characters fails", "first_name", types.StringValue(strings.Repeat("Ł", 51)), []string{"Invalid length of first_name"}},
 		{"a cleared email fails once, as a clearing", "email", types.StringValue(""), []string{"email cannot be cleared"}},
 		{"a cleared culture fails once, as a clearing", "culture", types.StringValue(""), []string{"culture cannot be cleared"}},
 		{"a cleared region passes", "default_address.region", types.StringValue(""), nil},

@@ -42,9 +42,10 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 		return
 	}
 	planned := mergeAddress(configured, current)
-	if !planned.differsFrom(current, addressAttributeNames()) {
+	if !planned.differsFrom(current, addressAttributeNames) {
 		return
 	}
+	resp.Diagnostics.Append(missingRequiredParts(planned)...)
 	resp.Diagnostics.Append(addressRuleViolations(planned)...)
 	if resp.Diagnostics.HasError() || !enabled || !planned.differsFrom(current, postalAttributes) {
 		return
@@ -120,13 +121,14 @@ func leavesOut(configured types.Object, names []string) bool {
 	return false
 }
 
-func addressAttributeNames() []string {
+// addressAttributeNames are the names of default_address's attributes.
+var addressAttributeNames = func() []string {
 	out := make([]string, len(addressAttributes))
 	for i, a := range addressAttributes {
 		out[i] = a.name
 	}
 	return out
-}
+}()
 
 // differsFrom reports whether a may differ from current in any of names: a value differs, or one
 // of them is not known.

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -353,4 +354,85 @@ resource "partnercenter_customer_billing_profile" "test" {
 		PlanOnly:    true,
 		ExpectError: diagnosticPattern("Customer not found", "HTTP 404", "code 60003", requestIDs),
 	}}})
+}
+
+// Moving a resource to another customer checks the address against what the new customer holds,
+// not the old one.
+func TestAccAddressValidation_anotherCustomerIsCheckedAgainstItsOwnProfile(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	if err := env.emu.ChangeProfile(env.customerID, func(p map[string]any) {
+		delete(p["defaultAddress"].(map[string]any), "phoneNumber")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	polish := "4c1f0b52-8d5e-4b8a-9a43-6f1d2e7c9b10"
+	profile := emulator.DefaultProfile()
+	profile["defaultAddress"] = map[string]any{"country": "PL", "city": "Warszawa", "addressLine1": "ul. Marszalkowska 1",
+		"postalCode": "00-624", "firstName": "Anna", "lastName": "Nowak", "phoneNumber": "+48 22 123 45 67"}
+	if err := env.emu.SeedCustomer(polish, profile); err != nil {
+		t.Fatal(err)
+	}
+	config := func(customerID string) string {
+		return env.providerConfig + `
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "` + customerID + `"
+  default_address = {
+    country       = "PL"
+    city          = "Krakow"
+    address_line1 = "ul. Florianska 1"
+    postal_code   = "31-019"
+    state         = ""
+  }
+}`
+	}
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		// The first customer has no phone number: an address in Poland cannot be planned for it.
+		{Config: config(env.customerID), PlanOnly: true, ExpectError: diagnosticPattern("Phone number required")},
+		{Config: env.config(profileConfig("Contoso", "Redmond"))},
+		{
+			Config: config(polish),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionReplace),
+			}},
+			Check: func(*terraform.State) error {
+				p, _ := env.emu.Profile(polish)
+				if got := p["defaultAddress"].(map[string]any)["city"]; got != "Krakow" {
+					return fmt.Errorf("the Polish customer's city is %v, want Krakow", got)
+				}
+				return nil
+			},
+		},
+	}})
+}
+
+// An address the configuration only partly gives, for a profile that holds none, lacks what every
+// address needs: the plan says so, naming each attribute, instead of apply failing on a 400.
+func TestAccAddressValidation_partialAddressForAProfileWithoutOneFailsAtPlan(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	if err := env.emu.ChangeProfile(env.customerID, func(p map[string]any) { delete(p, "defaultAddress") }); err != nil {
+		t.Fatal(err)
+	}
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: env.config(profileConfig("Contoso", "Boston")), PlanOnly: true,
+			ExpectError: diagnosticPattern("default_address.country required", "default_address.address_line1 required",
+				"default_address.first_name required", "default_address.last_name required"),
+		},
+		{
+			// Once adopted without an address, an update that adds part of one fails the same way.
+			Config: env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id  = "%[1]s"
+  company_name = "Contoso"
+}`),
+		},
+		{
+			Config: env.config(profileConfig("Contoso", "Boston")), PlanOnly: true,
+			ExpectError: diagnosticPattern("default_address.country required"),
+		},
+	}})
 }

@@ -91,3 +91,21 @@ func addressRuleViolations(a plannedAddress) diag.Diagnostics {
 	}
 	return diags
 }
+
+// requiredAddressAttributes are the attributes every address in Partner Center has.
+var requiredAddressAttributes = []string{"country", "address_line1", "first_name", "last_name"}
+
+// missingRequiredParts reports the attributes every address needs that the planned one would be
+// without: left out of the configuration, and not held by Partner Center either. (A configured
+// "" is refused earlier, by the attribute's own validator.)
+func missingRequiredParts(a plannedAddress) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, name := range requiredAddressAttributes {
+		if v, known := a.value(name); known && v == "" {
+			diags.AddAttributeError(addressPath.AtName(name), "default_address."+name+" required",
+				"Partner Center requires default_address."+name+" in every address, and the billing profile holds none, "+
+					"so the address this configuration writes would be refused. Set default_address."+name+".")
+		}
+	}
+	return diags
+}

@@ -211,6 +211,8 @@ func TestInvalidAddressesAreRejectedWithDetails(t *testing.T) {
 		{"no first address line", func(a map[string]any) { delete(a, "addressLine1") }, 27002, "addressLine1: AddressLine1Invalid"},
 		{"a 51-character last name", func(a map[string]any) { a["lastName"] = strings.Repeat("x", 51) }, 27002, "lastName: LastNameInvalid"},
 		{"no phone in Poland", func(a map[string]any) { a["country"] = "PL"; delete(a, "state"); delete(a, "phoneNumber") }, 600051, ""},
+		{"a line break in the city", func(a map[string]any) { a["city"] = "Red\nmond" }, 27002, "city: InvalidCharacters"},
+		{"a trailing space in the postal code", func(a map[string]any) { a["postalCode"] = "98052 " }, 27002, "postalCode: InvalidCharacters"},
 	}
 	for _, tt := range tests {
 		t.Run("it rejects "+tt.name, func(t *testing.T) {

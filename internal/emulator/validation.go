@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
@@ -24,8 +25,11 @@ func validateProfile(doc map[string]any) (status int, code any, description stri
 	if _, present := doc["companyName"]; present {
 		problems = appendLength(problems, doc, "companyName", "CompanyNameInvalid", rules.CompanyNameMinLength, rules.CompanyNameMaxLength)
 	}
+	problems = append(problems, textProblems(doc, "firstName", "lastName", "email", "culture", "language", "companyName")...)
 	addr, _ := doc["defaultAddress"].(map[string]any)
 	if addr != nil {
+		problems = append(problems, textProblems(addr, "country", "region", "city", "state", "addressLine1", "addressLine2",
+			"addressLine3", "postalCode", "firstName", "lastName", "phoneNumber")...)
 		problems = append(problems, addressProblems(addr)...)
 	}
 	if len(problems) > 0 {
@@ -84,4 +88,17 @@ func phoneMissing(a map[string]any) bool {
 func str(m map[string]any, key string) string {
 	s, _ := m[key].(string)
 	return s
+}
+
+// textProblems lists the keys whose text Partner Center would not keep as given: with control
+// characters, or with whitespace around it.
+func textProblems(m map[string]any, keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		v, _ := m[k].(string)
+		if strings.IndexFunc(v, unicode.IsControl) >= 0 || strings.TrimSpace(v) != v {
+			out = append(out, k+": InvalidCharacters - The value has control characters or begins or ends with whitespace.")
+		}
+	}
+	return out
 }

@@ -49,12 +49,14 @@ func (e *APIError) Error() string {
 }
 
 // errorBody covers both shapes Partner Center uses: {code, description, data, source} and the
-// throttling answer {statusCode, message}.
+// throttling answer {statusCode, message}. Every field is read raw: Partner Center's services
+// disagree on types (code is a number or a string; data an array, a string or an object), and one
+// field of an unexpected type must not cost the code and description of the others.
 type errorBody struct {
-	Code        json.RawMessage   `json:"code"`
-	Description string            `json:"description"`
-	Data        []json.RawMessage `json:"data"`
-	Message     string            `json:"message"`
+	Code        json.RawMessage `json:"code"`
+	Description json.RawMessage `json:"description"`
+	Data        json.RawMessage `json:"data"`
+	Message     json.RawMessage `json:"message"`
 }
 
 // newAPIError reads an error response. The ids the request sent stand in when the response
@@ -77,27 +79,47 @@ func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError 
 		return e
 	}
 	e.Code = codeText(eb.Code)
-	e.Description = firstNonEmpty(eb.Description, eb.Message)
-	for _, d := range eb.Data {
-		if text := codeText(d); text != "" {
-			e.Data = append(e.Data, text)
-		}
-	}
+	e.Description = firstNonEmpty(codeText(eb.Description), codeText(eb.Message))
+	e.Data = dataTexts(eb.Data)
 	return e
 }
 
-// codeText renders a JSON string without quotes and anything else (a number) as written.
+// dataTexts reads the details of an error body: each entry of an array, or a lone string or
+// object as one entry.
+func dataTexts(raw json.RawMessage) []string {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		items = []json.RawMessage{raw}
+	}
+	var out []string
+	for _, item := range items {
+		if text := codeText(item); text != "" {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// codeText renders a JSON string without quotes and anything else (a number, an object) as
+// compact JSON, shortened so that an odd body cannot flood a diagnostic.
 func codeText(raw json.RawMessage) string {
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s
 	}
-	t := string(bytes.TrimSpace(raw))
-	if t == "null" {
-		return ""
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
+		compact.Reset()
+		compact.Write(bytes.TrimSpace(raw))
 	}
-	return t
+	if t := compact.String(); t != "null" {
+		return truncate(t, maxDetailRunes)
+	}
+	return ""
 }
+
+// maxDetailRunes bounds one detail taken from an error body that is not a plain string.
+const maxDetailRunes = 300
 
 // describeNonJSON summarises a body that is not Partner Center's JSON, such as a proxy's HTML
 // error page, without flooding the diagnostic.

@@ -50,6 +50,30 @@ func TestErrorAnswersBecomeAPIErrors(t *testing.T) {
 			wantDesc: "Rate limit is exceeded. Try again in 57 seconds.", is: IsThrottled,
 		},
 		{
+			name:     "details given as one string are kept with the code and description",
+			reply:    reply{status: 400, body: `{"code":27002,"description":"A property has invalid data.","data":"city: CityInvalid - too long"}`},
+			wantCode: "27002", wantDesc: "A property has invalid data.", wantData: []string{"city: CityInvalid - too long"},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "details given as an object are kept with the code and description",
+			reply:    reply{status: 400, body: `{"code":"InvalidInput","description":"Bad address.","data":{"field": "postalCode", "reason": "PostalCodeInvalid"}}`},
+			wantCode: "InvalidInput", wantDesc: "Bad address.", wantData: []string{`{"field":"postalCode","reason":"PostalCodeInvalid"}`},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "details mixing strings, numbers and objects are each kept",
+			reply:    reply{status: 409, body: `{"code":3000,"description":"Conflict.","data":["a: b", 7, null, {"x":1}]}`},
+			wantCode: "3000", wantDesc: "Conflict.", wantData: []string{"a: b", "7", `{"x":1}`},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "a description that is not a string is still shown",
+			reply:    reply{status: 400, body: `{"code":400,"description":{"en":"Bad request."},"data":null}`},
+			wantCode: "400", wantDesc: `{"en":"Bad request."}`,
+			is: func(error) bool { return true },
+		},
+		{
 			name:     "a proxy's HTML page is summarised",
 			reply:    reply{status: 401, header: map[string]string{"Content-Type": "text/html"}, body: "<html><body><h1>401 Unauthorized</h1></body></html>"},
 			wantDesc: "unexpected text/html response body: <html><body><h1>401 Unauthorized</h1></body></html>", is: IsUnauthorized,

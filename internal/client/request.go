@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -31,7 +32,8 @@ type call struct {
 // do sends c, retrying as the retry policy allows, and decodes the JSON answer into c.out.
 // Error answers become *APIError.
 func (c *Client) do(ctx context.Context, cl call) error {
-	req, err := c.newRequest(ctx, cl)
+	tried := &attempts{start: time.Now()}
+	req, err := c.newRequest(withAttempts(ctx, tried), cl)
 	if err != nil {
 		return err
 	}
@@ -40,7 +42,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 		if resp != nil {
 			_ = resp.Body.Close()
 		}
-		return transportError(req.Request, err)
+		return transportError(req.Request, tried, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
@@ -102,10 +104,12 @@ func (c *Client) setHeaders(ctx context.Context, h http.Header, token string, ha
 }
 
 // transportError wraps a failure that left no answer: the connection failed on every attempt,
-// the context ended, or no token could be had for a retry.
-func transportError(req *http.Request, err error) error {
+// the context ended (then the error says what the call was waiting for), or no token could be
+// had for a retry.
+func transportError(req *http.Request, tried *attempts, err error) error {
 	if ctxErr := req.Context().Err(); ctxErr != nil {
-		return fmt.Errorf("%s %s: %w (%s: %s)", req.Method, req.URL.Path, ctxErr, HeaderRequestID, req.Header.Get(HeaderRequestID))
+		return fmt.Errorf("%s %s (%s: %s): %w", req.Method, req.URL.Path, HeaderRequestID, req.Header.Get(HeaderRequestID),
+			tried.interrupted(ctxErr))
 	}
 	var urlErr *url.Error
 	if !errors.As(err, &urlErr) {

@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -46,6 +48,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	// An attempt the context cut short says nothing about Partner Center, so only the others
+	// are remembered for the message of a call that later times out.
+	attemptsFrom(ctx).record(resp, err)
 	if err != nil {
 		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -69,7 +74,9 @@ func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
 	}
 }
 
-// retryAfter reads a Retry-After header given in seconds or as an HTTP date.
+// retryAfter reads a Retry-After header given in seconds or as an HTTP date, as asked: however
+// long the wait (a day, a year), the caller caps it, so that a service asking for a long pause
+// gets the longest one the client allows rather than a short jittered one.
 func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if resp == nil {
 		return 0, false
@@ -78,25 +85,21 @@ func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	var d time.Duration
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 || secs > int64(maxRetryAfterHeader/time.Second) {
+	// A number too large for int64 comes back as the largest one, with ErrRange: still a wait.
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if secs < 0 {
 			return 0, false
 		}
-		d = time.Duration(secs) * time.Second
-	} else if when, err := http.ParseTime(v); err == nil {
-		d = max(when.Sub(now), 0)
-	} else {
-		return 0, false
+		return time.Duration(min(secs, maxRetryAfterSeconds)) * time.Second, true
 	}
-	if d > maxRetryAfterHeader {
-		return 0, false // not a throttling hint anyone means; back off as usual
+	if when, err := http.ParseTime(v); err == nil {
+		return max(when.Sub(now), 0), true
 	}
-	return d, true
+	return 0, false
 }
 
-// maxRetryAfterHeader is the longest Retry-After taken at its word.
-const maxRetryAfterHeader = 24 * time.Hour
+// maxRetryAfterSeconds is the longest wait a time.Duration holds, in seconds.
+const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
 
 func jittered(lo, hi time.Duration, attempt int) time.Duration {
 	d := hi

@@ -39,6 +39,14 @@ func (e *ConflictError) Unwrap() error { return e.Last }
 // Partner Center now holds it.
 func (c *Client) ApplyCustomerBillingProfile(ctx context.Context, customerID string, base *BillingProfile,
 	change func(*BillingProfile)) (*BillingProfile, error) {
+	if base == nil || len(base.missingFields()) > 0 {
+		// A PUT replaces the whole profile, so a base that is not a whole profile (one kept from
+		// an older run, say) is never written back: start from what Partner Center holds.
+		var err error
+		if base, err = c.GetCustomerBillingProfile(ctx, customerID); err != nil {
+			return nil, err
+		}
+	}
 	for attempt := 1; ; attempt++ {
 		desired := base.Clone()
 		change(desired)

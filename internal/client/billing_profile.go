@@ -43,6 +43,11 @@ func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID st
 	h := http.Header{"If-Match": {quoteETag(p.ETag)}}
 	var out BillingProfile
 	if err := c.do(ctx, call{method: http.MethodPut, path: path, header: h, in: p, out: &out}); err != nil {
+		var answerErr *AnswerError
+		if errors.As(err, &answerErr) {
+			return nil, fmt.Errorf("updating the billing profile of customer %s: Partner Center accepted the update, "+
+				"so it may have been applied, but its answer cannot be used; the next read shows the profile as stored: %w", customerID, err)
+		}
 		return nil, fmt.Errorf("updating the billing profile of customer %s: %w", customerID, err)
 	}
 	return &out, nil

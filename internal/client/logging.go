@@ -107,20 +107,27 @@ func requestBody(req *http.Request) (*http.Request, string) {
 	return clone, string(b)
 }
 
-// responseBody reads the body for the log and puts an unread copy back for the caller; a read
-// error (a connection reset mid-body) is handed on to the caller after the bytes that did arrive.
+// responseBody reads up to maxResponseBytes of the body for the log and puts them back before the
+// unread rest, so that the caller reads the very bytes it would have read unlogged (and can tell
+// a body longer than the limit); a read error (a connection reset mid-body) is handed on to the
+// caller after the bytes that did arrive.
 func responseBody(resp *http.Response) string {
 	if resp.Body == nil {
 		return ""
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-	_ = resp.Body.Close()
-	var rest io.Reader = bytes.NewReader(b)
+	rest := resp.Body
 	if err != nil {
-		rest = io.MultiReader(rest, errReader{err})
+		rest = io.NopCloser(errReader{err})
 	}
-	resp.Body = io.NopCloser(rest)
+	resp.Body = readCloser{io.MultiReader(bytes.NewReader(b), rest), resp.Body}
 	return string(b)
+}
+
+// readCloser reads from one reader and closes another: a body put back after logging.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 type errReader struct{ err error }

@@ -1,0 +1,58 @@
+package client
+
+import (
+	"fmt"
+	"strings"
+)
+
+// requiredProfileFields are what every customer billing profile Partner Center answers with
+// holds. An answer without one of them is not a profile but a fault (an empty or null body, a
+// gateway's stub, a cut or rewritten answer), and a profile built from it would erase the missing
+// fields with the next full-replacement PUT.
+//
+// The list is deliberately short, because a real profile must never be refused:
+//   - attributes.etag: Partner Center stamps every profile with one, and no update is possible
+//     without it.
+//   - defaultAddress.country, culture, language and companyName: Partner Center cannot create a
+//     customer without them (the billing address's country sets its tax, currency and address
+//     rules; culture and language its invoices and mail), and every creation sample of Microsoft's
+//     API and SDK docs sets them.
+//
+// Left out on purpose: email and the profile's own firstName and lastName (Microsoft's own
+// create-customer samples send email "" and no top-level names, so real profiles may lack them),
+// and the address lines, city, state and postal code, whose rules differ by country.
+var requiredProfileFields = []struct {
+	name  string
+	value func(*BillingProfile) string
+}{
+	{keyAttributes + "." + keyETag, func(p *BillingProfile) string { return p.ETag }},
+	{keyDefaultAddress + ".country", func(p *BillingProfile) string {
+		if p.DefaultAddress == nil {
+			return ""
+		}
+		return p.DefaultAddress.Country
+	}},
+	{"companyName", func(p *BillingProfile) string { return p.CompanyName }},
+	{"culture", func(p *BillingProfile) string { return p.Culture }},
+	{"language", func(p *BillingProfile) string { return p.Language }},
+}
+
+// missingFields lists the required fields p lacks, in the order of requiredProfileFields.
+func (p *BillingProfile) missingFields() []string {
+	var out []string
+	for _, f := range requiredProfileFields {
+		if strings.TrimSpace(f.value(p)) == "" {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// checkAnswer refuses a decoded answer that lacks what every billing profile has.
+func (p *BillingProfile) checkAnswer() error {
+	if missing := p.missingFields(); len(missing) > 0 {
+		return fmt.Errorf("it is not a whole billing profile: it lacks %s, which every billing profile has",
+			strings.Join(missing, ", "))
+	}
+	return nil
+}

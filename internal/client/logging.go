@@ -20,6 +20,30 @@ var secretPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)((?:access|refresh|id)_token|client_secret|client_assertion|password)(["']?\s*[:=]\s*["']?)[^\s"'&,]+`),
 }
 
+// RedactCredentials replaces the credentials in s that secretPatterns recognise by their form
+// (bearer tokens, OAuth2 secrets and tokens in a form body or JSON) with "***", for text that
+// leaves the process in an error rather than a log.
+func RedactCredentials(s string) string {
+	for _, re := range secretPatterns {
+		s = re.ReplaceAllStringFunc(s, redactMatch(re))
+	}
+	return s
+}
+
+// redactMatch keeps the name and separator a pattern matched ("client_secret=") and masks the value.
+func redactMatch(re *regexp.Regexp) func(string) string {
+	return func(m string) string {
+		sub := re.FindStringSubmatch(m)
+		if len(sub) == 3 {
+			return sub[1] + sub[2] + "***"
+		}
+		if name, _, ok := strings.Cut(m, " "); ok {
+			return name + " ***"
+		}
+		return "***"
+	}
+}
+
 // maskSecrets returns a context whose tflog calls mask credentials. The framework gives every RPC
 // a fresh context, so masking is set here, for each request, rather than once in Configure.
 func maskSecrets(ctx context.Context) context.Context {

@@ -17,8 +17,8 @@ import (
 
 // azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens through
 // Azure's own identity library, with scope {api}/.default.
-func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client) (fetchFunc, error) {
-	cred, err := azureCredential(kind, cfg, azcore.ClientOptions{
+func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
+	cred, err := azureCredential(kind, cfg, secrets, azcore.ClientOptions{
 		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
 		Transport: hc,
 	}, isCustomAuthority(ep.AuthorityURL))
@@ -35,7 +35,7 @@ func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client) (fetchFu
 	}, nil
 }
 
-func azureCredential(kind Kind, cfg Config, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+func azureCredential(kind Kind, cfg Config, secrets *masker, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
 	switch kind {
 	case KindClientSecret:
 		return azidentity.NewClientSecretCredential(cfg.TenantID, cfg.ClientID, cfg.ClientSecret,
@@ -43,7 +43,7 @@ func azureCredential(kind Kind, cfg Config, opts azcore.ClientOptions, customAut
 	case KindClientCertificate:
 		return certificateCredential(cfg, opts, customAuthority)
 	case KindOIDC:
-		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcToken,
+		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcTokenSource(secrets),
 			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
 	case KindAzureCLI:
 		return azidentity.NewAzureCLICredential(&azidentity.AzureCLICredentialOptions{TenantID: cfg.TenantID})
@@ -67,6 +67,16 @@ func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthorit
 	}
 	return azidentity.NewClientCertificateCredential(cfg.TenantID, cfg.ClientID, certs, key,
 		&azidentity.ClientCertificateCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+}
+
+// oidcTokenSource returns the workload identity token for each exchange, and masks a token read
+// from the file as the secret it is.
+func (cfg Config) oidcTokenSource(secrets *masker) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		token, err := cfg.oidcToken(ctx)
+		secrets.add(token)
+		return token, err
+	}
 }
 
 // oidcToken returns the workload identity token: the one given, or the file's current content

@@ -13,7 +13,9 @@ type TokenError struct {
 	Code int
 	// Hint says what to do about Code.
 	Hint string
-	Err  error
+	// Err is the failure, its text with every secret of the credential masked. errors.Is sees
+	// through it; the token library's own error types, which hold the raw answer, do not show.
+	Err error
 }
 
 // Error names the credential kind, Entra ID's answer and the hint.
@@ -30,8 +32,10 @@ func (e *TokenError) Unwrap() error { return e.Err }
 
 var aadstsCode = regexp.MustCompile(`AADSTS(\d+)`)
 
-func newTokenError(kind Kind, err error) *TokenError {
-	e := &TokenError{Kind: kind, Err: err}
+// newTokenError explains err, then masks its secrets: the error a token endpoint answers with may
+// repeat the request, client secret and refresh token included.
+func newTokenError(kind Kind, err error, secrets *masker) *TokenError {
+	e := &TokenError{Kind: kind, Err: secrets.err(err)}
 	if m := aadstsCode.FindStringSubmatch(err.Error()); m != nil {
 		e.Code, _ = strconv.Atoi(m[1])
 		e.Hint = aadstsHints[e.Code]

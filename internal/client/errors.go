@@ -185,3 +185,25 @@ func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthori
 
 // IsForbidden reports whether err is a 403: no relationship with the customer, or a GDAP role missing.
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// credentialRefusal is implemented by token source errors that can tell a refused credential from
+// an outage (credential.TokenError).
+type credentialRefusal interface {
+	CredentialRefused() bool
+}
+
+// IsCredentialRefused reports whether err says the credential or its rights were refused, so that
+// trying again with the same credential cannot help and the user must act: Entra ID refused to
+// issue a token (an AADSTS error or another 4xx answer, a credential setting that cannot be used),
+// Partner Center refused the token (401), or refused the access it grants (403: no relationship
+// with the customer, a GDAP role missing). It is false for outages, after which the same
+// credential may work: 5xx and 429 answers, timeouts, cancellations, and connections that failed
+// or were reset, whether they met Partner Center or Entra ID. A plan-time check can therefore fail
+// on a refusal and only warn on an outage.
+func IsCredentialRefused(err error) bool {
+	var r credentialRefusal
+	if errors.As(err, &r) {
+		return r.CredentialRefused()
+	}
+	return IsUnauthorized(err) || IsForbidden(err)
+}

@@ -2,6 +2,11 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -121,5 +126,40 @@ func TestAPIErrorNamesEverythingASupportCaseNeeds(t *testing.T) {
 		"A property has invalid data. (country: CountryInvalid - ...) [MS-RequestId: req-1, MS-CorrelationId: corr-1]"
 	if e.Error() != want {
 		t.Errorf("Error() =\n%s\nwant\n%s", e.Error(), want)
+	}
+}
+
+// refusal stands for a token source error that knows whether the credential was refused.
+type refusal bool
+
+func (r refusal) Error() string           { return "token refused: " + strconv.FormatBool(bool(r)) }
+func (r refusal) CredentialRefused() bool { return bool(r) }
+
+func TestIsCredentialRefusedTellsARefusalFromAnOutage(t *testing.T) {
+	t.Parallel()
+	api := func(status int) error { return fmt.Errorf("reading: %w", &APIError{StatusCode: status}) }
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"Partner Center's 401 is a refusal", api(http.StatusUnauthorized), true},
+		{"Partner Center's 403 is a refusal", api(http.StatusForbidden), true},
+		{"a token source's refusal is a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(true)), true},
+		{"a token source's outage is not a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(false)), false},
+		{"a 404 is not a refusal", api(http.StatusNotFound), false},
+		{"a 429 is not a refusal", api(http.StatusTooManyRequests), false},
+		{"a 503 is not a refusal", api(http.StatusServiceUnavailable), false},
+		{"a timeout is not a refusal", fmt.Errorf("GET x: %w", context.DeadlineExceeded), false},
+		{"a refused connection is not a refusal", &url.Error{Op: "Get", URL: "https://x", Err: errors.New("connection refused")}, false},
+		{"no error is not a refusal", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := IsCredentialRefused(tt.err); got != tt.want {
+				t.Errorf("IsCredentialRefused(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
 	}
 }

@@ -21,12 +21,22 @@ func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets 
 	cred, err := azureCredential(kind, cfg, secrets, azcore.ClientOptions{
 		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
 		Transport: hc,
+		// The token cache retries outages with its own bounded backoff, for every credential
+		// kind alike; azcore's retries would multiply with it.
+		Retry: policy.RetryOptions{MaxRetries: -1},
 	}, isCustomAuthority(ep.AuthorityURL))
 	if err != nil {
 		return nil, err
 	}
 	scope := ep.Resource + "/.default"
 	return func(ctx context.Context) (*oauth2.Token, error) {
+		if kind == KindOIDC {
+			// Read the token first: azidentity would bury an unreadable file in an error that no
+			// longer says it is a setting to fix rather than an outage.
+			if _, err := cfg.oidcToken(ctx); err != nil {
+				return nil, &settingError{err}
+			}
+		}
 		t, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{scope}})
 		if err != nil {
 			return nil, err

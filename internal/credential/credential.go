@@ -167,10 +167,10 @@ func explained(kind Kind, fetch fetchFunc, secrets *masker) fetchFunc {
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		t, err := fetch(secrets.logContext(ctx))
 		if err != nil {
-			return nil, newTokenError(kind, err, secrets)
+			return nil, newTokenError(ctx, kind, err, secrets)
 		}
 		if t.AccessToken == "" {
-			return nil, newTokenError(kind, errors.New("the token endpoint answered without an access token"), secrets)
+			return nil, newTokenError(ctx, kind, errors.New("the token endpoint answered without an access token"), secrets)
 		}
 		secrets.add(t.AccessToken)
 		secrets.add(t.RefreshToken)

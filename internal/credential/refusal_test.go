@@ -43,6 +43,8 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// One attempt, soon abandoned: the outage is to reach the caller, not be retried.
+				src.TokenSource.(*cachedSource).retry = renewPolicy{attempts: 1, fetchTimeout: 500 * time.Millisecond}
 				c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
 				if err != nil {
 					t.Fatal(err)

@@ -54,6 +54,13 @@ func (a *attempts) record(resp *http.Response, err error) {
 	a.retryAfter, a.hasWait = retryAfter(resp, time.Now())
 }
 
+// retries is how many of the recorded attempts were retries.
+func (a *attempts) retries() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return max(a.count-1, 0)
+}
+
 // interrupted describes a call the context ended: how long it ran and what Partner Center was
 // doing meanwhile. It wraps ctxErr, so errors.Is still recognises the deadline or the cancel.
 func (a *attempts) interrupted(ctxErr error) error {

@@ -50,7 +50,11 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	// An attempt the context cut short says nothing about Partner Center, so only the others
 	// are remembered for the message of a call that later times out.
-	attemptsFrom(ctx).record(resp, err)
+	tried := attemptsFrom(ctx)
+	tried.record(resp, err)
+	if limits, ok := ctx.Value(retryLimitsKey{}).(RetryLimits); ok && limits.stop(tried, resp) {
+		return false, nil
+	}
 	if err != nil {
 		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -61,6 +65,35 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 func isRetryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests ||
 		(status >= 500 && status != http.StatusNotImplemented)
+}
+
+// RetryLimits narrows the client's retry policy for the calls made with a context, for callers
+// that must answer soon whatever Partner Center does, such as plan-time checks: a throttled or
+// failing service then costs them a bounded time, not the operation's whole timeout.
+type RetryLimits struct {
+	// MaxRetries caps the retries of each call; zero allows none.
+	MaxRetries int
+	// MaxRetryAfter is the longest Retry-After waited for: a call asked to wait longer ends at
+	// once with Partner Center's answer (a 429 for which IsThrottled is true).
+	MaxRetryAfter time.Duration
+}
+
+type retryLimitsKey struct{}
+
+// WithRetryLimits returns a context whose Partner Center calls retry within limits, never more
+// than the client's own policy allows.
+func WithRetryLimits(ctx context.Context, limits RetryLimits) context.Context {
+	return context.WithValue(ctx, retryLimitsKey{}, limits)
+}
+
+// stop reports whether a call that has made the attempts in tried, the last answered with resp,
+// must end rather than retry.
+func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
+	if tried != nil && tried.retries() >= l.MaxRetries {
+		return true
+	}
+	d, ok := retryAfter(resp, time.Now())
+	return ok && d > l.MaxRetryAfter
 }
 
 // backoff waits what Retry-After asks (capped), or else a jittered exponential delay, so that

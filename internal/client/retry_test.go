@@ -239,3 +239,44 @@ func closedPort(*testing.T) string {
 	srv.Close()
 	return srv.URL
 }
+
+func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
+	t.Parallel()
+	throttled := reply{status: 429, header: map[string]string{"Retry-After": "300"}, body: `{"statusCode":429,"message":"Try again in 300 seconds."}`}
+	failing := reply{status: 503, body: `{"code":503,"description":"unavailable"}`}
+	tests := []struct {
+		name      string
+		replies   []reply
+		limits    *RetryLimits
+		wantCalls int
+		wantErr   func(error) bool
+	}{
+		{"a long Retry-After is not waited for", []reply{throttled}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 1, IsThrottled},
+		{"a short Retry-After is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
+			&RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 2, func(err error) bool { return err == nil }},
+		{"one retry at most is made", []reply{failing, failing, failing}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: time.Second}, 2,
+			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"no retry is made when none is allowed", []reply{failing, failing}, &RetryLimits{}, 1,
+			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"without limits the client's policy applies", []reply{failing, failing, failing}, nil, 4,
+			func(err error) bool { return err == nil }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, rec := newScripted(t, tt.replies...)
+			ctx := context.Background()
+			if tt.limits != nil {
+				ctx = WithRetryLimits(ctx, *tt.limits)
+			}
+			start := time.Now()
+			_, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+			if !tt.wantErr(err) || rec.count() != tt.wantCalls {
+				t.Errorf("err = %v after %d requests, want %d requests", err, rec.count(), tt.wantCalls)
+			}
+			if took := time.Since(start); took > 3*time.Second {
+				t.Errorf("took %s", took)
+			}
+		})
+	}
+}

@@ -6,9 +6,11 @@ import (
 	"log"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/orphan"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
 )
 
@@ -24,6 +26,13 @@ const providerAddress = "registry.terraform.io/partnercenter-oss/partnercenter"
 // it catch up before the process grows past it. GOMEMLIMIT overrides it.
 const memoryLimit = 48 << 20
 
+// orphanCheckInterval is how often the provider checks that terraform, its parent, still runs.
+const orphanCheckInterval = 500 * time.Millisecond
+
+// orphanedExitCode ends a provider whose terraform has died: nobody reads it, but it tells an
+// operator looking at process accounting why the provider stopped.
+const orphanedExitCode = 3
+
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(memoryLimit)
@@ -35,8 +44,13 @@ func main() {
 	var opts []tf6server.ServeOpt
 	if debugMode {
 		opts = append(opts, tf6server.WithManagedDebug())
-	} else if err := provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
-		log.Fatal(err.Error())
+	} else {
+		if err := provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
+			log.Fatal(err.Error())
+		}
+		// Terraform that dies without stopping its plugins (kill -9) leaves nothing else to end
+		// this process; a debugged provider is started by a person, not terraform.
+		orphan.Watch(orphanCheckInterval, func() { os.Exit(orphanedExitCode) })
 	}
 	if err := tf6server.Serve(providerAddress, provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err.Error())

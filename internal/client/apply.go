@@ -13,18 +13,44 @@ const (
 	DefaultConflictWaitMax  = 3 * time.Second
 )
 
-// ConflictError says that the profile kept changing under the caller: every PUT met a stale ETag.
+// ConflictError says that every PUT of ApplyCustomerBillingProfile met a stale-ETag answer (412,
+// or 400 with code 2055). After each, the profile was read again; comparing the ETag read with the
+// one the update had sent tells the two causes apart: another writer changing the profile, or
+// Partner Center refusing an update although nothing had changed (it rejected the ETag itself).
 type ConflictError struct {
 	CustomerID string
-	Attempts   int
-	// Last is the last 412 (or 400/2055) answer.
+	// Attempts is how many PUTs were sent.
+	Attempts int
+	// Rereads is how many re-reads after a stale-ETag answer succeeded, and Changes how many of
+	// them found a new ETag: the profile had been changed by someone else.
+	Rereads, Changes int
+	// SentETag is the ETag the last PUT sent, as Partner Center gave it.
+	SentETag string
+	// Last is the last stale-ETag answer.
 	Last error
 }
 
-// Error names the customer and how often the update was tried.
+// ChangedByAnotherWriter reports whether a re-read found the profile changed by someone else, so
+// that the conflict is a concurrent writer's doing. When false and Rereads is not zero, every
+// re-read gave back the very ETag the update had sent: nobody else changed the profile, and
+// Partner Center refused the update for another reason.
+func (e *ConflictError) ChangedByAnotherWriter() bool { return e.Changes > 0 }
+
+// Error names the customer, how often the update was tried and which cause the re-reads showed.
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("the billing profile of customer %s was changed by another writer before each of %d updates; "+
-		"another process keeps changing it: %v", e.CustomerID, e.Attempts, e.Last)
+	switch {
+	case e.ChangedByAnotherWriter():
+		return fmt.Sprintf("the billing profile of customer %s was changed by another writer while it was updated: "+
+			"%s met a stale ETag and re-reading found the profile changed %s; another process keeps changing it: %v",
+			e.CustomerID, plural(e.Attempts, "update"), plural(e.Changes, "time"), e.Last)
+	case e.Rereads > 0:
+		return fmt.Sprintf("Partner Center refused %s of the billing profile of customer %s as stale, yet nobody changed "+
+			"the profile: re-reading it gave back the very ETag the update had sent (%s). Partner Center rejected the "+
+			"update itself rather than a concurrent change; give Microsoft support the request ids: %v",
+			plural(e.Attempts, "update"), e.CustomerID, e.SentETag, e.Last)
+	}
+	return fmt.Sprintf("%s of the billing profile of customer %s met a stale ETag: %v",
+		plural(e.Attempts, "update"), e.CustomerID, e.Last)
 }
 
 // Unwrap returns the last stale-ETag answer.
@@ -36,29 +62,61 @@ func (e *ConflictError) Unwrap() error { return e.Last }
 // fields change does not touch are kept, and tries again, up to Config.ConflictAttempts times.
 // When the result equals the profile it starts from, nothing is sent: a profile that already
 // holds the change (a retried PUT that had succeeded, say) is success. It returns the profile as
-// Partner Center now holds it.
+// Partner Center now holds it; when every attempt meets a stale ETag, a *ConflictError.
 func (c *Client) ApplyCustomerBillingProfile(ctx context.Context, customerID string, base *BillingProfile,
 	change func(*BillingProfile)) (*BillingProfile, error) {
+	if base == nil || len(base.missingFields()) > 0 {
+		// A PUT replaces the whole profile, so a base that is not a whole profile (one kept from
+		// an older run, say) is never written back: start from what Partner Center holds.
+		var err error
+		if base, err = c.GetCustomerBillingProfile(ctx, customerID); err != nil {
+			return nil, err
+		}
+	}
+	var conflict *ConflictError
 	for attempt := 1; ; attempt++ {
 		desired := base.Clone()
 		change(desired)
 		if desired.Equal(base) {
 			return base, nil
 		}
+		if attempt > c.conflict.attempts {
+			return nil, conflict
+		}
 		updated, err := c.UpdateCustomerBillingProfile(ctx, customerID, desired)
 		if !IsPreconditionFailed(err) {
 			return updated, err
 		}
-		if attempt >= c.conflict.attempts {
-			return nil, &ConflictError{CustomerID: customerID, Attempts: attempt, Last: err}
+		if conflict == nil {
+			conflict = &ConflictError{CustomerID: customerID}
 		}
-		if err := sleep(ctx, jittered(c.conflict.waitMin, c.conflict.waitMax, attempt-1)); err != nil {
-			return nil, err
-		}
-		if base, err = c.GetCustomerBillingProfile(ctx, customerID); err != nil {
+		conflict.Attempts, conflict.SentETag, conflict.Last = attempt, desired.ETag, err
+		if base, err = c.reread(ctx, customerID, attempt, conflict); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// reread reads the profile again after a stale-ETag answer, after a jittered wait unless no
+// attempt is left, and counts in conflict whether someone else had changed it. After the last
+// attempt the re-read still matters: it tells the error's cause, and it may show the change
+// already made (the first PUT of a retried pair had succeeded).
+func (c *Client) reread(ctx context.Context, customerID string, attempt int, conflict *ConflictError) (*BillingProfile, error) {
+	if attempt < c.conflict.attempts {
+		wait := jittered(c.conflict.waitMin, c.conflict.waitMax, attempt-1)
+		if err := sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("waiting %s to retry the update of customer %s after a stale ETag: %w", wait, customerID, err)
+		}
+	}
+	fresh, err := c.GetCustomerBillingProfile(ctx, customerID)
+	if err != nil {
+		return nil, fmt.Errorf("re-reading the billing profile after update %d met a stale ETag: %w", attempt, err)
+	}
+	conflict.Rereads++
+	if fresh.ETag != conflict.SentETag {
+		conflict.Changes++
+	}
+	return fresh, nil
 }
 
 // sleep waits d or until ctx ends.

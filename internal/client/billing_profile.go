@@ -40,9 +40,14 @@ func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID st
 	}
 	// The ETag goes both in If-Match, as the REST docs ask, and in attributes.etag, which is
 	// what Microsoft's SDKs send.
-	h := http.Header{"If-Match": {quoteETag(p.ETag)}}
+	h := http.Header{"If-Match": {ifMatch(p.ETag)}}
 	var out BillingProfile
 	if err := c.do(ctx, call{method: http.MethodPut, path: path, header: h, in: p, out: &out}); err != nil {
+		var answerErr *AnswerError
+		if errors.As(err, &answerErr) {
+			return nil, fmt.Errorf("updating the billing profile of customer %s: Partner Center accepted the update, "+
+				"so it may have been applied, but its answer cannot be used; the next read shows the profile as stored: %w", customerID, err)
+		}
 		return nil, fmt.Errorf("updating the billing profile of customer %s: %w", customerID, err)
 	}
 	return &out, nil
@@ -55,9 +60,16 @@ func profilePath(customerID string) (string, error) {
 	return fmt.Sprintf(billingProfilePath, customerID), nil
 }
 
-func quoteETag(etag string) string {
-	if strings.HasPrefix(etag, `"`) && strings.HasSuffix(etag, `"`) && len(etag) > 1 {
+// ifMatch renders an ETag for If-Match. ETags are opaque: one Partner Center gave in an entity-tag
+// form already, strong ("x") or weak (W/"x"), is sent exactly as given; a bare one (Partner
+// Center's usual -2279334701316321663) is quoted, as the REST docs ask.
+func ifMatch(etag string) string {
+	if isQuoted(etag) || (strings.HasPrefix(etag, "W/") && isQuoted(etag[2:])) {
 		return etag
 	}
 	return `"` + etag + `"`
+}
+
+func isQuoted(s string) bool {
+	return len(s) > 1 && strings.HasPrefix(s, `"`) && strings.HasSuffix(s, `"`)
 }

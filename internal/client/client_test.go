@@ -167,6 +167,36 @@ func TestUpdateSendsETagQuotedInIfMatchAndInBody(t *testing.T) {
 	}
 }
 
+func TestIfMatchCarriesTheETagAsPartnerCenterGaveIt(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, etag, want string }{
+		{"a bare ETag is quoted", `-2279334701316321663`, `"-2279334701316321663"`},
+		{"a quoted ETag is sent as given", `"abc=="`, `"abc=="`},
+		{"a weak ETag is sent as given", `W/"x"`, `W/"x"`},
+		{"a lone quote is quoted", `"`, `"""`},
+		{"a weak prefix without quotes is opaque and quoted", `W/x`, `"W/x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, rec := newScripted(t, reply{status: 200, body: profileJSON})
+			p := &BillingProfile{ETag: tt.etag, CompanyName: "C", Culture: "en-US", Language: "en", DefaultAddress: &Address{Country: "US"}}
+			if _, err := c.UpdateCustomerBillingProfile(context.Background(), testCustomer, p); err != nil {
+				t.Fatal(err)
+			}
+			if got := rec.request(0).Header.Get("If-Match"); got != tt.want {
+				t.Errorf("If-Match = %s, want %s", got, tt.want)
+			}
+			var sent struct {
+				Attributes struct{ ETag string } `json:"attributes"`
+			}
+			if err := json.Unmarshal(rec.bodies[0], &sent); err != nil || sent.Attributes.ETag != tt.etag {
+				t.Errorf("attributes.etag in body = %q (%v), want %q unchanged", sent.Attributes.ETag, err, tt.etag)
+			}
+		})
+	}
+}
+
 func TestUpdateWithoutETagIsRefusedBeforeAnyCall(t *testing.T) {
 	t.Parallel()
 	c, rec := newScripted(t)

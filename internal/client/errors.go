@@ -50,12 +50,14 @@ func (e *APIError) Error() string {
 }
 
 // errorBody covers both shapes Partner Center uses: {code, description, data, source} and the
-// throttling answer {statusCode, message}.
+// throttling answer {statusCode, message}. Every field is read raw: Partner Center's services
+// disagree on types (code is a number or a string; data an array, a string or an object), and one
+// field of an unexpected type must not cost the code and description of the others.
 type errorBody struct {
-	Code        json.RawMessage   `json:"code"`
-	Description string            `json:"description"`
-	Data        []json.RawMessage `json:"data"`
-	Message     string            `json:"message"`
+	Code        json.RawMessage `json:"code"`
+	Description json.RawMessage `json:"description"`
+	Data        json.RawMessage `json:"data"`
+	Message     json.RawMessage `json:"message"`
 }
 
 // newAPIError reads an error response. The ids the request sent stand in when the response
@@ -78,27 +80,47 @@ func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError 
 		return e
 	}
 	e.Code = codeText(eb.Code)
-	e.Description = firstNonEmpty(eb.Description, eb.Message)
-	for _, d := range eb.Data {
-		if text := codeText(d); text != "" {
-			e.Data = append(e.Data, text)
-		}
-	}
+	e.Description = firstNonEmpty(codeText(eb.Description), codeText(eb.Message))
+	e.Data = dataTexts(eb.Data)
 	return e
 }
 
-// codeText renders a JSON string without quotes and anything else (a number) as written.
+// dataTexts reads the details of an error body: each entry of an array, or a lone string or
+// object as one entry.
+func dataTexts(raw json.RawMessage) []string {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		items = []json.RawMessage{raw}
+	}
+	var out []string
+	for _, item := range items {
+		if text := codeText(item); text != "" {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// codeText renders a JSON string without quotes and anything else (a number, an object) as
+// compact JSON, shortened so that an odd body cannot flood a diagnostic.
 func codeText(raw json.RawMessage) string {
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s
 	}
-	t := string(bytes.TrimSpace(raw))
-	if t == "null" {
-		return ""
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
+		compact.Reset()
+		compact.Write(bytes.TrimSpace(raw))
 	}
-	return t
+	if t := compact.String(); t != "null" {
+		return truncate(t, maxDetailRunes)
+	}
+	return ""
 }
+
+// maxDetailRunes bounds one detail taken from an error body that is not a plain string.
+const maxDetailRunes = 300
 
 // describeNonJSON summarises a body that is not Partner Center's JSON, such as a proxy's HTML
 // error page, without flooding the diagnostic.
@@ -186,3 +208,25 @@ func IsUnauthorized(err error) bool { return hasStatus(err, http.StatusUnauthori
 
 // IsForbidden reports whether err is a 403: no relationship with the customer, or a GDAP role missing.
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// credentialRefusal is implemented by token source errors that can tell a refused credential from
+// an outage (credential.TokenError).
+type credentialRefusal interface {
+	CredentialRefused() bool
+}
+
+// IsCredentialRefused reports whether err says the credential or its rights were refused, so that
+// trying again with the same credential cannot help and the user must act: Entra ID refused to
+// issue a token (an AADSTS error or another 4xx answer, a credential setting that cannot be used),
+// Partner Center refused the token (401), or refused the access it grants (403: no relationship
+// with the customer, a GDAP role missing). It is false for outages, after which the same
+// credential may work: 5xx and 429 answers, timeouts, cancellations, and connections that failed
+// or were reset, whether they met Partner Center or Entra ID. A plan-time check can therefore fail
+// on a refusal and only warn on an outage.
+func IsCredentialRefused(err error) bool {
+	var r credentialRefusal
+	if errors.As(err, &r) {
+		return r.CredentialRefused()
+	}
+	return IsUnauthorized(err) || IsForbidden(err)
+}

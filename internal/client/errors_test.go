@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -50,6 +53,30 @@ func TestErrorAnswersBecomeAPIErrors(t *testing.T) {
 			name:     "the throttling shape gives its message",
 			reply:    reply{status: 429, header: map[string]string{"Retry-After": "57"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}`},
 			wantDesc: "Rate limit is exceeded. Try again in 57 seconds.", is: IsThrottled,
+		},
+		{
+			name:     "details given as one string are kept with the code and description",
+			reply:    reply{status: 400, body: `{"code":27002,"description":"A property has invalid data.","data":"city: CityInvalid - too long"}`},
+			wantCode: "27002", wantDesc: "A property has invalid data.", wantData: []string{"city: CityInvalid - too long"},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "details given as an object are kept with the code and description",
+			reply:    reply{status: 400, body: `{"code":"InvalidInput","description":"Bad address.","data":{"field": "postalCode", "reason": "PostalCodeInvalid"}}`},
+			wantCode: "InvalidInput", wantDesc: "Bad address.", wantData: []string{`{"field":"postalCode","reason":"PostalCodeInvalid"}`},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "details mixing strings, numbers and objects are each kept",
+			reply:    reply{status: 409, body: `{"code":3000,"description":"Conflict.","data":["a: b", 7, null, {"x":1}]}`},
+			wantCode: "3000", wantDesc: "Conflict.", wantData: []string{"a: b", "7", `{"x":1}`},
+			is: func(error) bool { return true },
+		},
+		{
+			name:     "a description that is not a string is still shown",
+			reply:    reply{status: 400, body: `{"code":400,"description":{"en":"Bad request."},"data":null}`},
+			wantCode: "400", wantDesc: `{"en":"Bad request."}`,
+			is: func(error) bool { return true },
 		},
 		{
 			name:     "a proxy's HTML page is summarised",
@@ -121,6 +148,41 @@ func TestIsCustomerNotFound(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := IsCustomerNotFound(tt.err); got != tt.want {
 				t.Errorf("IsCustomerNotFound(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}
+
+// refusal stands for a token source error that knows whether the credential was refused.
+type refusal bool
+
+func (r refusal) Error() string           { return "token refused: " + strconv.FormatBool(bool(r)) }
+func (r refusal) CredentialRefused() bool { return bool(r) }
+
+func TestIsCredentialRefusedTellsARefusalFromAnOutage(t *testing.T) {
+	t.Parallel()
+	api := func(status int) error { return fmt.Errorf("reading: %w", &APIError{StatusCode: status}) }
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"Partner Center's 401 is a refusal", api(http.StatusUnauthorized), true},
+		{"Partner Center's 403 is a refusal", api(http.StatusForbidden), true},
+		{"a token source's refusal is a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(true)), true},
+		{"a token source's outage is not a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(false)), false},
+		{"a 404 is not a refusal", api(http.StatusNotFound), false},
+		{"a 429 is not a refusal", api(http.StatusTooManyRequests), false},
+		{"a 503 is not a refusal", api(http.StatusServiceUnavailable), false},
+		{"a timeout is not a refusal", fmt.Errorf("GET x: %w", context.DeadlineExceeded), false},
+		{"a refused connection is not a refusal", &url.Error{Op: "Get", URL: "https://x", Err: errors.New("connection refused")}, false},
+		{"no error is not a refusal", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := IsCredentialRefused(tt.err); got != tt.want {
+				t.Errorf("IsCredentialRefused(%v) = %v, want %v", tt.err, got, tt.want)
 			}
 		})
 	}

@@ -40,6 +40,9 @@ func FuzzParseAPIError(f *testing.F) {
 	f.Add(404, "application/json", "\ufeff"+`{"code":60003,"description":"Tenant not found.","data":[]}`)
 	f.Add(429, "application/json", `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 57 seconds."}`)
 	f.Add(400, "application/json", `{"code":"27002","data":["a: b - c", 7, null, {"x":1}]}`)
+	f.Add(400, "application/json", `{"code":27002,"description":"A property has invalid data.","data":"city: CityInvalid"}`)
+	f.Add(400, "application/json", `{"code":"InvalidInput","description":"Bad.","data":{"field":"postalCode"}}`)
+	f.Add(400, "application/json", `{"code":{"inner":1},"description":7,"data":true}`)
 	f.Add(502, "text/html", "<html><body>Bad gateway</body></html>")
 	f.Add(500, "", "")
 	f.Fuzz(func(t *testing.T, status int, contentType, body string) {
@@ -54,6 +57,7 @@ func FuzzParseAPIError(f *testing.F) {
 		if len(e.Description) > 1000 && !json.Valid([]byte(body)) {
 			t.Fatalf("a non-JSON body was not summarised: %d bytes", len(e.Description))
 		}
+		assertCodeAndDescriptionSurvive(t, body, e)
 	})
 }
 
@@ -68,11 +72,27 @@ func FuzzRetryAfter(f *testing.F) {
 		if !ok && d != 0 {
 			t.Fatalf("an unusable header gave a wait of %s", d)
 		}
-		if ok && (d < 0 || d > maxRetryAfterHeader) {
+		if ok && d < 0 {
 			t.Fatalf("wait %s out of range", d)
 		}
 		if got := backoff(time.Minute)(time.Millisecond, time.Second, 3, &http.Response{StatusCode: 429, Header: resp.Header}); got < 0 || got > time.Minute {
 			t.Fatalf("backoff %s is outside [0, the cap]", got)
 		}
 	})
+}
+
+// assertCodeAndDescriptionSurvive checks that an error body whose code and description are plain
+// strings gives them back whatever its other fields hold.
+func assertCodeAndDescriptionSurvive(t *testing.T, body string, e *APIError) {
+	t.Helper()
+	var plain struct {
+		Code        *string `json:"code"`
+		Description *string `json:"description"`
+	}
+	if json.Unmarshal(stripBOM([]byte(body)), &plain) != nil || plain.Code == nil || plain.Description == nil || *plain.Description == "" {
+		return
+	}
+	if e.Code != *plain.Code || e.Description != *plain.Description {
+		t.Fatalf("code %q and description %q became %q and %q", *plain.Code, *plain.Description, e.Code, e.Description)
+	}
 }

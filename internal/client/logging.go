@@ -20,6 +20,30 @@ var secretPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)((?:access|refresh|id)_token|client_secret|client_assertion|password)(["']?\s*[:=]\s*["']?)[^\s"'&,]+`),
 }
 
+// RedactCredentials replaces the credentials in s that secretPatterns recognise by their form
+// (bearer tokens, OAuth2 secrets and tokens in a form body or JSON) with "***", for text that
+// leaves the process in an error rather than a log.
+func RedactCredentials(s string) string {
+	for _, re := range secretPatterns {
+		s = re.ReplaceAllStringFunc(s, redactMatch(re))
+	}
+	return s
+}
+
+// redactMatch keeps the name and separator a pattern matched ("client_secret=") and masks the value.
+func redactMatch(re *regexp.Regexp) func(string) string {
+	return func(m string) string {
+		sub := re.FindStringSubmatch(m)
+		if len(sub) == 3 {
+			return sub[1] + sub[2] + "***"
+		}
+		if name, _, ok := strings.Cut(m, " "); ok {
+			return name + " ***"
+		}
+		return "***"
+	}
+}
+
 // maskSecrets returns a context whose tflog calls mask credentials. The framework gives every RPC
 // a fresh context, so masking is set here, for each request, rather than once in Configure.
 func maskSecrets(ctx context.Context) context.Context {
@@ -107,20 +131,27 @@ func requestBody(req *http.Request) (*http.Request, string) {
 	return clone, string(b)
 }
 
-// responseBody reads the body for the log and puts an unread copy back for the caller; a read
-// error (a connection reset mid-body) is handed on to the caller after the bytes that did arrive.
+// responseBody reads up to maxResponseBytes of the body for the log and puts them back before the
+// unread rest, so that the caller reads the very bytes it would have read unlogged (and can tell
+// a body longer than the limit); a read error (a connection reset mid-body) is handed on to the
+// caller after the bytes that did arrive.
 func responseBody(resp *http.Response) string {
 	if resp.Body == nil {
 		return ""
 	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-	_ = resp.Body.Close()
-	var rest io.Reader = bytes.NewReader(b)
+	rest := resp.Body
 	if err != nil {
-		rest = io.MultiReader(rest, errReader{err})
+		rest = io.NopCloser(errReader{err})
 	}
-	resp.Body = io.NopCloser(rest)
+	resp.Body = readCloser{io.MultiReader(bytes.NewReader(b), rest), resp.Body}
 	return string(b)
+}
+
+// readCloser reads from one reader and closes another: a body put back after logging.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 type errReader struct{ err error }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -31,7 +32,8 @@ type call struct {
 // do sends c, retrying as the retry policy allows, and decodes the JSON answer into c.out.
 // Error answers become *APIError.
 func (c *Client) do(ctx context.Context, cl call) error {
-	req, err := c.newRequest(ctx, cl)
+	tried := &attempts{start: time.Now()}
+	req, err := c.newRequest(withAttempts(ctx, tried), cl)
 	if err != nil {
 		return err
 	}
@@ -40,25 +42,53 @@ func (c *Client) do(ctx context.Context, cl call) error {
 		if resp != nil {
 			_ = resp.Body.Close()
 		}
-		return transportError(req.Request, err)
+		return transportError(req.Request, tried, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	body, cut, err := readBody(resp)
 	if err != nil {
 		return fmt.Errorf("%s %s: reading response (HTTP %d, %s: %s): %w",
 			cl.method, cl.path, resp.StatusCode, HeaderRequestID, req.Header.Get(HeaderRequestID), err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(req.Request, resp, body)
+		if cut {
+			e.Description += fmt.Sprintf(" (the answer was cut at %d bytes, the most the client reads)", maxResponseBytes)
+		}
 		e.CredentialKind = c.credentialKind
 		return e
 	}
 	if cl.out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(stripBOM(body), cl.out); err != nil {
-		return fmt.Errorf("%s %s: decoding the response (HTTP %d, %s: %s): %w; body begins: %s",
-			cl.method, cl.path, resp.StatusCode, HeaderRequestID, req.Header.Get(HeaderRequestID), err, describeNonJSON(resp, body))
+	return decodeAnswer(req.Request, resp, body, cut, cl.out)
+}
+
+// readBody reads at most maxResponseBytes of the body and reports whether there was more.
+func readBody(resp *http.Response) (body []byte, cut bool, err error) {
+	body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	if len(body) > maxResponseBytes {
+		return body[:maxResponseBytes], true, err
+	}
+	return body, false, err
+}
+
+// decodeAnswer decodes a success answer into out and checks it is whole: an answer cut at the
+// size limit, one that is not JSON and one that lacks what the resource always has are
+// *AnswerError, never a value.
+func decodeAnswer(req *http.Request, resp *http.Response, body []byte, cut bool, out any) error {
+	if cut {
+		return newAnswerError(req, resp, body, fmt.Sprintf("it is larger than %d bytes, the most the client reads, and was cut there "+
+			"(a Partner Center answer is a few KiB: something between the provider and Partner Center, such as a proxy, answered instead)",
+			maxResponseBytes), nil)
+	}
+	if err := json.Unmarshal(stripBOM(body), out); err != nil {
+		return newAnswerError(req, resp, body, "decoding the response failed: "+err.Error(), err)
+	}
+	if c, ok := out.(answerChecker); ok {
+		if err := c.checkAnswer(); err != nil {
+			return newAnswerError(req, resp, body, err.Error(), nil)
+		}
 	}
 	return nil
 }
@@ -102,10 +132,12 @@ func (c *Client) setHeaders(ctx context.Context, h http.Header, token string, ha
 }
 
 // transportError wraps a failure that left no answer: the connection failed on every attempt,
-// the context ended, or no token could be had for a retry.
-func transportError(req *http.Request, err error) error {
+// the context ended (then the error says what the call was waiting for), or no token could be
+// had for a retry.
+func transportError(req *http.Request, tried *attempts, err error) error {
 	if ctxErr := req.Context().Err(); ctxErr != nil {
-		return fmt.Errorf("%s %s: %w (%s: %s)", req.Method, req.URL.Path, ctxErr, HeaderRequestID, req.Header.Get(HeaderRequestID))
+		return fmt.Errorf("%s %s (%s: %s): %w", req.Method, req.URL.Path, HeaderRequestID, req.Header.Get(HeaderRequestID),
+			tried.interrupted(ctxErr))
 	}
 	var urlErr *url.Error
 	if !errors.As(err, &urlErr) {

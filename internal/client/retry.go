@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -46,6 +48,13 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	// An attempt the context cut short says nothing about Partner Center, so only the others
+	// are remembered for the message of a call that later times out.
+	tried := attemptsFrom(ctx)
+	tried.record(resp, err)
+	if limits, ok := ctx.Value(retryLimitsKey{}).(RetryLimits); ok && limits.stop(tried, resp) {
+		return false, nil
+	}
 	if err != nil {
 		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
@@ -56,6 +65,35 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 func isRetryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests ||
 		(status >= 500 && status != http.StatusNotImplemented)
+}
+
+// RetryLimits narrows the client's retry policy for the calls made with a context, for callers
+// that must answer soon whatever Partner Center does, such as plan-time checks: a throttled or
+// failing service then costs them a bounded time, not the operation's whole timeout.
+type RetryLimits struct {
+	// MaxRetries caps the retries of each call; zero allows none.
+	MaxRetries int
+	// MaxRetryAfter is the longest Retry-After waited for: a call asked to wait longer ends at
+	// once with Partner Center's answer (a 429 for which IsThrottled is true).
+	MaxRetryAfter time.Duration
+}
+
+type retryLimitsKey struct{}
+
+// WithRetryLimits returns a context whose Partner Center calls retry within limits, never more
+// than the client's own policy allows.
+func WithRetryLimits(ctx context.Context, limits RetryLimits) context.Context {
+	return context.WithValue(ctx, retryLimitsKey{}, limits)
+}
+
+// stop reports whether a call that has made the attempts in tried, the last answered with resp,
+// must end rather than retry.
+func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
+	if tried != nil && tried.retries() >= l.MaxRetries {
+		return true
+	}
+	d, ok := retryAfter(resp, time.Now())
+	return ok && d > l.MaxRetryAfter
 }
 
 // backoff waits what Retry-After asks (capped), or else a jittered exponential delay, so that
@@ -69,7 +107,9 @@ func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
 	}
 }
 
-// retryAfter reads a Retry-After header given in seconds or as an HTTP date.
+// retryAfter reads a Retry-After header given in seconds or as an HTTP date, as asked: however
+// long the wait (a day, a year), the caller caps it, so that a service asking for a long pause
+// gets the longest one the client allows rather than a short jittered one.
 func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if resp == nil {
 		return 0, false
@@ -78,25 +118,21 @@ func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	var d time.Duration
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 || secs > int64(maxRetryAfterHeader/time.Second) {
+	// A number too large for int64 comes back as the largest one, with ErrRange: still a wait.
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if secs < 0 {
 			return 0, false
 		}
-		d = time.Duration(secs) * time.Second
-	} else if when, err := http.ParseTime(v); err == nil {
-		d = max(when.Sub(now), 0)
-	} else {
-		return 0, false
+		return time.Duration(min(secs, maxRetryAfterSeconds)) * time.Second, true
 	}
-	if d > maxRetryAfterHeader {
-		return 0, false // not a throttling hint anyone means; back off as usual
+	if when, err := http.ParseTime(v); err == nil {
+		return max(when.Sub(now), 0), true
 	}
-	return d, true
+	return 0, false
 }
 
-// maxRetryAfterHeader is the longest Retry-After taken at its word.
-const maxRetryAfterHeader = 24 * time.Hour
+// maxRetryAfterSeconds is the longest wait a time.Duration holds, in seconds.
+const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
 
 func jittered(lo, hi time.Duration, attempt int) time.Duration {
 	d := hi

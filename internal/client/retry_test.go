@@ -2,8 +2,12 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -101,6 +105,9 @@ func TestRetryAfterParsing(t *testing.T) {
 		{"zero means retry at once", "0", 0, true},
 		{"an HTTP date is read as the time until then", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
 		{"a date in the past means now", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
+		{"a day and a second is read as asked, for the caller to cap", "86401", 86401 * time.Second, true},
+		{"a date days away is read as asked, for the caller to cap", now.Add(72 * time.Hour).Format(http.TimeFormat), 72 * time.Hour, true},
+		{"a number beyond int64 is the longest wait", "99999999999999999999", time.Duration(maxRetryAfterSeconds) * time.Second, true},
 		{"a negative number is ignored", "-5", 0, false},
 		{"garbage is ignored", "soon", 0, false},
 		{"an absent header is ignored", "", 0, false},
@@ -122,9 +129,11 @@ func TestRetryAfterParsing(t *testing.T) {
 func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 	t.Parallel()
 	b := backoff(10 * time.Second)
-	throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3600"}}}
-	if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
-		t.Errorf("Retry-After 3600 gave %s, want the 10s cap", got)
+	for _, asked := range []string{"3600", "86400", "172800", "99999999999999999999"} {
+		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
+		if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
+			t.Errorf("Retry-After %s gave %s, want the 10s cap", asked, got)
+		}
 	}
 	for attempt := range 8 {
 		got := b(100*time.Millisecond, 2*time.Second, attempt, nil)
@@ -132,5 +141,142 @@ func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 		if got < ceiling/2 || got > ceiling {
 			t.Errorf("attempt %d waited %s, want within [%s, %s]", attempt, got, ceiling/2, ceiling)
 		}
+	}
+}
+
+func TestRetryAfterOverADayWaitsTheCap(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(&recorder{replies: []reply{
+		{status: 429, header: map[string]string{"Retry-After": "172800"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 172800 seconds."}`},
+		{status: 200, body: profileJSON},
+	}})
+	t.Cleanup(srv.Close)
+	c, err := New(Config{BaseURL: srv.URL, TokenSource: StaticToken(testToken), RetryMax: 1,
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, MaxRetryAfter: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited < time.Second {
+		t.Errorf("retried after %s: a two-day Retry-After must wait the 1s cap, not a short backoff", waited)
+	}
+}
+
+func TestATimeoutSaysWhatTheCallWaitedFor(t *testing.T) {
+	t.Parallel()
+	throttled := reply{status: 429, header: map[string]string{"Retry-After": "86400"}, body: `{"statusCode":429,"message":"Rate limit is exceeded."}`}
+	unavailable := reply{status: 503, header: map[string]string{"Retry-After": "60"}, body: `{"code":503,"description":"Service unavailable"}`}
+	tests := []struct {
+		name    string
+		baseURL func(t *testing.T) string
+		cfg     Config
+		want    string
+	}{
+		{"a call throttled with a one-day Retry-After names the 429 and the wait", scripted(throttled, throttled), Config{},
+			"timed out after .* while Partner Center answered 429 Too Many Requests \\(Retry-After 86400 s, 1 attempt\\)"},
+		{"a call meeting 503 names it", scripted(unavailable, unavailable), Config{},
+			"timed out after .* while Partner Center answered 503 Service Unavailable \\(Retry-After 60 s, 1 attempt\\)"},
+		{"a call throttled again and again says it kept answering", scripted(reply{status: 429, body: "{}"}, reply{status: 429, body: "{}"}, throttled),
+			Config{}, "while Partner Center kept answering 429 Too Many Requests \\(Retry-After 86400 s, 3 attempts\\)"},
+		{"a call to a hung service says it waited for an answer", hung, Config{},
+			"timed out after .* waiting for Partner Center's answer"},
+		{"a call that cannot connect says so", closedPort, Config{RetryWaitMin: time.Minute, RetryWaitMax: time.Minute},
+			"timed out after .* while Partner Center could not be reached \\(.*connection refused; 1 attempt\\)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := tt.cfg
+			cfg.BaseURL, cfg.TokenSource = tt.baseURL(t), StaticToken(testToken)
+			cfg.RetryWaitMin = max(cfg.RetryWaitMin, time.Millisecond)
+			cfg.RetryWaitMax = max(cfg.RetryWaitMax, 5*time.Millisecond)
+			c, err := New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			_, err = c.GetCustomerBillingProfile(ctx, testCustomer)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("err = %v, want one that is context.DeadlineExceeded", err)
+			}
+			if !regexp.MustCompile(tt.want).MatchString(err.Error()) {
+				t.Errorf("err = %v\nwant it to match %s", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), HeaderRequestID+": ") {
+				t.Errorf("err = %v, want the request id", err)
+			}
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("returned after %s, want soon after the 500ms deadline", took)
+			}
+		})
+	}
+}
+
+// scripted serves the replies in order and then 200 with a profile.
+func scripted(replies ...reply) func(t *testing.T) string {
+	return func(t *testing.T) string {
+		srv := httptest.NewServer(&recorder{replies: replies})
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+}
+
+// hung accepts requests and never answers until the client goes away.
+func hung(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// closedPort is the address of a server that has stopped listening.
+func closedPort(*testing.T) string {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	srv.Close()
+	return srv.URL
+}
+
+func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
+	t.Parallel()
+	throttled := reply{status: 429, header: map[string]string{"Retry-After": "300"}, body: `{"statusCode":429,"message":"Try again in 300 seconds."}`}
+	failing := reply{status: 503, body: `{"code":503,"description":"unavailable"}`}
+	tests := []struct {
+		name      string
+		replies   []reply
+		limits    *RetryLimits
+		wantCalls int
+		wantErr   func(error) bool
+	}{
+		{"a long Retry-After is not waited for", []reply{throttled}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 1, IsThrottled},
+		{"a short Retry-After is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
+			&RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 2, func(err error) bool { return err == nil }},
+		{"one retry at most is made", []reply{failing, failing, failing}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: time.Second}, 2,
+			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"no retry is made when none is allowed", []reply{failing, failing}, &RetryLimits{}, 1,
+			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"without limits the client's policy applies", []reply{failing, failing, failing}, nil, 4,
+			func(err error) bool { return err == nil }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, rec := newScripted(t, tt.replies...)
+			ctx := context.Background()
+			if tt.limits != nil {
+				ctx = WithRetryLimits(ctx, *tt.limits)
+			}
+			start := time.Now()
+			_, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+			if !tt.wantErr(err) || rec.count() != tt.wantCalls {
+				t.Errorf("err = %v after %d requests, want %d requests", err, rec.count(), tt.wantCalls)
+			}
+			if took := time.Since(start); took > 3*time.Second {
+				t.Errorf("took %s", took)
+			}
+		})
 	}
 }

@@ -17,16 +17,26 @@ import (
 
 // azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens through
 // Azure's own identity library, with scope {api}/.default.
-func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client) (fetchFunc, error) {
-	cred, err := azureCredential(kind, cfg, azcore.ClientOptions{
+func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
+	cred, err := azureCredential(kind, cfg, secrets, azcore.ClientOptions{
 		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
 		Transport: hc,
+		// The token cache retries outages with its own bounded backoff, for every credential
+		// kind alike; azcore's retries would multiply with it.
+		Retry: policy.RetryOptions{MaxRetries: -1},
 	}, isCustomAuthority(ep.AuthorityURL))
 	if err != nil {
 		return nil, err
 	}
 	scope := ep.Resource + "/.default"
 	return func(ctx context.Context) (*oauth2.Token, error) {
+		if kind == KindOIDC {
+			// Read the token first: azidentity would bury an unreadable file in an error that no
+			// longer says it is a setting to fix rather than an outage.
+			if _, err := cfg.oidcToken(ctx); err != nil {
+				return nil, &settingError{err}
+			}
+		}
 		t, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{scope}})
 		if err != nil {
 			return nil, err
@@ -35,7 +45,7 @@ func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client) (fetchFu
 	}, nil
 }
 
-func azureCredential(kind Kind, cfg Config, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+func azureCredential(kind Kind, cfg Config, secrets *masker, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
 	switch kind {
 	case KindClientSecret:
 		return azidentity.NewClientSecretCredential(cfg.TenantID, cfg.ClientID, cfg.ClientSecret,
@@ -43,7 +53,7 @@ func azureCredential(kind Kind, cfg Config, opts azcore.ClientOptions, customAut
 	case KindClientCertificate:
 		return certificateCredential(cfg, opts, customAuthority)
 	case KindOIDC:
-		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcToken,
+		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcTokenSource(secrets),
 			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
 	case KindAzureCLI:
 		return azidentity.NewAzureCLICredential(&azidentity.AzureCLICredentialOptions{TenantID: cfg.TenantID})
@@ -67,6 +77,16 @@ func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthorit
 	}
 	return azidentity.NewClientCertificateCredential(cfg.TenantID, cfg.ClientID, certs, key,
 		&azidentity.ClientCertificateCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+}
+
+// oidcTokenSource returns the workload identity token for each exchange, and masks a token read
+// from the file as the secret it is.
+func (cfg Config) oidcTokenSource(secrets *masker) func(context.Context) (string, error) {
+	return func(ctx context.Context) (string, error) {
+		token, err := cfg.oidcToken(ctx)
+		secrets.add(token)
+		return token, err
+	}
 }
 
 // oidcToken returns the workload identity token: the one given, or the file's current content

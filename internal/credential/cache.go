@@ -2,53 +2,187 @@ package credential
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/oauth2"
 )
 
-// maxRenewBefore is how long before expiry a token is renewed at the most; short-lived tokens
-// are renewed when a tenth of their life is left.
-const maxRenewBefore = 5 * time.Minute
+// Renewal timing. A token is renewed when a tenth of its life is left (at most maxRenewBefore
+// before it expires), in the background while callers keep using it, and handed out until a
+// twentieth of its life is left (at most expiryMargin before it expires), which leaves a request
+// made with it time to reach Partner Center.
+const (
+	maxRenewBefore = 5 * time.Minute
+	expiryMargin   = 30 * time.Second
+	// failedRenewalPause is how long a failed renewal waits before the next one while the token
+	// still serves, so that a long Entra ID outage is not met with a renewal per call.
+	failedRenewalPause = 15 * time.Second
+)
+
+// Default retry policy of one renewal: Entra ID's outages (5xx, 408, 429, timeouts, reset
+// connections) are tried again after a jittered, bounded wait; its refusals are not.
+const (
+	defaultRenewAttempts = 3
+	defaultRenewWaitMin  = time.Second
+	defaultRenewWaitMax  = 8 * time.Second
+	defaultFetchTimeout  = 30 * time.Second
+)
 
 // fetchFunc gets a new token from the credential.
 type fetchFunc func(ctx context.Context) (*oauth2.Token, error)
 
-// cachedSource hands out one token until shortly before it expires. All resources of a provider
-// share it, and concurrent callers wait for a single exchange rather than each starting one.
+// cachedSource hands out one token for all the resources of a provider and renews it before it
+// expires. One renewal runs at a time, apart from the callers: callers that still hold a usable
+// token do not wait for it, the others wait for it only as long as their own context lets them
+// (Ctrl-C works while Entra ID hangs), and a renewal that fails while the token is still usable
+// keeps the token, with a warning, rather than failing the calls.
 type cachedSource struct {
-	mu      sync.Mutex
-	token   *oauth2.Token
-	renewAt time.Time
-	fetch   fetchFunc
-	now     func() time.Time
+	fetch fetchFunc
+	now   func() time.Time
+	retry renewPolicy
+
+	mu       sync.Mutex
+	token    *oauth2.Token
+	renewAt  time.Time // from then on, a call starts a renewal
+	usableTo time.Time // from then on, callers wait for the renewal; zero: never
+	renewal  *renewal  // the renewal in flight, if any
+	failure  error     // a failed renewal callers have not been warned of yet
+}
+
+// renewPolicy bounds the attempts of one renewal.
+type renewPolicy struct {
+	attempts         int
+	waitMin, waitMax time.Duration
+	fetchTimeout     time.Duration // of each attempt
+}
+
+// renewal is one renewal in flight; done closes when token or err is set.
+type renewal struct {
+	done  chan struct{}
+	token *oauth2.Token
+	err   error
 }
 
 func newCachedSource(fetch fetchFunc) *cachedSource {
-	return &cachedSource{fetch: fetch, now: time.Now}
+	return &cachedSource{fetch: fetch, now: time.Now, retry: renewPolicy{
+		attempts: defaultRenewAttempts, waitMin: defaultRenewWaitMin, waitMax: defaultRenewWaitMax, fetchTimeout: defaultFetchTimeout,
+	}}
 }
 
-// Token returns the cached access token, or exchanges the credential for a new one.
+// Token returns the cached access token, starting a renewal when it is due, and waits for the
+// renewal only when the cached token can no longer be used.
 func (c *cachedSource) Token(ctx context.Context) (string, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.token != nil && c.now().Before(c.renewAt) {
-		return c.token.AccessToken, nil
+	now := c.now()
+	if c.token == nil || !now.Before(c.renewAt) {
+		c.renewalLocked(ctx)
 	}
-	t, err := c.fetch(ctx)
-	if err != nil {
-		return "", err
+	if c.usableLocked(now) {
+		token, failure, left := c.token.AccessToken, c.failure, c.token.Expiry.Sub(now)
+		c.failure = nil
+		c.mu.Unlock()
+		if failure != nil {
+			tflog.Warn(ctx, "Renewing the Partner Center token failed; the current token is used while it lasts",
+				map[string]any{"error": failure.Error(), "token_expires_in": left.Round(time.Second).String()})
+		}
+		return token, nil
 	}
-	c.token = t
-	c.renewAt = renewalTime(t, c.now())
-	return t.AccessToken, nil
+	r := c.renewalLocked(ctx)
+	c.mu.Unlock()
+	select {
+	case <-r.done:
+		if r.err != nil {
+			return "", r.err
+		}
+		return r.token.AccessToken, nil
+	case <-ctx.Done():
+		return "", fmt.Errorf("waiting for a new Partner Center token: %w", ctx.Err())
+	}
 }
 
-func renewalTime(t *oauth2.Token, now time.Time) time.Time {
+// usableLocked reports whether the cached token may still be handed out. The caller holds c.mu.
+func (c *cachedSource) usableLocked(now time.Time) bool {
+	return c.token != nil && (c.usableTo.IsZero() || now.Before(c.usableTo))
+}
+
+// renewalLocked returns the renewal in flight, starting one if there is none. It runs on a
+// context that keeps ctx's values (the logger, its masks) but not its end: it serves every caller,
+// not only the one that started it, and its own attempts are bounded. The caller holds c.mu.
+func (c *cachedSource) renewalLocked(ctx context.Context) *renewal {
+	if c.renewal == nil {
+		c.renewal = &renewal{done: make(chan struct{})}
+		go c.renew(context.WithoutCancel(ctx), c.renewal)
+	}
+	return c.renewal
+}
+
+// renew fetches a token and records the outcome for the cache and for the renewal's waiters.
+func (c *cachedSource) renew(ctx context.Context, r *renewal) {
+	t, err := c.fetchWithRetries(ctx)
+	c.mu.Lock()
+	now := c.now()
+	switch {
+	case err == nil:
+		c.token, c.failure = t, nil
+		c.renewAt, c.usableTo = renewalTimes(t, now)
+	case c.usableLocked(now):
+		c.failure = err
+		c.renewAt = now.Add(min(failedRenewalPause, c.usableTo.Sub(now)/2))
+	}
+	r.token, r.err = t, err
+	c.renewal = nil
+	c.mu.Unlock()
+	close(r.done)
+}
+
+// fetchWithRetries tries the credential up to retry.attempts times, each within fetchTimeout,
+// again only after an outage: a refused credential stays refused.
+func (c *cachedSource) fetchWithRetries(ctx context.Context) (*oauth2.Token, error) {
+	for attempt := 1; ; attempt++ {
+		attemptCtx, cancel := context.WithTimeout(ctx, c.retry.fetchTimeout)
+		t, err := c.fetch(attemptCtx)
+		cancel()
+		if err == nil {
+			return t, nil
+		}
+		if attempt >= c.retry.attempts || isRefused(err) {
+			return nil, err
+		}
+		wait := jitteredWait(c.retry.waitMin, c.retry.waitMax, attempt)
+		tflog.Debug(ctx, "Partner Center token request failed; trying again",
+			map[string]any{"attempt": attempt, "wait": wait.String(), "error": err.Error()})
+		time.Sleep(wait)
+	}
+}
+
+func isRefused(err error) bool {
+	var te *TokenError
+	return errors.As(err, &te) && te.CredentialRefused()
+}
+
+// jitteredWait doubles from lo with each attempt up to hi, and picks at random in its upper half,
+// so that renewals of many provider runs do not come back in step.
+func jitteredWait(lo, hi time.Duration, attempt int) time.Duration {
+	d := hi
+	if attempt < 30 {
+		d = min(lo<<(attempt-1), hi)
+	}
+	if d <= 1 {
+		return d
+	}
+	return d/2 + rand.N(d-d/2)
+}
+
+// renewalTimes says when to renew t and until when to hand it out.
+func renewalTimes(t *oauth2.Token, now time.Time) (renewAt, usableTo time.Time) {
 	if t.Expiry.IsZero() {
-		return now.Add(time.Hour) // a token without expiry (a static one) is kept for the run
+		return now.Add(time.Hour), time.Time{} // a token without expiry: kept, renewed hourly
 	}
 	life := t.Expiry.Sub(now)
-	return t.Expiry.Add(-min(maxRenewBefore, life/10))
+	return t.Expiry.Add(-min(maxRenewBefore, life/10)), t.Expiry.Add(-min(expiryMargin, life/20))
 }

@@ -57,19 +57,20 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 	if kind == KindAccessToken {
 		return &Source{TokenSource: client.StaticToken(cfg.AccessToken), Kind: kind}, nil
 	}
-	fetch, err := cfg.fetcher(kind, ep, hc)
+	secrets := newMasker(cfg)
+	fetch, err := cfg.fetcher(kind, ep, hc, secrets)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", kind, err)
+		return nil, secrets.err(fmt.Errorf("%s: %w", kind, err))
 	}
-	return &Source{TokenSource: newCachedSource(explained(kind, fetch)), Kind: kind}, nil
+	return &Source{TokenSource: newCachedSource(explained(kind, fetch, secrets)), Kind: kind}, nil
 }
 
-func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client) (fetchFunc, error) {
+func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
 	switch kind {
 	case KindRefreshToken:
-		return refreshTokenFetcher(cfg, ep, hc), nil
+		return refreshTokenFetcher(cfg, ep, hc, secrets), nil
 	case KindClientSecret, KindClientCertificate, KindOIDC, KindAzureCLI:
-		return azureFetcher(kind, cfg, ep, hc)
+		return azureFetcher(kind, cfg, ep, hc, secrets)
 	}
 	return nil, fmt.Errorf("unsupported credential kind %q", kind)
 }
@@ -160,16 +161,19 @@ func (e *MissingError) Error() string {
 }
 
 // explained wraps fetch so that its errors name the credential kind and, for Entra ID's
-// AADSTS codes, say what to do.
-func explained(kind Kind, fetch fetchFunc) fetchFunc {
+// AADSTS codes, say what to do; they and the log lines of the token request have every secret
+// masked, and the tokens it hands out are masked from then on too.
+func explained(kind Kind, fetch fetchFunc, secrets *masker) fetchFunc {
 	return func(ctx context.Context) (*oauth2.Token, error) {
-		t, err := fetch(ctx)
+		t, err := fetch(secrets.logContext(ctx))
 		if err != nil {
-			return nil, newTokenError(kind, err)
+			return nil, newTokenError(ctx, kind, err, secrets)
 		}
 		if t.AccessToken == "" {
-			return nil, newTokenError(kind, errors.New("the token endpoint answered without an access token"))
+			return nil, newTokenError(ctx, kind, errors.New("the token endpoint answered without an access token"), secrets)
 		}
+		secrets.add(t.AccessToken)
+		secrets.add(t.RefreshToken)
 		return t, nil
 	}
 }

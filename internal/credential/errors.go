@@ -1,9 +1,15 @@
 package credential
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strconv"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
+	"golang.org/x/oauth2"
 )
 
 // TokenError says a credential could not be exchanged for a Partner Center token.
@@ -13,7 +19,14 @@ type TokenError struct {
 	Code int
 	// Hint says what to do about Code.
 	Hint string
-	Err  error
+	// StatusCode is the HTTP status the token endpoint answered with; 0 when no answer came
+	// (a timeout, a reset connection) or the credential failed before asking (the Azure CLI).
+	StatusCode int
+	// Err is the failure, its text with every secret of the credential masked. errors.Is sees
+	// through it; the token library's own error types, which hold the raw answer, do not show.
+	Err error
+
+	refused bool
 }
 
 // Error names the credential kind, Entra ID's answer and the hint.
@@ -28,16 +41,69 @@ func (e *TokenError) Error() string {
 // Unwrap returns the underlying failure.
 func (e *TokenError) Unwrap() error { return e.Err }
 
+// CredentialRefused reports whether Entra ID refused the credential, so that asking again with it
+// cannot help: a 4xx answer other than 408 and 429, an AADSTS error, a setting that cannot be used
+// (an unreadable OIDC token file), or an Azure CLI that cannot sign in. It is false for outages,
+// after which the same credential may work: 5xx, 408 and 429 answers, timeouts, connections that
+// failed or were reset, and a context that ended. client.IsCredentialRefused reads it.
+func (e *TokenError) CredentialRefused() bool { return e.refused }
+
 var aadstsCode = regexp.MustCompile(`AADSTS(\d+)`)
 
-func newTokenError(kind Kind, err error) *TokenError {
-	e := &TokenError{Kind: kind, Err: err}
+// newTokenError explains err, then masks its secrets: the error a token endpoint answers with may
+// repeat the request, client secret and refresh token included. A failure the context caused is
+// made to say so, as azidentity's errors do not wrap it.
+func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *TokenError {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = fmt.Errorf("%w (%w)", err, ctxErr)
+	}
+	e := &TokenError{Kind: kind, StatusCode: answerStatus(err)}
 	if m := aadstsCode.FindStringSubmatch(err.Error()); m != nil {
 		e.Code, _ = strconv.Atoi(m[1])
 		e.Hint = aadstsHints[e.Code]
 	}
+	e.refused = e.isRefusal(err)
+	e.Err = secrets.err(err)
 	return e
 }
+
+// isRefusal tells a refused credential from an outage; see CredentialRefused.
+func (e *TokenError) isRefusal(err error) bool {
+	var setting *settingError
+	switch {
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return false
+	case errors.As(err, &setting):
+		return true
+	case e.StatusCode != 0:
+		return e.StatusCode >= 400 && e.StatusCode < 500 &&
+			e.StatusCode != http.StatusRequestTimeout && e.StatusCode != http.StatusTooManyRequests
+	case e.Code != 0:
+		return true
+	}
+	// The Azure CLI fails on its own only when it cannot sign in (not logged in, another tenant);
+	// every other credential that got no answer met an outage.
+	return e.Kind == KindAzureCLI
+}
+
+// answerStatus digs the token endpoint's HTTP status out of the token libraries' errors.
+func answerStatus(err error) int {
+	var retrieve *oauth2.RetrieveError
+	if errors.As(err, &retrieve) && retrieve.Response != nil {
+		return retrieve.Response.StatusCode
+	}
+	var azErr *azidentity.AuthenticationFailedError
+	if errors.As(err, &azErr) && azErr.RawResponse != nil {
+		return azErr.RawResponse.StatusCode
+	}
+	return 0
+}
+
+// settingError is a credential setting that cannot be used, such as an unreadable OIDC token file.
+type settingError struct{ err error }
+
+func (e *settingError) Error() string { return e.err.Error() }
+func (e *settingError) Unwrap() error { return e.err }
 
 // aadstsHints explain the Entra ID errors Partner Center automation meets most.
 var aadstsHints = map[int]string{

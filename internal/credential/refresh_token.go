@@ -14,7 +14,7 @@ import (
 // flow sends it: it lets grant_type be overridden and, unlike its refresh-token source, sends the
 // scope. Entra ID rotates refresh tokens; the newest is kept for the next exchange of the run.
 // cachedSource serialises calls, so rotating the token needs no lock of its own.
-func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client) fetchFunc {
+func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client, secrets *masker) fetchFunc {
 	conf := clientcredentials.Config{
 		ClientID:     cfg.ClientID,
 		ClientSecret: cfg.ClientSecret,
@@ -32,6 +32,7 @@ func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client) fetchFunc {
 		}
 		if t.RefreshToken != "" {
 			refreshToken = t.RefreshToken
+			secrets.add(refreshToken)
 		}
 		return t, nil
 	}

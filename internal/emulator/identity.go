@@ -46,6 +46,7 @@ type identity struct {
 	accessTokens  map[string]time.Time
 	tokenLifetime time.Duration
 	tokenLog      []TokenRequest
+	faults        []*TokenFault
 }
 
 func newIdentity() identity {
@@ -78,6 +79,8 @@ func (s *Server) RevokeRefreshToken(rt string) {
 }
 
 // SetTokenLifetime sets how long the access tokens issued from now on are valid (default 1h).
+// Entra ID states lifetimes in whole seconds (expires_in), so d is rounded up to a whole second:
+// a token can be made to expire every second or two, for soak tests of renewal.
 func (s *Server) SetTokenLifetime(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -95,7 +98,11 @@ func (s *Server) TokenRequests() []TokenRequest {
 // The caller holds s.mu.
 func (s *Server) issue(clientID string, withRefresh bool) (access, refresh string, lifetime time.Duration) {
 	access = "emu-at-" + randomToken()
-	lifetime = s.id.tokenLifetime
+	// expires_in is in whole seconds, and 0 would read as "no expiry" to OAuth2 clients.
+	lifetime = max(s.id.tokenLifetime.Round(time.Second), time.Second)
+	if lifetime < s.id.tokenLifetime {
+		lifetime += time.Second
+	}
 	s.id.accessTokens[access] = time.Now().Add(lifetime)
 	if withRefresh {
 		refresh = "emu-rt-" + randomToken()

@@ -1,8 +1,10 @@
 // Package emulator is an in-memory Partner Center that behaves as the real service does for the
 // calls this provider makes: ETags and 412, full-replacement PUT that keeps every field it is sent,
 // byte-order marks before JSON, Partner Center's error bodies, address validation, 401/404, and
-// throttling. Tests seed customers, change profiles behind a client's back, inject faults and read
-// the request log; the partnercenter-emulator command serves it on loopback for demos and pipelines.
+// throttling, and Entra ID's token endpoint. Tests seed customers, change profiles behind a client's
+// back, inject faults into the API (Inject) and the token endpoint (InjectTokenFault), issue tokens
+// that expire in seconds (SetTokenLifetime) and read the request logs; the partnercenter-emulator
+// command serves it on loopback for demos and pipelines.
 package emulator
 
 import (

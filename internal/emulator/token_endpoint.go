@@ -8,7 +8,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -59,12 +61,18 @@ func handleOpenIDConfiguration(w http.ResponseWriter, r *http.Request) {
 // grants, with secrets, certificate-signed assertions or federated (OIDC) assertions.
 func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	entry := TokenRequest{Time: time.Now(), TenantID: r.PathValue("tenant")}
-	if err := r.ParseForm(); err != nil {
-		writeAADError(w, http.StatusBadRequest, "invalid_request", 900144, "The request body must be form-encoded.")
+	raw, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
+	f, parseErr := url.ParseQuery(string(raw))
+	if err != nil || parseErr != nil {
+		writeAADError(w, http.StatusBadRequest, "invalid_request", aadMissingRequest, "The request body must be form-encoded.")
 		return
 	}
-	f := r.PostForm
 	entry.ClientID, entry.GrantType, entry.Scope, entry.RefreshToken = f.Get("client_id"), f.Get("grant_type"), f.Get("scope"), f.Get("refresh_token")
+	if status, answered := s.applyTokenFault(w, r, string(raw)); answered {
+		entry.Status = status
+		s.logToken(entry)
+		return
+	}
 	tokenURL := "https://" + r.Host + r.URL.Path
 	if r.TLS == nil {
 		tokenURL = "http://" + r.Host + r.URL.Path
@@ -82,6 +90,13 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	entry.IssuedRefreshToken, _ = body["refresh_token"].(string)
 	s.id.tokenLog = append(s.id.tokenLog, entry)
 	writeJSONPlain(w, http.StatusOK, body)
+}
+
+// logToken adds entry to the token endpoint's log.
+func (s *Server) logToken(entry TokenRequest) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.tokenLog = append(s.id.tokenLog, entry)
 }
 
 // grant checks a token request and issues the token. The caller holds s.mu.

@@ -1,0 +1,312 @@
+package credential
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"golang.org/x/oauth2"
+)
+
+// clock is a settable time for renewal-timing tests.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
+// scriptedFetch answers each fetch with the next outcome, after waiting for release when gated.
+type scriptedFetch struct {
+	calls    atomic.Int32
+	mu       sync.Mutex
+	outcomes []func(ctx context.Context) (*oauth2.Token, error)
+}
+
+func (f *scriptedFetch) fetch(ctx context.Context) (*oauth2.Token, error) {
+	f.calls.Add(1)
+	f.mu.Lock()
+	next := f.outcomes[0]
+	if len(f.outcomes) > 1 {
+		f.outcomes = f.outcomes[1:]
+	}
+	f.mu.Unlock()
+	return next(ctx)
+}
+
+var t0 = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+
+func issued(name string) func(context.Context) (*oauth2.Token, error) {
+	return func(context.Context) (*oauth2.Token, error) {
+		return &oauth2.Token{AccessToken: name, Expiry: t0.Add(time.Hour)}, nil
+	}
+}
+
+func issuedAt(name string, clk *clock) func(context.Context) (*oauth2.Token, error) {
+	return func(context.Context) (*oauth2.Token, error) {
+		return &oauth2.Token{AccessToken: name, Expiry: clk.Now().Add(time.Hour)}, nil
+	}
+}
+
+func failing(refused bool) func(context.Context) (*oauth2.Token, error) {
+	return func(context.Context) (*oauth2.Token, error) {
+		return nil, &TokenError{Kind: KindRefreshToken, Err: errors.New("AADSTS-like failure"), refused: refused}
+	}
+}
+
+// gated blocks until release is closed or the fetch's context ends, then issues name.
+func gated(name string, release <-chan struct{}) func(context.Context) (*oauth2.Token, error) {
+	return func(ctx context.Context) (*oauth2.Token, error) {
+		select {
+		case <-release:
+			return &oauth2.Token{AccessToken: name, Expiry: t0.Add(2 * time.Hour)}, nil
+		case <-ctx.Done():
+			return nil, &TokenError{Kind: KindRefreshToken, Err: ctx.Err()}
+		}
+	}
+}
+
+func newTestCache(f *scriptedFetch, clk *clock) *cachedSource {
+	c := newCachedSource(f.fetch)
+	c.now = clk.Now
+	c.retry = renewPolicy{attempts: 3, waitMin: time.Millisecond, waitMax: 2 * time.Millisecond, fetchTimeout: time.Second}
+	return c
+}
+
+func mustToken(t *testing.T, c *cachedSource, ctx context.Context) string {
+	t.Helper()
+	tok, err := c.Token(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// eventually waits for cond, which a background renewal makes true.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("%s did not happen within 5s", what)
+}
+
+func TestRenewalIsDueWhenATenthOfTheLifeIsLeft(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		at        time.Duration // after t0, for a token issued at t0 for an hour
+		wantFetch int32
+	}{
+		{"a token with 6 minutes left is used as is", 54 * time.Minute, 1},
+		{"a token with 4 minutes left is renewed", 56 * time.Minute, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			clk := &clock{now: t0}
+			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), issued("second")}}
+			c := newTestCache(f, clk)
+			mustToken(t, c, context.Background())
+			clk.Set(t0.Add(tt.at))
+			mustToken(t, c, context.Background())
+			if tt.wantFetch == 2 {
+				eventually(t, "the renewal", func() bool { return f.calls.Load() == 2 })
+			}
+			time.Sleep(20 * time.Millisecond)
+			if got := f.calls.Load(); got != tt.wantFetch {
+				t.Errorf("%d fetches, want %d", got, tt.wantFetch)
+			}
+		})
+	}
+}
+
+func TestCallersWithAUsableTokenDoNotWaitForTheRenewal(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	release := make(chan struct{})
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), gated("second", release)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(57 * time.Minute)) // renewal due, token valid for 3 more minutes
+	for range 5 {
+		if got := mustToken(t, c, context.Background()); got != "first" {
+			t.Fatalf("got %q while the renewal hangs, want the still-valid first token", got)
+		}
+	}
+	close(release)
+	eventually(t, "the renewed token being handed out", func() bool { return mustToken(t, c, context.Background()) == "second" })
+	if n := f.calls.Load(); n != 2 {
+		t.Errorf("%d fetches, want 2: one renewal for every caller", n)
+	}
+}
+
+func TestAFailedRenewalKeepsTheValidTokenAndWarns(t *testing.T) {
+	t.Parallel()
+	for _, refused := range []bool{true, false} {
+		name := "an outage"
+		if refused {
+			name = "a refusal"
+		}
+		t.Run("after "+name+" the current token is used and a warning logged", func(t *testing.T) {
+			t.Parallel()
+			clk := &clock{now: t0}
+			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), failing(refused), failing(refused),
+				failing(refused), issuedAt("second", clk)}}
+			c := newTestCache(f, clk)
+			mustToken(t, c, context.Background())
+			clk.Set(t0.Add(57 * time.Minute))
+			var logs bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &logs)
+			if got := mustToken(t, c, ctx); got != "first" {
+				t.Fatalf("got %q, want the still-valid first token", got)
+			}
+			eventually(t, "the renewal to fail", func() bool { return c.pendingFailure() })
+			if got := mustToken(t, c, ctx); got != "first" {
+				t.Fatalf("got %q after the failed renewal, want the still-valid first token", got)
+			}
+			if !strings.Contains(logs.String(), "Renewing the Partner Center token failed") || !strings.Contains(logs.String(), "AADSTS-like failure") {
+				t.Errorf("no warning with the failure was logged:\n%s", logs.String())
+			}
+			wantFetches := int32(4) // the first token, then three attempts at an outage
+			if refused {
+				wantFetches = 2 // a refusal is not tried again
+			}
+			if n := f.calls.Load(); n != wantFetches {
+				t.Errorf("%d fetches, want %d", n, wantFetches)
+			}
+			// The next renewal waits a pause, then runs again.
+			mustToken(t, c, ctx)
+			if n := f.calls.Load(); n != wantFetches {
+				t.Errorf("%d fetches right after the failure, want no new renewal before the pause", n)
+			}
+		})
+	}
+}
+
+func TestAnExpiredTokenWhoseRenewalFailsGivesTheError(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), failing(true)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(time.Hour))
+	_, err := c.Token(context.Background())
+	var te *TokenError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want the renewal's TokenError", err)
+	}
+}
+
+func TestOutagesAreRetriedAndRefusalsAreNot(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		outcomes  []func(context.Context) (*oauth2.Token, error)
+		wantErr   bool
+		wantFetch int32
+	}{
+		{"two outages then a token give the token", []func(context.Context) (*oauth2.Token, error){failing(false), failing(false), issued("t")}, false, 3},
+		{"a refusal is given at once", []func(context.Context) (*oauth2.Token, error){failing(true), issued("t")}, true, 1},
+		{"an outage that lasts gives up after the bounded attempts", []func(context.Context) (*oauth2.Token, error){failing(false)}, true, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := &scriptedFetch{outcomes: tt.outcomes}
+			c := newTestCache(f, &clock{now: t0})
+			_, err := c.Token(context.Background())
+			if (err != nil) != tt.wantErr || f.calls.Load() != tt.wantFetch {
+				t.Errorf("err = %v after %d fetches, want error %v after %d", err, f.calls.Load(), tt.wantErr, tt.wantFetch)
+			}
+		})
+	}
+}
+
+func TestWaitersHonourTheirOwnContextWhileARenewalHangs(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){gated("only", release)}}
+	c := newTestCache(f, &clock{now: t0})
+	c.retry.fetchTimeout = time.Minute
+
+	patient := make(chan string, 1)
+	go func() { tok, _ := c.Token(context.Background()); patient <- tok }()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel) // Ctrl-C
+	start := time.Now()
+	_, err := c.Token(ctx)
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 2*time.Second {
+		t.Fatalf("err = %v after %s, want context.Canceled soon after the cancel", err, time.Since(start))
+	}
+	close(release)
+	select {
+	case tok := <-patient:
+		if tok != "only" {
+			t.Errorf("the patient caller got %q, want the token", tok)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the patient caller never got the token")
+	}
+	if n := f.calls.Load(); n != 1 {
+		t.Errorf("%d fetches, want 1", n)
+	}
+}
+
+func TestAHungAttemptIsAbandonedAndRetried(t *testing.T) {
+	t.Parallel()
+	never := make(chan struct{})
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){gated("never", never), issued("second try")}}
+	c := newTestCache(f, &clock{now: t0})
+	c.retry.fetchTimeout = 100 * time.Millisecond
+	if got := mustToken(t, c, context.Background()); got != "second try" {
+		t.Errorf("got %q, want the token of the attempt after the hung one", got)
+	}
+}
+
+func TestOneRenewalServesManyConcurrentCallers(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){gated("shared", release)}}
+	c := newTestCache(f, &clock{now: t0})
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Go(func() {
+			if tok, err := c.Token(context.Background()); err != nil || tok != "shared" {
+				t.Errorf("got %q, %v", tok, err)
+			}
+		})
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if n := f.calls.Load(); n != 1 {
+		t.Errorf("%d fetches for 50 callers, want 1", n)
+	}
+}
+
+// pendingFailure reports whether a failed renewal awaits its warning.
+func (c *cachedSource) pendingFailure() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.failure != nil
+}

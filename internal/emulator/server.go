@@ -9,7 +9,9 @@ package emulator
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -79,6 +81,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	echoIDs(w, r)
+	bufferBody(r)
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := newRequest(r)
 	defer func() { s.logRequest(entry, rec.status) }()
@@ -95,6 +98,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mux.ServeHTTP(rec, r)
 }
+
+// bufferBody reads the request body before anything waits. Go's server notices that a client went
+// away only once the body has been read, so a request with a body that waits (latency, a delay
+// fault) would otherwise be held for the whole wait after its client gave up.
+func bufferBody(r *http.Request) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	var rest io.Reader = bytes.NewReader(b)
+	if err != nil {
+		rest = io.MultiReader(rest, errReader{err})
+	}
+	r.Body = io.NopCloser(rest)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 func (s *Server) currentLatency() time.Duration {
 	s.mu.Lock()

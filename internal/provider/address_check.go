@@ -6,7 +6,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -36,7 +38,8 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 		return
 	}
 	enabled := r.data.validateAddress(validate)
-	ctx = client.WithCorrelationID(ctx, client.NewID())
+	ctx, cancel := addressCheckContext(ctx, req)
+	defer cancel()
 	current, ok := r.currentAddress(ctx, req, configured, enabled, &resp.Diagnostics)
 	if !ok {
 		return
@@ -50,7 +53,32 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	if resp.Diagnostics.HasError() || !enabled || !planned.differsFrom(current, postalAttributes) {
 		return
 	}
-	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, planned)...)
+	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, plannedCustomerID(ctx, req), planned)...)
+}
+
+// Bounds of the plan-time check of one resource's address, so that a plan never waits long on
+// a check that only advises: the whole check ends after addressCheckTimeout (or the resource's
+// read timeout, when shorter), each call is retried once at most, and a Retry-After longer than
+// addressCheckMaxRetryAfter is not waited for. What did not finish is reported as skipped.
+const (
+	addressCheckTimeout       = 30 * time.Second
+	addressCheckRetries       = 1
+	addressCheckMaxRetryAfter = 5 * time.Second
+)
+
+// addressCheckContext bounds the calls of one resource's address check and names them with one
+// correlation id.
+func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
+	limit := addressCheckTimeout
+	var t timeouts.Value
+	if !req.Config.GetAttribute(ctx, path.Root("timeouts"), &t).HasError() && !t.IsNull() && !t.IsUnknown() {
+		if read, diags := t.Read(ctx, addressCheckTimeout); !diags.HasError() {
+			limit = min(limit, read)
+		}
+	}
+	ctx = client.WithRetryLimits(ctx, client.RetryLimits{MaxRetries: addressCheckRetries, MaxRetryAfter: addressCheckMaxRetryAfter})
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	return client.WithCorrelationID(ctx, client.NewID()), cancel
 }
 
 // currentAddress is the address Partner Center holds, as far as the checks need it: the prior
@@ -79,7 +107,7 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 		addAPIError(diags, "read", id, err) // the apply would fail the same way: say so now
 		return nil, false
 	case err != nil:
-		addAddressCheckSkipped(diags, "the billing profile could not be read to complete the address", err)
+		addAddressCheckFailure(diags, id, "the billing profile could not be read to complete the address", err)
 		return nil, false
 	}
 	return apiAddressValues(p.DefaultAddress), true
@@ -143,16 +171,21 @@ func (a plannedAddress) differsFrom(current map[string]types.String, names []str
 	return false
 }
 
-// addAddressCheckSkipped reports a check that could not run: Partner Center still checks the
-// address at apply, so the plan goes on.
-func addAddressCheckSkipped(diags *diag.Diagnostics, why string, err error) {
+// addAddressCheckFailure reports a check that could not run. A refused credential or a missing
+// permission is an error: the apply would fail the same way. Anything else (an outage, a timeout,
+// throttling) only skips the check, which Partner Center makes again at apply, so the plan goes on.
+func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err error) {
+	if client.IsCredentialRefused(err) {
+		addAPIError(diags, "check the address of", customerID, err)
+		return
+	}
 	diags.AddAttributeWarning(addressPath, "Address validation skipped",
 		"The address was not checked at plan time because "+why+"; Partner Center still checks it at apply.\n\n"+err.Error())
 }
 
 // checkAddress applies the country's rules, then asks the validation service when every part
 // of the postal address is known.
-func checkAddress(ctx context.Context, c *client.Client, a plannedAddress) diag.Diagnostics {
+func checkAddress(ctx context.Context, c *client.Client, customerID string, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
 	country, ok := a.value("country")
 	if !ok || country == "" {
@@ -163,7 +196,7 @@ func checkAddress(ctx context.Context, c *client.Client, a plannedAddress) diag.
 	case client.IsNotFound(err):
 		// No published rules for this country: only the validation service can judge.
 	case err != nil:
-		addAddressCheckSkipped(&diags, "Partner Center's address rules could not be read", err)
+		addAddressCheckFailure(&diags, customerID, "Partner Center's address rules could not be read", err)
 		return diags
 	default:
 		diags.Append(ruleViolations(rules, a)...)
@@ -177,7 +210,7 @@ func checkAddress(ctx context.Context, c *client.Client, a plannedAddress) diag.
 	}
 	v, err := c.ValidateAddress(ctx, postal)
 	if err != nil {
-		addAddressCheckSkipped(&diags, "Partner Center's address validation service did not answer", err)
+		addAddressCheckFailure(&diags, customerID, "Partner Center's address validation service did not answer", err)
 		return diags
 	}
 	diags.Append(verdictDiagnostics(v)...)
@@ -284,4 +317,13 @@ func suggestions(list []client.PostalAddress) string {
 		b.WriteString("\n  - " + a.String())
 	}
 	return b.String()
+}
+
+// plannedCustomerID is the customer the plan names, in canonical form, or "" while not known.
+func plannedCustomerID(ctx context.Context, req resource.ModifyPlanRequest) string {
+	var id types.String
+	if req.Plan.GetAttribute(ctx, path.Root("customer_id"), &id).HasError() || !known(id) {
+		return ""
+	}
+	return canonicalID(id.ValueString())
 }

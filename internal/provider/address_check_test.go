@@ -2,8 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -435,4 +437,83 @@ resource "partnercenter_customer_billing_profile" "test" {
 			ExpectError: diagnosticPattern("default_address.country required"),
 		},
 	}})
+}
+
+// The plan-time check only advises, so it never holds a plan up: a validation service that does
+// not answer, or asks to be called again in five minutes, costs a warning and the plan goes on.
+func TestAccAddressValidation_aSlowServiceCostsAWarningNotAHang(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		fault emulator.Fault
+		want  string
+	}{
+		{"a service that never answers", emulator.Fault{Method: "POST", Times: 100, Delay: 10 * time.Minute}, "deadline exceeded"},
+		{"a service that asks to wait five minutes", emulator.Fault{Method: "POST", Times: 100, Status: 429, RetryAfter: 5 * time.Minute},
+			"HTTP 429"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			env.emu.Inject(tt.fault)
+			cli := newTerraformCLI(t)
+			config := env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%[1]s"
+  default_address = {
+    country       = "US"
+    address_line1 = "400 Broad St"
+    city          = "Seattle"
+    state         = "WA"
+    postal_code   = "98109"
+  }
+  timeouts = {
+    read = "3s"
+  }
+}`)
+			// A hang would take the fault's five or ten minutes; a minute is ample for a plan.
+			diags := cli.plan(t, config, time.Minute)
+			w, ok := findDiagnostic(diags, "warning", "Address validation skipped")
+			if !ok || !strings.Contains(w.Detail, tt.want) {
+				t.Errorf("want a warning that validation was skipped, mentioning %q; diagnostics: %+v", tt.want, diags)
+			}
+		})
+	}
+}
+
+// A credential Entra ID refuses fails the plan, even when every resource is new: the apply would
+// fail on it anyway, so a warning that validation was skipped would only delay the news.
+func TestAccAddressValidation_aRefusedCredentialFailsThePlan(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.RegisterApp(emulator.App{TenantID: authTenant, ClientID: authClient, ClientSecret: authSecret})
+	// No refresh token was ever issued to the app: Entra ID refuses it as expired or revoked.
+	base := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.providerConfig)[1]
+	provider := fmt.Sprintf(`
+provider "partnercenter" {
+  base_url      = %[1]q
+  authority_url = %[1]q
+  tenant_id     = %[2]q
+  client_id     = %[3]q
+  client_secret = %[4]q
+  refresh_token = "revoked-refresh-token"
+}
+`, base, authTenant, authClient, authSecret)
+	for _, address := range []string{
+		`{ city = "Seattle" }`, // completed from the profile, which cannot be read
+		`{ country = "US", address_line1 = "400 Broad St", city = "Seattle", state = "WA", postal_code = "98109" }`,
+	} {
+		env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+			Config: provider + fmt.Sprintf(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id     = %q
+  default_address = %s
+}`, env.customerID, address),
+			PlanOnly:    true,
+			ExpectError: diagnosticPattern("Could not get a Partner Center token", "refresh token", "AADSTS"),
+		}}})
+	}
 }

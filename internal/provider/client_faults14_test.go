@@ -86,7 +86,7 @@ func TestFaults14_anIncompleteProfileIsNeverWrittenBack(t *testing.T) {
 		ProtoV6ProviderFactories: faultsProviders,
 		Steps: []resource.TestStep{{
 			Config:      env.resource("Contoso Adopted", ""),
-			ExpectError: pattern("answer cannot be used", "lacks companyName, culture, language", "HTTP 200 OK", requestIDs),
+			ExpectError: pattern("Unusable answer from Partner Center", "answer cannot be used", "lacks companyName, culture, language", "HTTP 200 OK", requestIDs),
 		}},
 		CheckDestroy: func(s *terraform.State) error {
 			if n := env.emu.Count("PUT", ""); n != 0 {

@@ -231,7 +231,7 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 		},
 		{
 			name: "malformed JSON is reported with the request id", fault: emulator.Fault{Times: 100, Status: 200, ContentType: "application/json", Body: `{"id": tru`},
-			expectError: diagnosticPattern("Partner Center request failed", "decoding the response", "HTTP 200", "MS-RequestId"),
+			expectError: diagnosticPattern("Unusable answer from Partner Center", "wrote nothing from it", "HTTP 200", "MS-RequestId"),
 		},
 		{
 			name: "a connection reset mid-body is reported", fault: emulator.Fault{Times: 100, Reset: true},
@@ -240,6 +240,10 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 		{
 			name: "403 points at the relationship and GDAP roles", fault: emulator.Fault{Times: 100, Status: 403},
 			expectError: diagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", requestIDs),
+		},
+		{
+			name: "412s without another writer are not blamed on one", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 412},
+			expectError: diagnosticPattern("Billing profile update refused", "no other writer is to blame", "412", requestIDs),
 		},
 		{
 			name: "409 is reported, not retried", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 409},

@@ -52,6 +52,7 @@ type rejectedAttribute struct {
 
 func explain(action, customerID string, err error) (summary, hint string) {
 	var conflict *client.ConflictError
+	var unusable *client.AnswerError
 	var tokenErr *credential.TokenError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
@@ -59,11 +60,20 @@ func explain(action, customerID string, err error) (summary, hint string) {
 			" in the resource, or try again later."
 	case errors.Is(err, context.Canceled):
 		return "Cancelled", "The operation was cancelled before Partner Center answered."
-	case errors.As(err, &conflict):
+	case errors.As(err, &conflict) && conflict.ChangedByAnotherWriter():
 		return "Billing profile update conflicted", "Another writer kept changing the billing profile of customer " +
 			customerID + " while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
 			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
 			"and apply again."
+	case errors.As(err, &conflict):
+		return "Billing profile update refused", "Partner Center refused every update of the billing profile of customer " +
+			customerID + " as stale (HTTP 412), although reading it again showed nobody had changed it, so no other " +
+			"writer is to blame. Something between Terraform and Partner Center may be changing the If-Match header. " +
+			"Apply again; if it persists, open a support case with the request ids below."
+	case errors.As(err, &unusable):
+		return "Unusable answer from Partner Center", "Partner Center answered with success but with a body that is " +
+			"not a whole billing profile, so Terraform wrote nothing from it. Apply again; if it persists, open a " +
+			"support case with the request ids below."
 	case client.IsCustomerNotFound(err):
 		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
 			" that this partner can reach. Check customer_id."

@@ -25,6 +25,8 @@ import (
 type terraformCLI struct {
 	bin, dir string
 	env      []string
+	// timeout bounds each command; zero means five minutes.
+	timeout time.Duration
 }
 
 // cliDiagnostic is a diagnostic terraform printed with -json.
@@ -99,13 +101,7 @@ func serveInProcess(t *testing.T) string {
 // apply with args; it returns the diagnostics apply printed, and fails the test when apply fails.
 func (c *terraformCLI) apply(t *testing.T, config string, args ...string) []cliDiagnostic {
 	t.Helper()
-	header := fmt.Sprintf("terraform {\n  required_providers {\n    partnercenter = { source = %q }\n  }\n}\n", providerSource())
-	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.run(t, "init", "-input=false", "-no-color"); err != nil {
-		t.Fatal(err)
-	}
+	c.init(t, config)
 	out, err := c.run(t, append([]string{"apply", "-auto-approve", "-input=false", "-json"}, args...)...)
 	diags := jsonDiagnostics(out)
 	if err != nil {
@@ -114,9 +110,40 @@ func (c *terraformCLI) apply(t *testing.T, config string, args ...string) []cliD
 	return diags
 }
 
+// init writes config (the provider's required_providers block is added) and runs terraform init.
+func (c *terraformCLI) init(t *testing.T, config string) {
+	t.Helper()
+	header := fmt.Sprintf("terraform {\n  required_providers {\n    partnercenter = { source = %q }\n  }\n}\n", providerSource())
+	if err := os.WriteFile(filepath.Join(c.dir, "main.tf"), []byte(header+config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.run(t, "init", "-input=false", "-no-color"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// plan writes config, runs terraform plan and returns its diagnostics; it fails the test when the
+// plan fails or takes longer than limit (a hang, not a speed target: limit is generous).
+func (c *terraformCLI) plan(t *testing.T, config string, limit time.Duration) []cliDiagnostic {
+	t.Helper()
+	c.init(t, config)
+	c.timeout = limit
+	defer func() { c.timeout = 0 }()
+	out, err := c.run(t, "plan", "-input=false", "-json")
+	diags := jsonDiagnostics(out)
+	if err != nil {
+		t.Fatalf("terraform plan: %v; diagnostics: %+v", err, diags)
+	}
+	return diags
+}
+
 func (c *terraformCLI) run(t *testing.T, args ...string) ([]byte, error) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	limit := c.timeout
+	if limit == 0 {
+		limit = 5 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.bin, args...)
 	cmd.Dir, cmd.Env = c.dir, c.env

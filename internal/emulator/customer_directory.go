@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -28,7 +29,8 @@ type customerDirectory struct {
 	// billing profile's company name, so customers seeded by SeedCustomer are listed too.
 	companies map[string]Company
 	// tokenKey signs continuation tokens, so that a token the emulator did not issue is refused.
-	tokenKey []byte
+	tokenKey      []byte
+	tokenLifetime time.Duration
 }
 
 // SetCompany sets the company profile and relationship the customers API shows for a seeded customer.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // listPage is one answer of GET /v1/customers, decoded.
@@ -229,5 +230,20 @@ func TestPagingSeeksPastCustomersThatLeaveBetweenPages(t *testing.T) {
 	all := slices.Concat(first.ids, second.ids)
 	if len(all) != len(ids) || second.nextURI != "" {
 		t.Errorf("%d customers over two pages (next %q), want all %d: the deletion must not shift the second page", len(all), second.nextURI, len(ids))
+	}
+}
+
+func TestExpiredContinuationTokensGet400(t *testing.T) {
+	t.Parallel()
+	s := New(token)
+	if _, err := s.SeedCustomers(3); err != nil {
+		t.Fatal(err)
+	}
+	s.SetContinuationTokenLifetime(time.Millisecond)
+	first := listCustomers(t, s, "/v1/customers?size=2", "")
+	time.Sleep(5 * time.Millisecond)
+	a := listCustomers(t, s, first.nextURI, first.nextToken)
+	if desc, _ := a.body["description"].(string); a.status != http.StatusBadRequest || !strings.Contains(desc, "expired") {
+		t.Errorf("status %d, description %q; want 400 saying the token expired", a.status, desc)
 	}
 }

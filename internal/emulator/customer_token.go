@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 )
 
 // continuation is the position an MS-ContinuationToken stands for: the listing's filter and the
@@ -16,7 +17,19 @@ import (
 type continuation struct {
 	Filter customerFilter `json:"f"`
 	After  string         `json:"a"`
+	// Issued is when the token was issued (Unix nanoseconds), for SetContinuationTokenLifetime.
+	Issued int64 `json:"t"`
 }
+
+// SetContinuationTokenLifetime makes continuation tokens expire d after they are issued, as a
+// service's do when a client takes too long between pages; zero (the default) keeps them valid.
+func (s *Server) SetContinuationTokenLifetime(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.directory.tokenLifetime = d
+}
+
+var errExpiredToken = errors.New("the continuation token has expired: start the listing again from the first page")
 
 var errBadToken = errors.New("the " + headerContinuationToken + " header is missing or is not a continuation token of this listing: " +
 	"send the token of the previous page's links.next, or start again from the first page")
@@ -31,6 +44,7 @@ func (s *Server) issueTokenLocked(c continuation) (string, error) {
 		}
 		s.directory.tokenKey = key
 	}
+	c.Issued = time.Now().UnixNano()
 	body, err := json.Marshal(c)
 	if err != nil {
 		return "", err
@@ -42,7 +56,7 @@ func (s *Server) issueTokenLocked(c continuation) (string, error) {
 // readToken checks a token's signature and returns the position it stands for.
 func (s *Server) readToken(token string) (continuation, error) {
 	s.mu.Lock()
-	key := s.directory.tokenKey
+	key, lifetime := s.directory.tokenKey, s.directory.tokenLifetime
 	s.mu.Unlock()
 	b64Body, b64MAC, ok := strings.Cut(token, ".")
 	enc := base64.RawURLEncoding
@@ -54,6 +68,9 @@ func (s *Server) readToken(token string) (continuation, error) {
 	var c continuation
 	if err := json.Unmarshal(body, &c); err != nil {
 		return continuation{}, errBadToken
+	}
+	if lifetime > 0 && time.Since(time.Unix(0, c.Issued)) > lifetime {
+		return continuation{}, errExpiredToken
 	}
 	return c, nil
 }

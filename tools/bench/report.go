@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -9,8 +10,11 @@ import (
 // table renders the results as a Markdown table with its conditions.
 func table(o options, rs []result) string {
 	w := &strings.Builder{}
-	fmt.Fprintf(w, "Latency %s per call, -parallelism=%d; throttled phase: %.0f%% of calls answered 429 with Retry-After %s.\n\n",
-		o.latency, o.parallelism, o.throttle*100, o.retryAfter)
+	fmt.Fprintf(w, "Latency %s per call, -parallelism=%d", o.latency, o.parallelism)
+	if slices.ContainsFunc(rs, func(r result) bool { return r.throttled > 0 }) {
+		fmt.Fprintf(w, "; throttled phase: %.0f%% of calls answered 429 with Retry-After %s", o.throttle*100, o.retryAfter)
+	}
+	fmt.Fprint(w, ".\n\n")
 	fmt.Fprintln(w, "| N | run | wall | list pages | GET | PUT | 429 | Retry-After asked (sum) | lower bound | ratio | "+
 		"ratio to bound + terraform_data | CPU: terraform | CPU: provider | provider peak memory |")
 	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")

@@ -2,6 +2,7 @@
 // for testing Terraform configurations offline in a pipeline.
 //
 //	partnercenter-emulator -token secret -seed customers.json -url-file url.txt
+//	partnercenter-emulator -token secret -customers 1000 -latency 50ms
 //
 // It prints its base URL; point the provider's base_url (or PARTNERCENTER_BASE_URL) at it and use
 // the same token as access_token.
@@ -35,6 +36,7 @@ func main() {
 type options struct {
 	addr, token, seed, urlFile string
 	demoCustomer               string
+	customers                  int
 	latency                    time.Duration
 }
 
@@ -44,6 +46,7 @@ func parseFlags() options {
 	flag.StringVar(&o.token, "token", os.Getenv(tokenEnv), "bearer token the emulator accepts (default $"+tokenEnv+")")
 	flag.StringVar(&o.seed, "seed", "", "JSON file of customers to seed: {\"customers\": {\"<tenant id>\": {<billing profile>}}}")
 	flag.StringVar(&o.demoCustomer, "demo-customer", "", "also seed this customer id with a realistic demo profile")
+	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies (\"Fabrikam 0001\", fabrikam0001.onmicrosoft.com, ...)")
 	flag.StringVar(&o.urlFile, "url-file", "", "write the base URL to this file once listening (for scripts)")
 	flag.DurationVar(&o.latency, "latency", 0, "delay every answer by this much, e.g. 50ms")
 	flag.Parse()
@@ -83,6 +86,12 @@ func newServer(o options) (*emulator.Server, error) {
 			return nil, err
 		}
 		fmt.Printf("Seeded %d customers from %s\n", n, o.seed)
+	}
+	if o.customers > 0 {
+		if _, err := srv.SeedCustomers(o.customers); err != nil {
+			return nil, err
+		}
+		fmt.Printf("Seeded %d customers\n", o.customers)
 	}
 	if o.demoCustomer != "" {
 		if err := srv.SeedDefaultCustomer(o.demoCustomer); err != nil {

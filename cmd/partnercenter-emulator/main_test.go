@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,5 +45,28 @@ func TestNewServerRejectsABadSeedFile(t *testing.T) {
 	}
 	if _, err := newServer(options{token: "t", seed: seed}); err == nil {
 		t.Error("a seed file with a non-GUID customer id was accepted")
+	}
+}
+
+func TestNewServerSeedsTheNumberOfCustomersAsked(t *testing.T) {
+	srv, err := newServer(options{token: "t", customers: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, hs.URL+"/v1/customers?size=500", nil)
+	req.Header.Set("Authorization", "Bearer t")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var page struct {
+		TotalCount int `json:"totalCount"`
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if err := json.Unmarshal(bytes.TrimPrefix(body, []byte("\ufeff")), &page); err != nil || page.TotalCount != 12 {
+		t.Errorf("listed %d customers (%v), want 12", page.TotalCount, err)
 	}
 }

@@ -24,6 +24,8 @@ func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, utf8BOM) }
 type call struct {
 	method string
 	path   string
+	// query is the raw query string, sent as is (a next-page link's query is not re-encoded).
+	query  string
 	header http.Header
 	in     any
 	out    any
@@ -103,6 +105,7 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*retryablehttp.Reques
 		body = b
 	}
 	u := c.baseURL.JoinPath(cl.path)
+	u.RawQuery = cl.query
 	req, err := retryablehttp.NewRequestWithContext(ctx, cl.method, u.String(), body)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", cl.method, cl.path, err)

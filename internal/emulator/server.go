@@ -24,6 +24,7 @@ type Server struct {
 	mu        sync.Mutex
 	tokens    map[string]bool
 	customers map[string]map[string]any // customer id (lower case) → stored billing profile
+	directory customerDirectory
 	id        identity
 	faults    []*Fault
 	requests  []Request
@@ -45,6 +46,8 @@ func New(tokens ...string) *Server {
 	}
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc(billingProfileRoute, s.handleBillingProfile)
+	s.mux.HandleFunc(customersRoute, s.handleListCustomers)
+	s.mux.HandleFunc(customerRoute, s.handleGetCustomer)
 	s.mux.HandleFunc("GET /v1/countryvalidationrules/{country}", s.handleCountryRules)
 	s.mux.HandleFunc("POST /v1/validations/address", s.handleValidateAddress)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {

@@ -79,5 +79,6 @@ func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Res
 }
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCountryValidationRulesDataSource}
+	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCountryValidationRulesDataSource,
+		NewCustomersDataSource, NewCustomerDataSource}
 }

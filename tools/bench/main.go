@@ -1,16 +1,21 @@
 // Command bench measures the provider at partner scale: it seeds N customers in the Partner
 // Center emulator with a fixed latency per call, drives the real terraform CLI through adopting
 // them all, a refresh-only plan, a no-op apply, an apply that changes every profile and the same
-// under throttling, and reports wall time, API calls by method, the round-trip lower bound
-// (calls × latency ÷ parallelism), the ratio to it, and the provider process's peak memory.
+// under throttling ("manage"), and through onboarding them all with import blocks over the
+// customers data source and the plan after it ("onboard"). It reports wall time, API calls (pages
+// of the customer list, GETs, PUTs), the round-trip lower bound (list pages × latency, as each
+// waits for the one before, plus the other calls × latency ÷ parallelism), the ratio to it and to
+// the bound plus the same run over terraform_data, and the provider process's peak memory.
 //
 //	go run ./tools/bench -n 100,1000 -latency 50ms
+//	go run ./tools/bench -n 1000 -latency 50ms -runs onboard -remote-state
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +23,9 @@ import (
 
 func main() {
 	var o options
-	var sizes string
+	var sizes, runs string
 	flag.StringVar(&sizes, "n", "100,1000", "comma-separated numbers of customers")
+	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update) and onboard (import blocks)")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "emulated latency of every Partner Center call")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
@@ -29,14 +35,18 @@ func main() {
 	flag.StringVar(&o.providerPackage, "provider-package", ".", "Go package to build as the provider (./tools/profiled writes profiles to $PROFILE_OUT)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()
-	if err := run(o, sizes); err != nil {
+	if err := run(o, sizes, runs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(o options, sizes string) error {
+func run(o options, sizes, runs string) error {
 	ns, err := parseSizes(sizes)
+	if err != nil {
+		return err
+	}
+	groups, err := parseGroups(runs)
 	if err != nil {
 		return err
 	}
@@ -53,21 +63,47 @@ func run(o options, sizes string) error {
 	}
 	var results []result
 	for _, n := range ns {
-		rs, err := benchSize(o, work, n)
-		if err != nil {
-			return fmt.Errorf("with %d customers: %w", n, err)
-		}
-		results = append(results, rs...)
-		if o.baseline {
-			base, err := baselineSize(o, work, n)
+		for _, g := range groups {
+			rs, err := g.run(o, work, n)
 			if err != nil {
-				return fmt.Errorf("baseline with %d customers: %w", n, err)
+				return fmt.Errorf("%s with %d customers: %w", g.name, n, err)
+			}
+			results = append(results, rs...)
+			if !o.baseline {
+				continue
+			}
+			base, err := g.baseline(o, work, n)
+			if err != nil {
+				return fmt.Errorf("%s baseline with %d customers: %w", g.name, n, err)
 			}
 			results = append(results, base...)
 		}
 	}
 	_, err = os.Stdout.WriteString(table(o, results))
 	return err
+}
+
+// group is a set of runs with the terraform_data runs that are their floor.
+type group struct {
+	name          string
+	run, baseline func(o options, work string, n int) ([]result, error)
+}
+
+var groups = []group{
+	{name: "manage", run: benchSize, baseline: baselineSize},
+	{name: "onboard", run: onboardSize, baseline: onboardBaseline},
+}
+
+func parseGroups(s string) ([]group, error) {
+	var out []group
+	for _, name := range strings.Split(s, ",") {
+		i := slices.IndexFunc(groups, func(g group) bool { return g.name == strings.TrimSpace(name) })
+		if i < 0 {
+			return nil, fmt.Errorf("-runs: %q is not manage or onboard", name)
+		}
+		out = append(out, groups[i])
+	}
+	return out, nil
 }
 
 func parseSizes(s string) ([]int, error) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -9,20 +10,48 @@ import (
 // table renders the results as a Markdown table with its conditions.
 func table(o options, rs []result) string {
 	w := &strings.Builder{}
-	fmt.Fprintf(w, "Latency %s per call, -parallelism=%d; throttled phase: %.0f%% of calls answered 429 with Retry-After %s.\n\n",
-		o.latency, o.parallelism, o.throttle*100, o.retryAfter)
-	fmt.Fprintln(w, "| N | run | wall | GET | PUT | 429 | Retry-After asked (sum) | lower bound | ratio | CPU: terraform | CPU: provider | provider peak memory |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintf(w, "Latency %s per call, -parallelism=%d", o.latency, o.parallelism)
+	if slices.ContainsFunc(rs, func(r result) bool { return r.throttled > 0 }) {
+		fmt.Fprintf(w, "; throttled phase: %.0f%% of calls answered 429 with Retry-After %s", o.throttle*100, o.retryAfter)
+	}
+	fmt.Fprint(w, ".\n\n")
+	fmt.Fprintln(w, "| N | run | wall | list pages | GET | PUT | 429 | Retry-After asked (sum) | lower bound | ratio | "+
+		"ratio to bound + terraform_data | CPU: terraform | CPU: provider | provider peak memory |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	floors := baselineWalls(rs)
 	for _, r := range rs {
 		if r.lowerBound == 0 {
-			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
+			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
 			continue
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %s | %s | %.2f | %s | %s | %d MB |\n",
-			r.n, r.phase, seconds(r.wall), r.gets, r.puts, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
+		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %s | %d MB |\n",
+			r.n, r.phase, seconds(r.wall), r.lists, r.gets, r.puts, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
+			ratioTo(r.wall, r.lowerBound, floors[floorKey(r.n, r.phase+baselineSuffix)]),
 			seconds(r.terraformCPU()), seconds(r.providerCPU), r.peakRSS>>20)
 	}
 	return w.String()
+}
+
+// baselineWalls indexes the wall times of the terraform_data runs by size and run name.
+func baselineWalls(rs []result) map[string]time.Duration {
+	out := map[string]time.Duration{}
+	for _, r := range rs {
+		if strings.HasSuffix(r.phase, baselineSuffix) {
+			out[floorKey(r.n, r.phase)] = r.wall
+		}
+	}
+	return out
+}
+
+func floorKey(n int, phase string) string { return fmt.Sprintf("%d %s", n, phase) }
+
+// ratioTo is wall ÷ (bound + floor): how a run compares with its API calls plus terraform's own
+// work for as many terraform_data instances. Empty when no terraform_data run was measured.
+func ratioTo(wall, bound, floor time.Duration) string {
+	if floor == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f", wall.Seconds()/(bound+floor).Seconds())
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }

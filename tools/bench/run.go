@@ -36,6 +36,7 @@ type result struct {
 	n           int
 	phase       string
 	wall        time.Duration
+	lists       int // pages of the customer list read; each waits for the one before
 	gets, puts  int
 	throttled   int
 	waited      time.Duration // time the throttled calls asked to wait
@@ -74,21 +75,15 @@ func benchSize(o options, work string, n int) ([]result, error) {
 			return nil, err
 		}
 	}
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	env, stopEmulator, err := serveEmulator(work, emu)
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	defer func() { _ = srv.Close() }()
-
+	defer stopEmulator()
 	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "cli.tfrc"), "TF_IN_AUTOMATION=1",
-		"PARTNERCENTER_BASE_URL=http://"+ln.Addr().String(), "PARTNERCENTER_ACCESS_TOKEN="+token)
 	write := func(address, company string) string {
 		return terraformBlock(true, address) + configuration(ids, company)
 	}
@@ -103,11 +98,24 @@ func benchSize(o options, work string, n int) ([]result, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "N=%d %-30s %8.2fs  %d GET %d PUT  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
-			n, p.name, r.wall.Seconds(), r.gets, r.puts, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// serveEmulator serves emu on loopback and returns the environment that points terraform and the
+// provider at it.
+func serveEmulator(work string, emu *emulator.Server) ([]string, func(), error) {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, nil, err
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "cli.tfrc"), "TF_IN_AUTOMATION=1",
+		"PARTNERCENTER_BASE_URL=http://"+ln.Addr().String(), "PARTNERCENTER_ACCESS_TOKEN="+token)
+	return env, func() { _ = srv.Close() }, nil
 }
 
 func runPhase(o options, emu *emulator.Server, dir string, env []string, config string, n int, p phase) (result, error) {
@@ -137,16 +145,24 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		case req.Status == http.StatusTooManyRequests:
 			r.throttled++
 			r.waited += o.retryAfter
+		case req.Method == http.MethodGet && req.Path == customersPath:
+			r.lists++
 		case req.Method == http.MethodGet:
 			r.gets++
 		case req.Method == http.MethodPut:
 			r.puts++
 		}
 	}
+	// Pages of a list come one after the other; every other call shares the parallel slots.
 	calls := r.gets + r.puts + r.throttled
-	r.lowerBound = time.Duration(calls) * o.latency / time.Duration(o.parallelism)
+	r.lowerBound = time.Duration(r.lists)*o.latency + time.Duration(calls)*o.latency/time.Duration(o.parallelism)
+	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs  %d list %d GET %d PUT  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
+		n, p.name, r.wall.Seconds(), r.lists, r.gets, r.puts, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 	return r, nil
 }
+
+// customersPath is the customers collection, whose pages the onboarding reads.
+const customersPath = "/v1/customers"
 
 // terraformCPU is the CPU time terraform itself used: all of it but the provider's.
 func (r result) terraformCPU() time.Duration { return r.cpu - r.providerCPU }
@@ -165,15 +181,11 @@ func baselineSize(o options, work string, n int) ([]result, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = uuid.NewString()
-	}
-	empty := filepath.Join(work, "empty.tfrc")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+	ids := newIDs(n)
+	env, err := baselineEnv(work)
+	if err != nil {
 		return nil, err
 	}
-	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+empty, "TF_IN_AUTOMATION=1")
 	write := func(address, company string) string {
 		return terraformBlock(false, address) + baselineConfiguration(ids, company)
 	}
@@ -187,21 +199,50 @@ func baselineSize(o options, work string, n int) ([]result, error) {
 		if p.throttle {
 			continue
 		}
-		if err := writeConfig(dir, write(address, p.company)); err != nil {
+		r, err := runBaselinePhase(o, dir, env, write(address, p.company), n, p)
+		if err != nil {
 			return nil, err
 		}
-		cmd := phaseCommand(o, dir, env, p)
-		start := time.Now()
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
-		}
-		r := result{n: n, phase: p.name + " (terraform_data)", wall: time.Since(start), parallelism: o.parallelism,
-			cpu: cpuTime(cmd)}
-		fmt.Fprintf(os.Stderr, "N=%d %-45s %8.2fs\n", n, r.phase, r.wall.Seconds())
 		out = append(out, r)
 	}
 	return out, nil
 }
+
+// newIDs makes n customer ids for the terraform_data runs, which call no API.
+func newIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = uuid.NewString()
+	}
+	return ids
+}
+
+// baselineEnv is the environment of the terraform_data runs: an empty CLI configuration.
+func baselineEnv(work string) ([]string, error) {
+	empty := filepath.Join(work, "empty.tfrc")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		return nil, err
+	}
+	return append(os.Environ(), "TF_CLI_CONFIG_FILE="+empty, "TF_IN_AUTOMATION=1"), nil
+}
+
+// runBaselinePhase times phase p over config, a configuration of terraform_data only.
+func runBaselinePhase(o options, dir string, env []string, config string, n int, p phase) (result, error) {
+	if err := writeConfig(dir, config); err != nil {
+		return result{}, err
+	}
+	cmd := phaseCommand(o, dir, env, p)
+	start := time.Now()
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return result{}, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
+	}
+	r := result{n: n, phase: p.name + baselineSuffix, wall: time.Since(start), parallelism: o.parallelism, cpu: cpuTime(cmd)}
+	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs\n", n, r.phase, r.wall.Seconds())
+	return r, nil
+}
+
+// baselineSuffix marks a terraform_data run; it follows the name of the run it is the floor of.
+const baselineSuffix = " (terraform_data)"
 
 func baselineConfiguration(ids []string, company string) string {
 	var b strings.Builder

@@ -1,0 +1,69 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*customerDataSource)(nil)
+
+// NewCustomerDataSource returns the partnercenter_customer data source.
+func NewCustomerDataSource() datasource.DataSource { return &customerDataSource{} }
+
+type customerDataSource struct {
+	client *client.Client
+}
+
+type customerDataSourceModel struct {
+	CustomerID types.String `tfsdk:"customer_id"`
+	customerModel
+}
+
+func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer"
+}
+
+func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := customerAttributes()
+	attrs["customer_id"] = schema.StringAttribute{
+		MarkdownDescription: customerIDDescription,
+		Required:            true,
+		Validators:          []validator.String{guidValidator},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one of the partner's customers from Partner Center: its company name, domain and the " +
+			"partner's relationship to it. To find customers by name or domain, use `partnercenter_customers`.",
+		Attributes: attrs,
+	}
+}
+
+func (d *customerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
+}
+
+func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config customerDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := operationContext(ctx, d.client, noTimeout, defaultReadTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+	customerID := config.CustomerID.ValueString()
+	c, err := d.client.GetCustomer(ctx, customerID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", customerID, err)
+		return
+	}
+	state := customerDataSourceModel{CustomerID: config.CustomerID, customerModel: customerFromAPI(*c)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

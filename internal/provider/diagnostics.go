@@ -83,9 +83,12 @@ func explain(action, customerID string, err error) (summary, hint string) {
 			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center. " +
 			"If customer " + customerID + " really is gone, remove its profile from the state with a removed block or " +
 			"terraform state rm."
-	case errors.As(err, &tokenErr):
+	case errors.As(err, &tokenErr) && tokenErr.CredentialRefused():
 		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings."
+	case errors.As(err, &tokenErr):
+		return "Could not get a Partner Center token", "Entra ID did not issue a token for the " + string(tokenErr.Kind) +
+			" credential after retrying: it was unavailable or did not answer in time, which is usually brief. Apply again."
 	case client.IsUnauthorized(err):
 		return "Partner Center rejected the credential", "Partner Center refused the token of the " + credentialKind(err) +
 			" credential: it is invalid, expired, for another cloud or resource, or lacks MFA. For access_token (" +

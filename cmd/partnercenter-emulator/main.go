@@ -38,6 +38,7 @@ type options struct {
 	demoCustomer               string
 	customers                  int
 	latency                    time.Duration
+	acceptBodyETag             bool
 }
 
 func parseFlags() options {
@@ -49,6 +50,8 @@ func parseFlags() options {
 	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies (\"Fabrikam 0001\", fabrikam0001.onmicrosoft.com, ...)")
 	flag.StringVar(&o.urlFile, "url-file", "", "write the base URL to this file once listening (for scripts)")
 	flag.DurationVar(&o.latency, "latency", 0, "delay every answer by this much, e.g. 50ms")
+	flag.BoolVar(&o.acceptBodyETag, "accept-body-etag", false,
+		"accept a billing profile PUT without If-Match, naming the ETag in attributes.etag only, as Microsoft's SDKs send it")
 	flag.Parse()
 	return o
 }
@@ -80,6 +83,7 @@ func run() error {
 func newServer(o options) (*emulator.Server, error) {
 	srv := emulator.New(o.token)
 	srv.SetLatency(o.latency)
+	srv.AcceptBodyETag(o.acceptBodyETag)
 	if o.seed != "" {
 		n, err := srv.LoadSeedFile(o.seed)
 		if err != nil {

@@ -38,8 +38,15 @@ func writeTenantNotFound(w http.ResponseWriter) {
 }
 
 // putBillingProfile replaces the whole profile with the body, on condition that the ETag the
-// client names (If-Match, else attributes.etag) is the current one.
+// client names is the current one: in If-Match, as Partner Center's REST reference requires, or,
+// where the emulator accepts it (AcceptBodyETag), in attributes.etag alone, as Microsoft's SDKs
+// send it.
 func (s *Server) putBillingProfile(w http.ResponseWriter, r *http.Request, id string) {
+	if strings.TrimSpace(r.Header.Get("If-Match")) == "" && !s.acceptsBodyETag() {
+		writeError(w, http.StatusPreconditionRequired, "IfMatchRequired",
+			"The request has no If-Match header: send the ETag of the profile it replaces, from attributes.etag of the last read.")
+		return
+	}
 	doc, err := readBody(r)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "InvalidRequestBody", "The request body is not a JSON object: "+err.Error())
@@ -94,4 +101,19 @@ func currentETag(doc map[string]any) string {
 	attrs, _ := doc["attributes"].(map[string]any)
 	etag, _ := attrs["etag"].(string)
 	return etag
+}
+
+// AcceptBodyETag makes the emulator accept a billing profile PUT without If-Match that names the
+// ETag in attributes.etag only, as Microsoft's SDKs send it. By default If-Match is required, as
+// the REST reference says, so that a client that forgets it is caught.
+func (s *Server) AcceptBodyETag(accept bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bodyETag = accept
+}
+
+func (s *Server) acceptsBodyETag() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bodyETag
 }

@@ -32,7 +32,8 @@ func (s *Server) SeedCustomer(customerID string, profile map[string]any) error {
 }
 
 // SeedDefaultCustomer adds a customer with a realistic US profile that also holds fields the
-// public docs do not show (district, middleName, emailAddress), to prove nothing drops them.
+// public docs do not show, at the top (middleName, vatId) and in the address (district,
+// middleName, emailAddress), to prove nothing drops them.
 func (s *Server) SeedDefaultCustomer(customerID string) error {
 	return s.SeedCustomer(customerID, DefaultProfile())
 }
@@ -46,6 +47,8 @@ func DefaultProfile() map[string]any {
 		"culture":     "en-US",
 		"language":    "en",
 		"companyName": "Contoso Ltd",
+		"middleName":  "J",
+		"vatId":       "US-4255550100",
 		"defaultAddress": map[string]any{
 			"country":      "US",
 			"city":         "Redmond",

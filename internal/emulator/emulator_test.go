@@ -138,14 +138,17 @@ func TestPutTakesTheETagFromIfMatchOrTheBody(t *testing.T) {
 		{"a quoted If-Match is accepted", func(e string) string { return `"` + e + `"` }, false, 200},
 		{"an unquoted If-Match is accepted", func(e string) string { return e }, false, 200},
 		{"a weak If-Match is accepted", func(e string) string { return `W/"` + e + `"` }, false, 200},
-		{"attributes.etag alone is accepted", func(string) string { return "" }, true, 200},
+		{"attributes.etag alone is refused: If-Match is required", func(string) string { return "" }, true, 428},
+		{"attributes.etag alone is accepted where the SDKs' fallback is on", func(string) string { return "" }, true, 200},
 		{"a stale If-Match wins over a current body ETag", func(string) string { return `"1"` }, true, 412},
-		{"no ETag at all is refused", func(string) string { return "" }, false, 412},
+		{"no ETag at all is refused", func(string) string { return "" }, false, 428},
+		{"no ETag at all is refused where the SDKs' fallback is on", func(string) string { return "" }, false, 412},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			s := newSeeded(t)
+			s.AcceptBodyETag(strings.Contains(tt.name, "fallback is on"))
 			doc := get(t, s).body
 			etag := etagOf(doc)
 			if !tt.inBody {
@@ -184,7 +187,7 @@ func TestPascalCaseKeysAreStoredInCamelCaseWithoutNulls(t *testing.T) {
 		"DefaultAddress": map[string]any{"Country": "US", "Region": nil, "AddressLine1": "1 Main St", "FirstName": "Ana", "LastName": "Lee", "State": "WA"},
 		"Attributes":     map[string]any{"Etag": etag},
 	}
-	if a := put(t, s, "", doc); a.status != 200 {
+	if a := put(t, s, `"`+etag+`"`, doc); a.status != 200 {
 		t.Fatalf("PUT answered %d %s", a.status, a.raw)
 	}
 	stored, _ := s.Profile(customer)
@@ -220,7 +223,7 @@ func TestInvalidAddressesAreRejectedWithDetails(t *testing.T) {
 			s := newSeeded(t)
 			doc := get(t, s).body
 			tt.change(doc["defaultAddress"].(map[string]any))
-			a := put(t, s, "", doc)
+			a := put(t, s, `"`+etagOf(doc)+`"`, doc)
 			if a.status != 400 || a.body["code"] != tt.wantCode {
 				t.Fatalf("got %d %s, want 400 code %v", a.status, a.raw, tt.wantCode)
 			}
@@ -253,7 +256,7 @@ func TestFaults(t *testing.T) {
 		if a := get(t, s); a.status != 200 {
 			t.Errorf("GET hit by a PUT fault: %d", a.status)
 		}
-		if a := put(t, s, "", get(t, s).body); a.status != 503 {
+		if a := put(t, s, `"1"`, get(t, s).body); a.status != 503 {
 			t.Errorf("PUT got %d, want the injected 503", a.status)
 		}
 	})
@@ -261,7 +264,7 @@ func TestFaults(t *testing.T) {
 		s := newSeeded(t)
 		doc := get(t, s).body
 		s.Inject(Fault{Method: "PUT", Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
-		if a := put(t, s, "", doc); a.status != 412 {
+		if a := put(t, s, `"`+etagOf(doc)+`"`, doc); a.status != 412 {
 			t.Errorf("status %d, want 412", a.status)
 		}
 		if p, _ := s.Profile(customer); p["culture"] != "fr-FR" {

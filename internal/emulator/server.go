@@ -29,7 +29,9 @@ type Server struct {
 	faults    []*Fault
 	requests  []Request
 	latency   time.Duration
-	throttle  throttling
+	// bodyETag accepts a PUT without If-Match (AcceptBodyETag).
+	bodyETag bool
+	throttle throttling
 	// countryRules is read-only after New; verdicts are set by tests.
 	countryRules map[string]CountryRules
 	verdicts     map[string]addressVerdict

@@ -92,6 +92,8 @@ func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectOperations([]string{"GET", "PUT"}),
+					env.expectStored("middleName", "J"),
+					env.expectStored("vatId", "US-4255550100"),
 					env.expectStored("defaultAddress.district", "King County"),
 					env.expectStored("defaultAddress.middleName", "J"),
 					env.expectStored("email", "avery.howard@contoso.example"),
@@ -112,6 +114,7 @@ func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectOperations([]string{"GET", "PUT"}, []string{"PUT"}),
 					env.expectStored("companyName", "Contoso Renamed"),
+					env.expectStored("vatId", "US-4255550100"),
 					env.expectStored("defaultAddress.district", "King County"),
 				),
 			},

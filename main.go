@@ -10,8 +10,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/orphan"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 // version is set at build time: go build -ldflags "-X main.version=1.2.3".
@@ -45,14 +45,14 @@ func main() {
 	if debugMode {
 		opts = append(opts, tf6server.WithManagedDebug())
 	} else {
-		if err := provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
+		if err := serve.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
 			log.Fatal(err.Error())
 		}
 		// Terraform that dies without stopping its plugins (kill -9) leaves nothing else to end
 		// this process; a debugged provider is started by a person, not terraform.
-		orphan.Watch(orphanCheckInterval, func() { os.Exit(orphanedExitCode) })
+		serve.WatchParent(orphanCheckInterval, func() { os.Exit(orphanedExitCode) })
 	}
-	if err := tf6server.Serve(providerAddress, provider.NewServer(version), opts...); err != nil {
+	if err := tf6server.Serve(providerAddress, serve.Wrap(provider.NewServer(version)), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 const serveHelperEnv = "PARTNERCENTER_TEST_SERVE_HELPER"
@@ -61,7 +62,7 @@ func TestServeHelper(t *testing.T) {
 	if os.Getenv(serveHelperEnv) != "1" {
 		t.Skip("runs only as the child process of TestLogsOnlyWhenWanted")
 	}
-	if err := provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
+	if err := serve.SilenceDroppedLogs(os.Environ(), os.Setenv); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -69,7 +70,7 @@ func TestServeHelper(t *testing.T) {
 	closed := make(chan struct{})
 	served := make(chan error, 1)
 	go func() {
-		served <- tf6server.Serve(providerAddress, provider.NewServer("test"), tf6server.WithDebug(ctx, reattach, closed))
+		served <- tf6server.Serve(providerAddress, serve.Wrap(provider.NewServer("test")), tf6server.WithDebug(ctx, reattach, closed))
 	}()
 	var cfg *plugin.ReattachConfig
 	select {

@@ -19,12 +19,13 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 const faultsToken = "faults14-token"
 
 var faultsProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"partnercenter": func() (tfprotov6.ProviderServer, error) { return provider.NewServer("test")(), nil },
+	"partnercenter": func() (tfprotov6.ProviderServer, error) { return serve.Wrap(provider.NewServer("test"))(), nil },
 }
 
 // faultsEnv is an emulator with one seeded customer and the provider block that reaches it.

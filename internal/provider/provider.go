@@ -8,7 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
@@ -16,6 +18,12 @@ import (
 )
 
 var _ provider.Provider = (*partnerCenterProvider)(nil)
+
+// NewServer returns the framework's protocol 6 server of the provider at version. main.go serves
+// it through the workarounds of package serve, and so do the acceptance tests.
+func NewServer(version string) func() tfprotov6.ProviderServer {
+	return providerserver.NewProtocol6(New(version)())
+}
 
 // New returns a function that builds the provider at the given version, as providerserver wants.
 func New(version string) func() provider.Provider {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 // EnvTestCustomerID names the customer the acceptance tests change when they run against the real
@@ -27,7 +28,7 @@ func againstRealPartnerCenter() bool {
 const emulatorToken = "acceptance-test-token"
 
 var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"partnercenter": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
+	"partnercenter": func() (tfprotov6.ProviderServer, error) { return serve.Wrap(NewServer("test"))(), nil },
 }
 
 // testEnv is where one acceptance test runs: its own emulator with its own customer, or the real

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 // terraformCLI runs the terraform CLI in a working directory of its own against this provider,
@@ -77,7 +79,7 @@ func serveInProcess(t *testing.T) string {
 	closed := make(chan struct{})
 	served := make(chan error, 1)
 	go func() {
-		served <- tf6server.Serve(providerSource(), NewServer("test"), tf6server.WithDebug(ctx, configs, closed),
+		served <- tf6server.Serve(providerSource(), serve.Wrap(NewServer("test")), tf6server.WithDebug(ctx, configs, closed),
 			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
 	}()
 	t.Cleanup(func() { cancel(); <-closed })

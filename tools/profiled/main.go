@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 func main() {
@@ -60,8 +61,8 @@ func main() {
 		}
 	}()
 	// Log the way the released binary does, so the profile is of what users run.
-	if err = provider.SilenceDroppedLogs(os.Environ(), os.Setenv); err == nil {
-		err = tf6server.Serve("registry.terraform.io/partnercenter-oss/partnercenter", provider.NewServer("prof"))
+	if err = serve.SilenceDroppedLogs(os.Environ(), os.Setenv); err == nil {
+		err = tf6server.Serve("registry.terraform.io/partnercenter-oss/partnercenter", serve.Wrap(provider.NewServer("prof")))
 	}
 	pprof.StopCPUProfile()
 	runtime.GC()

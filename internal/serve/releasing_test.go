@@ -1,4 +1,4 @@
-package provider
+package serve
 
 import (
 	"context"
@@ -7,8 +7,9 @@ import (
 	"testing"
 	"weak"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
 )
 
 const resourceType = "partnercenter_customer_billing_profile"
@@ -67,7 +68,7 @@ func keepsContext(srv tfprotov6.ProviderServer, call func(context.Context, tfpro
 func TestServerReleasesRPCContexts(t *testing.T) {
 	for name, call := range rpcCalls {
 		t.Run(name, func(t *testing.T) {
-			if keepsContext(NewServer("test")(), call) {
+			if keepsContext(Wrap(provider.NewServer("test"))(), call) {
 				t.Errorf("the provider server still holds the context of a %s call that returned; at 1,000 resources such "+
 					"contexts add up to tens of megabytes", name)
 			}
@@ -78,7 +79,7 @@ func TestServerReleasesRPCContexts(t *testing.T) {
 // TestFrameworkKeepsRPCContexts shows why releasingServer exists. When it fails, a framework
 // release no longer keeps RPC contexts, and releasingServer can go.
 func TestFrameworkKeepsRPCContexts(t *testing.T) {
-	framework := providerserver.NewProtocol6(New("test")())()
+	framework := provider.NewServer("test")()
 	if !keepsContext(framework, rpcCalls["ReadResource"]) {
 		t.Fatal("terraform-plugin-framework no longer keeps the context of every RPC: remove releasingServer (server.go)")
 	}

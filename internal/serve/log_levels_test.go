@@ -1,4 +1,4 @@
-package provider
+package serve
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package orphan
+package serve
 
 import (
 	"sync/atomic"

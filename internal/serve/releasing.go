@@ -1,26 +1,17 @@
-package provider
+package serve
 
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
-// NewServer returns the protocol 6 server of the provider, for tf6server.Serve and for acceptance
-// tests. It is the framework's server with one change: each per-resource RPC hands the framework a
-// context that lets go of the RPC's own context when the RPC returns.
-//
-// terraform-plugin-framework (v1.19.0, internal/proto6server registerContext) keeps the cancel
-// function of every RPC's context until StopProvider, which Terraform sends only when it is
-// interrupted. Each kept cancel function holds the whole context chain of its RPC: the gRPC stream
-// and terraform-plugin-go's loggers, about 13 KB. A provider process serves three to four RPCs per
-// resource, so at 1,000 resources that was 40 to 60 MB that the garbage collector could never
-// free, and the collector ran almost without pause trying. With the wrapper the framework keeps a
-// few dozen bytes per RPC instead.
-func NewServer(version string) func() tfprotov6.ProviderServer {
+// Wrap returns newServer's servers (the framework's, provider.NewServer) with the workarounds of
+// this package: each per-resource RPC hands the framework a context that lets go of the RPC's own
+// context when the RPC returns (see the package comment).
+func Wrap(newServer func() tfprotov6.ProviderServer) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		return releasingServer{providerserver.NewProtocol6(New(version)())()}
+		return releasingServer{newServer()}
 	}
 }
 

@@ -42,7 +42,7 @@ func BenchmarkApplyCustomerBillingProfile(b *testing.B) {
 // BenchmarkParallelGETsAtLatency sends 1,000 GETs from 10 goroutines, Terraform's default
 // parallelism, to an emulator that answers after 50 ms, and reports the mean ratio of the wall
 // time to the round-trip bound (1,000 × 50 ms ÷ 10 = 5 s). It isolates the client, its connection
-// pool and the emulator from Terraform: a ratio near 1 means the gap in tools/bench lies elsewhere.
+// pool and the emulator from Terraform: a ratio near 1 means the gap in perf/bench lies elsewhere.
 func BenchmarkParallelGETsAtLatency(b *testing.B) {
 	const calls, parallelism, latency = 1000, 10, 50 * time.Millisecond
 	c, emu := newEmulated(b)

@@ -29,7 +29,7 @@ func findTerraform(flagValue string) (string, error) {
 	return p, nil
 }
 
-// buildProvider builds the provider (pkg: "." or ./tools/profiled) into work/bin and writes a
+// buildProvider builds the provider (pkg: "." or ./perf/profiled) into work/bin and writes a
 // dev_overrides CLI config for it.
 func buildProvider(work, pkg string) error {
 	bin := filepath.Join(work, "bin")

@@ -7,8 +7,8 @@
 // waits for the one before, plus the other calls × latency ÷ parallelism), the ratio to it and to
 // the bound plus the same run over terraform_data, and the provider process's peak memory.
 //
-//	go run ./tools/bench -n 100,1000 -latency 50ms
-//	go run ./tools/bench -n 1000 -latency 50ms -runs onboard -remote-state
+//	go run ./perf/bench -n 100,1000 -latency 50ms
+//	go run ./perf/bench -n 1000 -latency 50ms -runs onboard -remote-state
 package main
 
 import (
@@ -32,7 +32,7 @@ func main() {
 	flag.DurationVar(&o.retryAfter, "retry-after", time.Second, "Retry-After of the throttled answers")
 	flag.BoolVar(&o.remote, "remote-state", false, "keep state in an http backend, as a pipeline with remote state does, instead of a local file")
 	flag.BoolVar(&o.baseline, "baseline", true, "also time the same runs with terraform's built-in terraform_data (terraform's own floor)")
-	flag.StringVar(&o.providerPackage, "provider-package", ".", "Go package to build as the provider (./tools/profiled writes profiles to $PROFILE_OUT)")
+	flag.StringVar(&o.providerPackage, "provider-package", ".", "Go package to build as the provider (./perf/profiled writes profiles to $PROFILE_OUT)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()
 	if err := run(o, sizes, runs); err != nil {

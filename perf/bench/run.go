@@ -27,7 +27,7 @@ type options struct {
 	terraform   string
 	baseline    bool
 	remote      bool // keep state in an http backend instead of a local file
-	// providerPackage is the Go package built as the provider: "." or ./tools/profiled.
+	// providerPackage is the Go package built as the provider: "." or ./perf/profiled.
 	providerPackage string
 }
 

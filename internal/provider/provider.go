@@ -19,10 +19,12 @@ import (
 
 var _ provider.Provider = (*partnerCenterProvider)(nil)
 
-// NewServer returns the framework's protocol 6 server of the provider at version. main.go serves
-// it through the workarounds of package serve, and so do the acceptance tests.
+// NewServer returns the protocol 6 server of the provider at version: the framework's, which
+// answers unchanged plans at once (unchanged_plan.go). main.go serves it through the workarounds
+// of package serve, and so do the acceptance tests.
 func NewServer(version string) func() tfprotov6.ProviderServer {
-	return providerserver.NewProtocol6(New(version)())
+	framework := providerserver.NewProtocol6(New(version)())
+	return func() tfprotov6.ProviderServer { return unchangedPlanServer{framework()} }
 }
 
 // New returns a function that builds the provider at the given version, as providerserver wants.

@@ -24,14 +24,18 @@ import (
 const benchResource = "partnercenter_customer_billing_profile"
 
 type rpcBench struct {
-	srv     tfprotov6.ProviderServer
-	typ     tftypes.Object
-	id      string
-	state   tftypes.Value
-	private []byte
+	// srv is the server as main.go serves it; framework, the framework's server inside it (both
+	// configured).
+	srv, framework tfprotov6.ProviderServer
+	typ            tftypes.Object
+	id             string
+	state          tftypes.Value
+	private        []byte
+	// extra are configured attributes besides customer_id and company_name.
+	extra map[string]tftypes.Value
 }
 
-func newRPCBench(b *testing.B) *rpcBench {
+func newRPCBench(b testing.TB) *rpcBench {
 	b.Helper()
 	ctx := context.Background()
 	emu := emulator.New(emulatorToken)
@@ -41,7 +45,8 @@ func newRPCBench(b *testing.B) *rpcBench {
 	}
 	hs := httptest.NewServer(emu)
 	b.Cleanup(hs.Close)
-	r := &rpcBench{srv: serve.Wrap(NewServer("bench"))(), id: id}
+	inner := NewServer("bench")().(unchangedPlanServer)
+	r := &rpcBench{srv: serve.Wrap(func() tfprotov6.ProviderServer { return inner })(), framework: inner.ProviderServer, id: id}
 	schemas, err := r.srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		b.Fatal(err)
@@ -54,15 +59,26 @@ func newRPCBench(b *testing.B) *rpcBench {
 		b.Fatalf("configure: %v %v", err, resp.Diagnostics)
 	}
 	r.typ = schemas.ResourceSchemas[benchResource].ValueType().(tftypes.Object)
+	return r
+}
+
+// adopt creates the resource, with extra configured attributes besides company_name.
+func (r *rpcBench) adopt(b testing.TB, extra map[string]tftypes.Value) *rpcBench {
+	b.Helper()
+	r.extra = extra
 	r.state, r.private = r.planAndApply(b, tftypes.NewValue(r.typ, nil), nil, "Contoso Bench")
 	return r
 }
 
 // config is the resource's configuration: customer_id and company_name set, the rest left out.
 func (r *rpcBench) config(company string) tftypes.Value {
-	return objectValue(r.typ, map[string]tftypes.Value{
+	attrs := map[string]tftypes.Value{
 		"customer_id": tftypes.NewValue(tftypes.String, r.id), "company_name": tftypes.NewValue(tftypes.String, company),
-	})
+	}
+	for k, v := range r.extra {
+		attrs[k] = v
+	}
+	return objectValue(r.typ, attrs)
 }
 
 // proposed is what Terraform proposes from the configuration and the prior state: configured
@@ -71,13 +87,18 @@ func (r *rpcBench) proposed(prior tftypes.Value, company string) tftypes.Value {
 	if prior.IsNull() {
 		return r.config(company)
 	}
-	var attrs map[string]tftypes.Value
+	var attrs, configured map[string]tftypes.Value
 	_ = prior.As(&attrs)
-	attrs["company_name"] = tftypes.NewValue(tftypes.String, company)
+	_ = r.config(company).As(&configured)
+	for name, v := range configured {
+		if !v.IsNull() && !r.typ.AttributeTypes[name].Is(tftypes.Object{}) {
+			attrs[name] = v
+		}
+	}
 	return tftypes.NewValue(r.typ, attrs)
 }
 
-func (r *rpcBench) plan(b *testing.B, prior tftypes.Value, private []byte, company string) *tfprotov6.PlanResourceChangeResponse {
+func (r *rpcBench) plan(b testing.TB, prior tftypes.Value, private []byte, company string) *tfprotov6.PlanResourceChangeResponse {
 	b.Helper()
 	p, c, n := r.dynamic(b, r.typ, prior), r.dynamic(b, r.typ, r.config(company)), r.dynamic(b, r.typ, r.proposed(prior, company))
 	resp, err := r.srv.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
@@ -89,7 +110,7 @@ func (r *rpcBench) plan(b *testing.B, prior tftypes.Value, private []byte, compa
 	return resp
 }
 
-func (r *rpcBench) planAndApply(b *testing.B, prior tftypes.Value, private []byte, company string) (tftypes.Value, []byte) {
+func (r *rpcBench) planAndApply(b testing.TB, prior tftypes.Value, private []byte, company string) (tftypes.Value, []byte) {
 	b.Helper()
 	planned := r.plan(b, prior, private, company)
 	p, c := r.dynamic(b, r.typ, prior), r.dynamic(b, r.typ, r.config(company))
@@ -106,7 +127,7 @@ func (r *rpcBench) planAndApply(b *testing.B, prior tftypes.Value, private []byt
 	return v, resp.Private
 }
 
-func (r *rpcBench) dynamic(b *testing.B, t tftypes.Type, v tftypes.Value) tfprotov6.DynamicValue {
+func (r *rpcBench) dynamic(b testing.TB, t tftypes.Type, v tftypes.Value) tfprotov6.DynamicValue {
 	b.Helper()
 	d, err := tfprotov6.NewDynamicValue(t, v)
 	if err != nil {
@@ -139,7 +160,7 @@ func hasError(diags []*tfprotov6.Diagnostic) bool {
 
 // BenchmarkRPCReadResource is one refresh: a GET and the state and private state it saves.
 func BenchmarkRPCReadResource(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCBench(b).adopt(b, nil)
 	state := r.dynamic(b, r.typ, r.state)
 	req := &tfprotov6.ReadResourceRequest{TypeName: benchResource, CurrentState: &state, Private: r.private}
 	b.ResetTimer()
@@ -153,7 +174,7 @@ func BenchmarkRPCReadResource(b *testing.B) {
 
 // BenchmarkRPCPlanNoChange is the plan of a resource whose configuration Partner Center holds.
 func BenchmarkRPCPlanNoChange(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCBench(b).adopt(b, nil)
 	b.ResetTimer()
 	for range b.N {
 		r.plan(b, r.state, r.private, "Contoso Bench")
@@ -162,7 +183,7 @@ func BenchmarkRPCPlanNoChange(b *testing.B) {
 
 // BenchmarkRPCPlanAndApplyChange is an update: its plan, and the apply that PUTs it.
 func BenchmarkRPCPlanAndApplyChange(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCBench(b).adopt(b, nil)
 	state, private := r.state, r.private
 	b.ResetTimer()
 	for i := range b.N {
@@ -172,7 +193,7 @@ func BenchmarkRPCPlanAndApplyChange(b *testing.B) {
 
 // BenchmarkRPCUpgradeResourceState is what Terraform asks of every instance it reads from state.
 func BenchmarkRPCUpgradeResourceState(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCBench(b).adopt(b, nil)
 	raw, err := json.Marshal(stateJSON(r.state))
 	if err != nil {
 		b.Fatal(err)
@@ -210,7 +231,7 @@ func stateJSON(v tftypes.Value) any {
 // BenchmarkRPCPrivateStateBytes reports what one instance's private state weighs, as Terraform
 // stores it (base64 in the state file).
 func BenchmarkRPCPrivateStateBytes(b *testing.B) {
-	r := newRPCBench(b)
+	r := newRPCBench(b).adopt(b, nil)
 	for range b.N {
 	}
 	b.ReportMetric(float64(len(r.private)), "private-bytes")

@@ -1,0 +1,109 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// TestUnchangedPlansMatchTheFramework plans unchanged resources both ways, through the shortcut
+// and through the framework, and requires the same answer: the planned state, no replacement, no
+// diagnostics, the private state.
+func TestUnchangedPlansMatchTheFramework(t *testing.T) {
+	t.Parallel()
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	tests := []struct {
+		name  string
+		extra func(r *rpcBench) map[string]tftypes.Value
+	}{
+		{"only company_name configured", func(*rpcBench) map[string]tftypes.Value { return nil }},
+		{"part of the address configured, checks on", func(r *rpcBench) map[string]tftypes.Value {
+			addr := r.typ.AttributeTypes["default_address"].(tftypes.Object)
+			return map[string]tftypes.Value{"default_address": objectValue(addr, map[string]tftypes.Value{"city": str("Redmond")})}
+		}},
+		{"settings and more attributes configured", func(r *rpcBench) map[string]tftypes.Value {
+			timeouts := r.typ.AttributeTypes["timeouts"].(tftypes.Object)
+			return map[string]tftypes.Value{
+				"culture": str("en-US"), "validate_address": tftypes.NewValue(tftypes.Bool, false),
+				"timeouts": objectValue(timeouts, map[string]tftypes.Value{"update": str("3m")}),
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := newRPCBench(t)
+			r.adopt(t, tt.extra(r))
+			p, c, n := r.dynamic(t, r.typ, r.state), r.dynamic(t, r.typ, r.config("Contoso Bench")), r.dynamic(t, r.typ, r.proposed(r.state, "Contoso Bench"))
+			req := &tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &p, ProposedNewState: &n, Config: &c, PriorPrivate: r.private}
+			if !unchanged(req) {
+				t.Fatal("the plan is not recognised as unchanged")
+			}
+			shortcut, err := unchangedPlanServer{}.PlanResourceChange(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			framework, err := r.framework.PlanResourceChange(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			samePlan(t, r.typ, shortcut, framework)
+		})
+	}
+}
+
+func samePlan(t *testing.T, typ tftypes.Type, got, want *tfprotov6.PlanResourceChangeResponse) {
+	t.Helper()
+	g, err := got.PlannedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := want.PlannedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.Equal(w) {
+		t.Errorf("planned state %v, the framework plans %v", g, w)
+	}
+	if len(got.RequiresReplace) != len(want.RequiresReplace) || len(got.Diagnostics) != len(want.Diagnostics) {
+		t.Errorf("replace %v and diagnostics %v, the framework answers %v and %v", got.RequiresReplace, got.Diagnostics,
+			want.RequiresReplace, want.Diagnostics)
+	}
+	var gp, wp any
+	_ = json.Unmarshal(got.PlannedPrivate, &gp)
+	_ = json.Unmarshal(want.PlannedPrivate, &wp)
+	if !reflect.DeepEqual(gp, wp) {
+		t.Errorf("private state %s, the framework keeps %s", got.PlannedPrivate, want.PlannedPrivate)
+	}
+}
+
+func TestOnlyUnchangedPlansTakeTheShortcut(t *testing.T) {
+	t.Parallel()
+	r := newRPCBench(t).adopt(t, nil)
+	state := r.dynamic(t, r.typ, r.state)
+	other := r.dynamic(t, r.typ, r.proposed(r.state, "Contoso Renamed"))
+	null := r.dynamic(t, r.typ, tftypes.NewValue(r.typ, nil))
+	tests := []struct {
+		name string
+		req  tfprotov6.PlanResourceChangeRequest
+	}{
+		{"a change", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state, ProposedNewState: &other}},
+		{"a new resource", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &null, ProposedNewState: &null}},
+		{"a destroy", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state, ProposedNewState: &null}},
+		{"another resource type", tfprotov6.PlanResourceChangeRequest{TypeName: "partnercenter_other", PriorState: &state, ProposedNewState: &state}},
+		{"a resource with an identity", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state,
+			ProposedNewState: &state, PriorIdentity: &tfprotov6.ResourceIdentityData{}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if unchanged(&tt.req) {
+				t.Error("took the shortcut")
+			}
+		})
+	}
+}

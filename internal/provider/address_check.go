@@ -37,7 +37,7 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	if resp.Diagnostics.HasError() || configured.IsNull() || configured.IsUnknown() {
 		return
 	}
-	enabled := r.data.validateAddress(validate)
+	enabled := r.data.addressChecksOn(validate)
 	ctx, cancel := addressCheckContext(ctx, req)
 	defer cancel()
 	current, ok := r.currentAddress(ctx, req, configured, enabled, &resp.Diagnostics)

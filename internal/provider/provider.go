@@ -79,7 +79,7 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Partner Center endpoint", err.Error())
 		return
 	}
-	data := &providerData{client: c, validateAddresses: boolOrEnvDefault(cfg.ValidateAddress, EnvValidateAddress, true)}
+	data := &providerData{client: c, checkAddresses: boolOrEnvDefault(cfg.ValidateAddress, EnvValidateAddress, true)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

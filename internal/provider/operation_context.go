@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
@@ -36,41 +34,4 @@ func operationContext(ctx context.Context, c *client.Client, timeout timeoutFunc
 	}
 	ctx, cancel = context.WithTimeout(ctx, d)
 	return client.WithCorrelationID(ctx, client.NewID()), cancel, true
-}
-
-// providerData is what the provider's Configure hands every resource and data source.
-type providerData struct {
-	client *client.Client
-	// validateAddresses is the provider's validate_address setting.
-	validateAddresses bool
-}
-
-// validateAddress says whether to check addresses at plan time: the resource's validate_address
-// when set, else the provider's.
-func (d *providerData) validateAddress(override types.Bool) bool {
-	if !override.IsNull() && !override.IsUnknown() {
-		return override.ValueBool()
-	}
-	return d.validateAddresses
-}
-
-// configuredData takes what the provider's Configure handed over (nil before that).
-func configuredData(data any, diags *diag.Diagnostics) *providerData {
-	if data == nil {
-		return nil
-	}
-	d, ok := data.(*providerData)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data))
-	}
-	return d
-}
-
-// clientOf returns the configured client, or nil before Configure.
-func clientOf(d *providerData) *client.Client {
-	if d == nil {
-		return nil
-	}
-	return d.client
 }

@@ -66,7 +66,6 @@ func (a PostalAddress) String() string {
 
 // AddressValidation is the validation service's verdict on an address.
 type AddressValidation struct {
-	Original          PostalAddress   `json:"originalAddress"`
 	Suggested         []PostalAddress `json:"suggestedAddresses"`
 	Status            string          `json:"status"`
 	ValidationMessage string          `json:"validationMessage"`

@@ -108,9 +108,6 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
-// BaseURL returns the API endpoint this client calls.
-func (c *Client) BaseURL() string { return c.baseURL.String() }
-
 func parseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL

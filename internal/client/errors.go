@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 )
 
 // APIError is an error answer from Partner Center: the HTTP status, Partner Center's own code and
@@ -26,8 +25,6 @@ type APIError struct {
 	Data []string
 	// RequestID and CorrelationID are MS-RequestId and MS-CorrelationId of the call.
 	RequestID, CorrelationID string
-	// RetryAfter is the wait the service asked for, if any.
-	RetryAfter time.Duration
 	// CredentialKind names the kind of credential the call was made with.
 	CredentialKind string
 }
@@ -69,9 +66,6 @@ func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError 
 		StatusCode:    resp.StatusCode,
 		RequestID:     firstNonEmpty(resp.Header.Get(HeaderRequestID), req.Header.Get(HeaderRequestID)),
 		CorrelationID: firstNonEmpty(resp.Header.Get(HeaderCorrelationID), req.Header.Get(HeaderCorrelationID)),
-	}
-	if d, ok := retryAfter(resp, time.Now()); ok {
-		e.RetryAfter = d
 	}
 	body = stripBOM(body)
 	var eb errorBody

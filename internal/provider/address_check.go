@@ -297,12 +297,12 @@ func verdictDiagnostics(v *client.AddressValidation) diag.Diagnostics {
 	case client.AddressNone:
 		diags.AddAttributeError(addressPath, "Address not found",
 			"Partner Center's address validation could not find this address, and Partner Center would reject it. "+detail)
-	case client.AddressNotValidated:
-		diags.AddAttributeWarning(addressPath, "Address not validated",
-			"Partner Center could not validate this address (status NotValidated). "+detail)
-	default: // InteractionRequired, StreetPartial, PremisesPartial, Multiple
+	case client.AddressInteractionRequired, client.AddressStreetPartial, client.AddressPremisesPartial, client.AddressMultiple:
 		diags.AddAttributeWarning(addressPath, "Address only partly matched",
 			"Partner Center's address validation answered "+v.Status+". Check the address, or use the suggestion. "+detail)
+	default: // NotValidated, or a status this provider does not know yet
+		diags.AddAttributeWarning(addressPath, "Address not validated",
+			"Partner Center could not validate this address (status "+v.Status+"). "+detail)
 	}
 	return diags
 }

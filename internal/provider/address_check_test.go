@@ -161,6 +161,7 @@ func TestVerdictDiagnostics(t *testing.T) {
 		{client.AddressPremisesPartial, diag.SeverityWarning, "Suggested:"},
 		{client.AddressMultiple, diag.SeverityWarning, "Multiple"},
 		{client.AddressNotValidated, diag.SeverityWarning, "NotValidated"},
+		{"ANewStatus", diag.SeverityWarning, "status ANewStatus"},
 		{client.AddressNone, diag.SeverityError, "would reject it"},
 	}
 	for _, tt := range tests {

@@ -19,44 +19,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-func addressConfig(extra, line1, state, postal string) string {
-	return fmt.Sprintf(`
-resource "partnercenter_customer_billing_profile" "test" {
-  customer_id = "%%[1]s"
-  %s
-  default_address = {
-    country       = "US"
-    address_line1 = %q
-    city          = "Redmond"
-    state         = %q
-    postal_code   = %q
-  }
-}
-`, extra, line1, state, postal)
-}
-
-// validationCalls counts the plan-time address checks the emulator saw.
-func (e *testEnv) validationCalls() (rules, validations int) {
-	for _, r := range e.emu.Requests() {
-		switch {
-		case strings.HasPrefix(r.Path, "/v1/countryvalidationrules/"):
-			rules++
-		case r.Path == "/v1/validations/address":
-			validations++
-		}
-	}
-	return rules, validations
-}
-
-func (e *testEnv) expectValidationCalls(rules, validations int) resource.TestCheckFunc {
-	return e.emulatorCheck(func() error {
-		if r, v := e.validationCalls(); r != rules || v != validations {
-			return fmt.Errorf("%d rule and %d validation calls, want %d and %d", r, v, rules, validations)
-		}
-		return nil
-	})
-}
-
 func TestAccAddressValidation_rulesRejectAtPlanTime(t *testing.T) {
 	t.Parallel()
 	env := newTestEnv(t)

@@ -34,23 +34,6 @@ func TestStringFromAPI(t *testing.T) {
 	}
 }
 
-func addressObject(t *testing.T, m addressModel) types.Object {
-	t.Helper()
-	obj, diags := types.ObjectValueFrom(context.Background(), addressAttrTypes, m)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
-	return obj
-}
-
-func nullAddress() addressModel {
-	var m addressModel
-	for _, f := range m.pairs(&client.Address{}) {
-		*f.tf = types.StringNull()
-	}
-	return m
-}
-
 func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
 	t.Parallel()
 	addr := nullAddress()

@@ -17,26 +17,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-// requestIDs is what every API error diagnostic must carry for a support case.
-const requestIDs = `MS-RequestId: [0-9a-f-]{36}, MS-CorrelationId: [0-9a-f-]{36}`
-
-// diagnosticPattern matches the parts in order, wherever terraform wraps the lines between words.
-func diagnosticPattern(parts ...string) *regexp.Regexp {
-	for i, p := range parts {
-		parts[i] = strings.ReplaceAll(p, " ", `\s+`)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
-}
-
-func (e *testEnv) expectStatusCount(status, want int) resource.TestCheckFunc {
-	return e.emulatorCheck(func() error {
-		if got := countStatus(e.emu, status); got != want {
-			return fmt.Errorf("emulator answered %d %d times, want %d", status, got, want)
-		}
-		return nil
-	})
-}
-
 func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.T) {
 	t.Parallel()
 	env := newTestEnv(t)
@@ -177,12 +157,6 @@ resource "partnercenter_customer_billing_profile" "test" {
 		}},
 	})
 }
-
-const companyOnlyConfig = `
-resource "partnercenter_customer_billing_profile" "test" {
-  customer_id  = "%[1]s"
-  company_name = "Contoso"
-}`
 
 func TestAccBillingProfile_vanishedCustomerIsRemovedFromState(t *testing.T) {
 	t.Parallel()

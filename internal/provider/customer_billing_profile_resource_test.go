@@ -1,77 +1,14 @@
 package provider
 
 import (
-	"fmt"
-	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
-
-const testResource = "partnercenter_customer_billing_profile.test"
-
-func profileConfig(companyName, city string) string {
-	return fmt.Sprintf(`
-resource "partnercenter_customer_billing_profile" "test" {
-  customer_id  = "%%[1]s"
-  company_name = %q
-  default_address = {
-    city = %q
-  }
-}
-`, companyName, city)
-}
-
-func expectString(attr string, want string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(testResource, tfjsonpath.New(attr), knownvalue.StringExact(want))
-}
-
-func expectAddress(attr string, want string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(testResource, tfjsonpath.New("default_address").AtMapKey(attr), knownvalue.StringExact(want))
-}
-
-// emulatorCheck runs check only against the emulator.
-func (e *testEnv) emulatorCheck(check func() error) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if e.emu == nil {
-			return nil
-		}
-		return check()
-	}
-}
-
-// expectOperations checks the Partner Center calls of every operation that wrote.
-func (e *testEnv) expectOperations(want ...[]string) resource.TestCheckFunc {
-	return e.emulatorCheck(func() error {
-		got := e.writingOperations()
-		if !slices.EqualFunc(got, want, slices.Equal) {
-			return fmt.Errorf("writing operations made calls %v, want %v", got, want)
-		}
-		return nil
-	})
-}
-
-func (e *testEnv) expectStored(key, want string) resource.TestCheckFunc {
-	return e.emulatorCheck(func() error {
-		p, _ := e.emu.Profile(e.customerID)
-		if got := lookupPath(p, key); got != want {
-			return fmt.Errorf("Partner Center holds %s = %v, want %q", key, got, want)
-		}
-		return nil
-	})
-}
-
-func lookupPath(doc map[string]any, key string) any {
-	if addr, ok := doc["defaultAddress"].(map[string]any); ok && len(key) > 15 && key[:15] == "defaultAddress." {
-		return addr[key[15:]]
-	}
-	return doc[key]
-}
 
 func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 	t.Parallel()

@@ -127,13 +127,3 @@ func waitFor(t *testing.T, cond func() bool, limit time.Duration, what string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
-
-func countStatus(emu *emulator.Server, status int) int {
-	n := 0
-	for _, r := range emu.Requests() {
-		if r.Status == status {
-			n++
-		}
-	}
-	return n
-}

@@ -29,15 +29,6 @@ import (
 // These tests configure the provider through environment variables only, so they do not run in
 // parallel.
 
-const (
-	authTenant   = "6f1c2b3a-0000-4000-8000-00000000aaaa"
-	authClient   = "11111111-0000-4000-8000-00000000bbbb"
-	authSecret   = "app-secret-8c1f7e2d9a"
-	authRefresh  = "refresh-token-0d3b5a7c91"
-	authSubject  = "repo:contoso/billing:ref:refs/heads/main"
-	authCLIToken = "cli-token-4e6a1b"
-)
-
 var credentialEnvVars = []string{
 	EnvCloud, EnvBaseURL, EnvAuthorityURL, EnvAccessToken, EnvTenantID, EnvClientID, EnvClientSecret, EnvRefreshToken,
 	EnvCertificatePath, EnvCertificatePassword, EnvUseOIDC, EnvOIDCToken, EnvOIDCTokenFilePath, EnvUseCLI,

@@ -16,19 +16,9 @@ const (
 	addressValidationPath = "/v1/validations/address"
 )
 
-// CountryRules are Partner Center's rules for addresses and profiles in one country.
-type CountryRules struct {
-	Country              string   `json:"iso2Code"`
-	DefaultCulture       string   `json:"defaultCulture"`
-	IsStateRequired      bool     `json:"isStateRequired"`
-	SupportedStates      []string `json:"supportedStatesList"`
-	SupportedLanguages   []string `json:"supportedLanguagesList"`
-	SupportedCultures    []string `json:"supportedCulturesList"`
-	IsPostalCodeRequired bool     `json:"isPostalCodeRequired"`
-	PostalCodeRegex      string   `json:"postalCodeRegex"`
-	IsCityRequired       bool     `json:"isCityRequired"`
-	PhoneNumberRegex     string   `json:"phoneNumberRegex"`
-}
+// CountryRules are Partner Center's rules for addresses and profiles in one country, as
+// GET /v1/countryvalidationrules/{iso2} answers them.
+type CountryRules = rules.CountryRules
 
 // Address validation statuses Partner Center answers with.
 const (

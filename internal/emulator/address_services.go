@@ -7,21 +7,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
-// CountryRules is the emulator's copy of Partner Center's rules for one country.
-type CountryRules struct {
-	Country              string   `json:"iso2Code"`
-	DefaultCulture       string   `json:"defaultCulture"`
-	IsStateRequired      bool     `json:"isStateRequired"`
-	SupportedStates      []string `json:"supportedStatesList"`
-	SupportedLanguages   []string `json:"supportedLanguagesList"`
-	SupportedCultures    []string `json:"supportedCulturesList"`
-	IsPostalCodeRequired bool     `json:"isPostalCodeRequired"`
-	PostalCodeRegex      string   `json:"postalCodeRegex"`
-	IsCityRequired       bool     `json:"isCityRequired"`
-	PhoneNumberRegex     string   `json:"phoneNumberRegex"`
-}
+// CountryRules are Partner Center's rules for one country, as the emulator answers them.
+type CountryRules = rules.CountryRules
 
 var usStates = []string{"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
 	"KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",

@@ -42,3 +42,18 @@ var (
 	Culture  = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 	Language = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
+
+// CountryRules are Partner Center's rules for addresses and profiles in one country, in the shape
+// of its answer to GET /v1/countryvalidationrules/{iso2}: the client reads it, the emulator writes it.
+type CountryRules struct {
+	Country              string   `json:"iso2Code"`
+	DefaultCulture       string   `json:"defaultCulture"`
+	IsStateRequired      bool     `json:"isStateRequired"`
+	SupportedStates      []string `json:"supportedStatesList"`
+	SupportedLanguages   []string `json:"supportedLanguagesList"`
+	SupportedCultures    []string `json:"supportedCulturesList"`
+	IsPostalCodeRequired bool     `json:"isPostalCodeRequired"`
+	PostalCodeRegex      string   `json:"postalCodeRegex"`
+	IsCityRequired       bool     `json:"isCityRequired"`
+	PhoneNumberRegex     string   `json:"phoneNumberRegex"`
+}

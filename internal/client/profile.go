@@ -44,6 +44,28 @@ type Address struct {
 	raw map[string]json.RawMessage
 }
 
+// The keys, in Partner Center's JSON, of the string fields a billing profile and its address model:
+// the names callers read and write them by (Field, SetField). Keys match without regard to case,
+// as the service matches them; the profile and its address both have a firstName and a lastName.
+const (
+	KeyFirstName    = "firstName"
+	KeyLastName     = "lastName"
+	KeyEmail        = "email"
+	KeyCulture      = "culture"
+	KeyLanguage     = "language"
+	KeyCompanyName  = "companyName"
+	KeyCountry      = "country"
+	KeyRegion       = "region"
+	KeyCity         = "city"
+	KeyState        = "state"
+	KeyAddressLine1 = "addressLine1"
+	KeyAddressLine2 = "addressLine2"
+	KeyAddressLine3 = "addressLine3"
+	KeyPostalCode   = "postalCode"
+	KeyPhoneNumber  = "phoneNumber"
+	keyID           = "id"
+)
+
 // field ties a modelled string field to its JSON key as Partner Center answers it (camelCase).
 type field struct {
 	key string
@@ -52,18 +74,49 @@ type field struct {
 
 func (p *BillingProfile) fields() []field {
 	return []field{
-		{"id", &p.ID}, {"firstName", &p.FirstName}, {"lastName", &p.LastName}, {"email", &p.Email},
-		{"culture", &p.Culture}, {"language", &p.Language}, {"companyName", &p.CompanyName},
+		{keyID, &p.ID}, {KeyFirstName, &p.FirstName}, {KeyLastName, &p.LastName}, {KeyEmail, &p.Email},
+		{KeyCulture, &p.Culture}, {KeyLanguage, &p.Language}, {KeyCompanyName, &p.CompanyName},
 	}
 }
 
 func (a *Address) fields() []field {
 	return []field{
-		{"country", &a.Country}, {"region", &a.Region}, {"city", &a.City}, {"state", &a.State},
-		{"addressLine1", &a.AddressLine1}, {"addressLine2", &a.AddressLine2}, {"addressLine3", &a.AddressLine3},
-		{"postalCode", &a.PostalCode}, {"firstName", &a.FirstName}, {"lastName", &a.LastName},
-		{"phoneNumber", &a.PhoneNumber},
+		{KeyCountry, &a.Country}, {KeyRegion, &a.Region}, {KeyCity, &a.City}, {KeyState, &a.State},
+		{KeyAddressLine1, &a.AddressLine1}, {KeyAddressLine2, &a.AddressLine2}, {KeyAddressLine3, &a.AddressLine3},
+		{KeyPostalCode, &a.PostalCode}, {KeyFirstName, &a.FirstName}, {KeyLastName, &a.LastName},
+		{KeyPhoneNumber, &a.PhoneNumber},
 	}
+}
+
+// Field returns the profile's modelled field key, "" when the profile holds none.
+func (p *BillingProfile) Field(key string) string { return fieldValue(p.fields(), key) }
+
+// SetField writes value into the profile's modelled field key; it reports whether key is one.
+func (p *BillingProfile) SetField(key, value string) bool { return setField(p.fields(), key, value) }
+
+// Field returns the address's modelled field key, "" when the address holds none.
+func (a *Address) Field(key string) string { return fieldValue(a.fields(), key) }
+
+// SetField writes value into the address's modelled field key; it reports whether key is one.
+func (a *Address) SetField(key, value string) bool { return setField(a.fields(), key, value) }
+
+func fieldValue(fields []field, key string) string {
+	for _, f := range fields {
+		if f.key == key {
+			return *f.val
+		}
+	}
+	return ""
+}
+
+func setField(fields []field, key, value string) bool {
+	for _, f := range fields {
+		if f.key == key {
+			*f.val = value
+			return true
+		}
+	}
+	return false
 }
 
 const (

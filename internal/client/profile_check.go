@@ -28,10 +28,10 @@ var requiredProfileFields = []struct {
 	value func(*BillingProfile) (string, bool) // the value, and whether the profile must hold it
 }{
 	{keyAttributes + "." + keyETag, func(p *BillingProfile) (string, bool) { return p.ETag, true }},
-	{"companyName", func(p *BillingProfile) (string, bool) { return p.CompanyName, true }},
-	{"culture", func(p *BillingProfile) (string, bool) { return p.Culture, true }},
-	{"language", func(p *BillingProfile) (string, bool) { return p.Language, true }},
-	{keyDefaultAddress + ".country", func(p *BillingProfile) (string, bool) {
+	{KeyCompanyName, func(p *BillingProfile) (string, bool) { return p.CompanyName, true }},
+	{KeyCulture, func(p *BillingProfile) (string, bool) { return p.Culture, true }},
+	{KeyLanguage, func(p *BillingProfile) (string, bool) { return p.Language, true }},
+	{keyDefaultAddress + "." + KeyCountry, func(p *BillingProfile) (string, bool) {
 		if p.DefaultAddress == nil {
 			return "", false
 		}

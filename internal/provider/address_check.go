@@ -17,11 +17,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
-// postalAttributes are the attributes of default_address that Partner Center's country rules and
-// address validation service judge; a change to the others (the contact's names) needs no call.
-var postalAttributes = []string{"country", "region", "state", "city", "address_line1", "address_line2", "address_line3",
-	"postal_code", "phone_number"}
-
 // checkPlannedAddress checks, at plan time, an address the plan changes: first the rules that
 // need no call (addressRuleViolations), then, unless validate_address is off, Partner Center's
 // rules for its country and its address validation service: errors on the attribute for what
@@ -126,14 +121,13 @@ func nullAddressValues(m map[string]types.String) map[string]types.String {
 
 // apiAddressValues is the address Partner Center holds as attribute values.
 func apiAddressValues(a *client.Address) map[string]types.String {
-	if a == nil {
-		a = &client.Address{}
-	}
-	var m addressModel
-	copyFromAPI(m.pairs(a), (&addressModel{}).pairs(&client.Address{}))
-	out := map[string]types.String{}
-	for _, f := range m.pairs(&client.Address{}) {
-		out[f.name] = *f.tf
+	out := make(map[string]types.String, len(addressAttributes))
+	for _, at := range addressAttributes {
+		v := ""
+		if a != nil {
+			v = a.Field(at.key)
+		}
+		out[at.name] = stringFromAPI(v, types.StringNull())
 	}
 	return out
 }
@@ -148,15 +142,6 @@ func leavesOut(configured types.Object, names []string) bool {
 	}
 	return false
 }
-
-// addressAttributeNames are the names of default_address's attributes.
-var addressAttributeNames = func() []string {
-	out := make([]string, len(addressAttributes))
-	for i, a := range addressAttributes {
-		out[i] = a.name
-	}
-	return out
-}()
 
 // differsFrom reports whether a may differ from current in any of names: a value differs, or one
 // of them is not known.
@@ -187,7 +172,7 @@ func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err
 // of the postal address is known.
 func checkAddress(ctx context.Context, c *client.Client, customerID string, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
-	country, ok := a.value("country")
+	country, ok := a.value(attrCountry)
 	if !ok || country == "" {
 		return nil
 	}
@@ -226,9 +211,9 @@ func (a plannedAddress) postal() (client.PostalAddress, bool) {
 		complete = complete && known
 		return v
 	}
-	p := client.PostalAddress{AddressLine1: get("address_line1"), AddressLine2: get("address_line2"),
-		AddressLine3: get("address_line3"), City: get("city"), State: get("state"), PostalCode: get("postal_code"),
-		Country: get("country")}
+	p := client.PostalAddress{AddressLine1: get(attrAddressLine1), AddressLine2: get(attrAddressLine2),
+		AddressLine3: get(attrAddressLine3), City: get(attrCity), State: get(attrState), PostalCode: get(attrPostalCode),
+		Country: get(attrCountry)}
 	return p, complete
 }
 
@@ -236,34 +221,34 @@ func (a plannedAddress) postal() (client.PostalAddress, bool) {
 func ruleViolations(r *client.CountryRules, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
 	at := addressPath.AtName
-	country, _ := a.value("country")
+	country, _ := a.value(attrCountry)
 	if r.Country != "" {
 		country = r.Country
 	}
-	state, stateKnown := a.value("state")
+	state, stateKnown := a.value(attrState)
 	switch {
 	case stateKnown && r.IsStateRequired && state == "":
-		diags.AddAttributeError(at("state"), "State required", "Partner Center requires a state for addresses in "+country+
+		diags.AddAttributeError(at(attrState), "State required", "Partner Center requires a state for addresses in "+country+
 			", and the billing profile would have none. Set default_address.state"+examples(r.SupportedStates)+".")
 	case stateKnown && state != "" && len(r.SupportedStates) > 0 && !slices.Contains(r.SupportedStates, strings.ToUpper(state)):
-		diags.AddAttributeError(at("state"), "Unknown state", fmt.Sprintf("%q is not a state Partner Center accepts for %s%s.",
+		diags.AddAttributeError(at(attrState), "Unknown state", fmt.Sprintf("%q is not a state Partner Center accepts for %s%s.",
 			state, country, examples(r.SupportedStates)))
 	}
-	postal, postalKnown := a.value("postal_code")
+	postal, postalKnown := a.value(attrPostalCode)
 	switch {
 	case postalKnown && r.IsPostalCodeRequired && postal == "":
-		diags.AddAttributeError(at("postal_code"), "Postal code required", "Partner Center requires a postal code for addresses in "+
+		diags.AddAttributeError(at(attrPostalCode), "Postal code required", "Partner Center requires a postal code for addresses in "+
 			country+", and the billing profile would have none. Set default_address.postal_code.")
 	case postalKnown && postal != "" && !matches(r.PostalCodeRegex, postal):
-		diags.AddAttributeError(at("postal_code"), "Invalid postal code", fmt.Sprintf(
+		diags.AddAttributeError(at(attrPostalCode), "Invalid postal code", fmt.Sprintf(
 			"%q does not have the form Partner Center expects for %s (pattern %s).", postal, country, r.PostalCodeRegex))
 	}
-	if city, known := a.value("city"); known && r.IsCityRequired && city == "" {
-		diags.AddAttributeError(at("city"), "City required", "Partner Center requires a city for addresses in "+country+
+	if city, known := a.value(attrCity); known && r.IsCityRequired && city == "" {
+		diags.AddAttributeError(at(attrCity), "City required", "Partner Center requires a city for addresses in "+country+
 			", and the billing profile would have none. Set default_address.city.")
 	}
-	if phone, known := a.value("phone_number"); known && phone != "" && !matches(r.PhoneNumberRegex, phone) {
-		diags.AddAttributeWarning(at("phone_number"), "Unexpected phone number format", fmt.Sprintf(
+	if phone, known := a.value(attrPhoneNumber); known && phone != "" && !matches(r.PhoneNumberRegex, phone) {
+		diags.AddAttributeWarning(at(attrPhoneNumber), "Unexpected phone number format", fmt.Sprintf(
 			"%q does not have the form Partner Center documents for %s (pattern %s); it may be rejected.", phone, country, r.PhoneNumberRegex))
 	}
 	return diags

@@ -62,7 +62,7 @@ func stringAttributes(obj types.Object) map[string]types.String {
 	return out
 }
 
-var addressPath = path.Root("default_address")
+var addressPath = path.Root(attrDefaultAddress)
 
 // addressRuleViolations checks the rules of Partner Center's Address resource that span
 // attributes, on the values known so far: no region and a two-letter state for US addresses,
@@ -70,30 +70,27 @@ var addressPath = path.Root("default_address")
 // the next plan (Terraform plans again at apply, with every value known) or Partner Center will.
 func addressRuleViolations(a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
-	country, ok := a.value("country")
+	country, ok := a.value(attrCountry)
 	if !ok {
 		return nil
 	}
 	at := addressPath.AtName
-	if region, known := a.value("region"); country == "US" && known && region != "" {
-		diags.AddAttributeError(at("region"), "Region not allowed for US addresses",
+	if region, known := a.value(attrRegion); country == "US" && known && region != "" {
+		diags.AddAttributeError(at(attrRegion), "Region not allowed for US addresses",
 			"Partner Center rejects a region for US addresses (StateInvalid). Remove default_address.region, "+
 				"or set it to \"\" when Partner Center holds one, and give the state in default_address.state.")
 	}
-	if state, known := a.value("state"); country == "US" && known && len(state) > rules.USStateMaxLength {
-		diags.AddAttributeError(at("state"), "Invalid US state",
+	if state, known := a.value(attrState); country == "US" && known && len(state) > rules.USStateMaxLength {
+		diags.AddAttributeError(at(attrState), "Invalid US state",
 			"For US addresses Partner Center wants the two-letter state code, such as WA; got \""+state+"\".")
 	}
-	if phone, known := a.value("phone_number"); rules.PhoneRequired(country) && known && phone == "" {
-		diags.AddAttributeError(at("phone_number"), "Phone number required",
+	if phone, known := a.value(attrPhoneNumber); rules.PhoneRequired(country) && known && phone == "" {
+		diags.AddAttributeError(at(attrPhoneNumber), "Phone number required",
 			"Partner Center requires a phone number for addresses in "+country+", and the billing profile would have none. "+
 				"Set default_address.phone_number.")
 	}
 	return diags
 }
-
-// requiredAddressAttributes are the attributes every address in Partner Center has.
-var requiredAddressAttributes = []string{"country", "address_line1", "first_name", "last_name"}
 
 // missingRequiredParts reports the attributes every address needs that the planned one would be
 // without: left out of the configuration, and not held by Partner Center either. (A configured

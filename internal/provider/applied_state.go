@@ -4,10 +4,7 @@ import (
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 // What apply saves. Apply writes only the attributes the configuration sets, so the plan shows
@@ -18,37 +15,34 @@ import (
 
 // keepPlanned gives every attribute the configuration leaves out its planned value, where the
 // plan knows one.
-func (m *billingProfileModel) keepPlanned(plan, config billingProfileModel) diag.Diagnostics {
-	next, planned, configured := m.pairs(&client.BillingProfile{}), plan.pairs(&client.BillingProfile{}), config.pairs(&client.BillingProfile{})
-	for i, f := range next {
-		if configured[i].tf.IsNull() && !planned[i].tf.IsUnknown() {
-			*f.tf = *planned[i].tf
+func (m *billingProfileModel) keepPlanned(plan, config billingProfileModel) {
+	for _, a := range profileAttributes {
+		if config.Profile[a.name].IsNull() && !plan.Profile[a.name].IsUnknown() {
+			m.Profile[a.name] = plan.Profile[a.name]
 		}
 	}
-	addr, diags := keepPlannedAddress(m.DefaultAddress, plan.DefaultAddress, config.DefaultAddress)
-	m.DefaultAddress = addr
-	return diags
+	m.Address = keepPlannedAddress(m.Address, plan.Address, config.Address)
 }
 
 // keepPlannedAddress is keepPlanned for default_address: the whole object when the configuration
 // leaves it out, else each attribute it leaves out.
-func keepPlannedAddress(next, plan, config types.Object) (types.Object, diag.Diagnostics) {
+func keepPlannedAddress(next, plan, config types.Object) types.Object {
 	switch {
 	case config.IsUnknown() || plan.IsUnknown():
-		return next, nil
+		return next
 	case config.IsNull():
-		return plan, nil
+		return plan
 	case next.IsNull():
-		return next, nil
+		return next
 	}
-	attrs := maps.Clone(next.Attributes())
+	values := maps.Clone(next.Attributes())
 	planned := plan.Attributes()
 	for name, v := range config.Attributes() {
 		if v.IsNull() && !planned[name].IsUnknown() {
-			attrs[name] = planned[name]
+			values[name] = planned[name]
 		}
 	}
-	return types.ObjectValue(addressAttrTypes, attrs)
+	return types.ObjectValueMust(addressAttrTypes, values)
 }
 
 // unconfiguredChange is an attribute the configuration leaves out whose value in Partner Center
@@ -62,13 +56,12 @@ type unconfiguredChange struct {
 // the profile an apply started from, and after, the one it ended with.
 func unconfiguredChanges(before, after, config billingProfileModel) []unconfiguredChange {
 	var out []unconfiguredChange
-	b, a, c := before.pairs(&client.BillingProfile{}), after.pairs(&client.BillingProfile{}), config.pairs(&client.BillingProfile{})
-	for i := range a {
-		if c[i].tf.IsNull() && !a[i].tf.Equal(*b[i].tf) {
-			out = append(out, unconfiguredChange{a[i].name, *b[i].tf, *a[i].tf})
+	for _, a := range profileAttributes {
+		if b, v := before.Profile[a.name], after.Profile[a.name]; config.Profile[a.name].IsNull() && !v.Equal(b) {
+			out = append(out, unconfiguredChange{a.name, b, v})
 		}
 	}
-	return append(out, addressChanges(before.DefaultAddress, after.DefaultAddress, config.DefaultAddress)...)
+	return append(out, addressChanges(before.Address, after.Address, config.Address)...)
 }
 
 // addressChanges is unconfiguredChanges for default_address.
@@ -78,7 +71,7 @@ func addressChanges(before, after, config types.Object) []unconfiguredChange {
 	}
 	if before.IsNull() || after.IsNull() {
 		if config.IsNull() && !before.Equal(after) {
-			return []unconfiguredChange{{"default_address", before, after}}
+			return []unconfiguredChange{{attrDefaultAddress, before, after}}
 		}
 		return nil
 	}
@@ -87,7 +80,7 @@ func addressChanges(before, after, config types.Object) []unconfiguredChange {
 	var out []unconfiguredChange
 	for name, v := range after.Attributes() {
 		if configured[name].IsNull() && !v.Equal(b[name]) {
-			out = append(out, unconfiguredChange{"default_address." + name, b[name], v})
+			out = append(out, unconfiguredChange{attrDefaultAddress + "." + name, b[name], v})
 		}
 	}
 	return out

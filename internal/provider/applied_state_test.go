@@ -9,12 +9,11 @@ import (
 func TestUnconfiguredChanges(t *testing.T) {
 	t.Parallel()
 	withCity := func(city string) types.Object {
-		a := nullAddress()
-		a.City, a.Country = types.StringValue(city), types.StringValue("US")
-		return addressObject(t, a)
+		return addressWith(map[string]types.String{"city": types.StringValue(city), "country": types.StringValue("US")})
 	}
-	onlyCity := nullAddress()
-	onlyCity.City = types.StringValue("Bellevue")
+	culture := func(v string) map[string]types.String {
+		return profileWith(map[string]types.String{"culture": types.StringValue(v)})
+	}
 	tests := []struct {
 		name                  string
 		before, after, config billingProfileModel
@@ -22,36 +21,39 @@ func TestUnconfiguredChanges(t *testing.T) {
 	}{
 		{
 			name:   "a change to an attribute the configuration leaves out is reported",
-			before: billingProfileModel{Culture: types.StringValue("en-US"), DefaultAddress: withCity("Redmond")},
-			after:  billingProfileModel{Culture: types.StringValue("fr-FR"), DefaultAddress: withCity("Redmond")},
-			config: billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)},
+			before: billingProfileModel{Profile: culture("en-US"), Address: withCity("Redmond")},
+			after:  billingProfileModel{Profile: culture("fr-FR"), Address: withCity("Redmond")},
+			config: billingProfileModel{Profile: profileWith(nil), Address: types.ObjectNull(addressAttrTypes)},
 			want:   []string{"culture"},
 		},
 		{
-			name:   "a change to a configured attribute is not",
-			before: billingProfileModel{CompanyName: types.StringValue("Old"), DefaultAddress: withCity("Redmond")},
-			after:  billingProfileModel{CompanyName: types.StringValue("New"), DefaultAddress: withCity("Bellevue")},
-			config: billingProfileModel{CompanyName: types.StringValue("New"), DefaultAddress: addressObject(t, onlyCity)},
+			name: "a change to a configured attribute is not",
+			before: billingProfileModel{Profile: profileWith(map[string]types.String{"company_name": types.StringValue("Old")}),
+				Address: withCity("Redmond")},
+			after: billingProfileModel{Profile: profileWith(map[string]types.String{"company_name": types.StringValue("New")}),
+				Address: withCity("Bellevue")},
+			config: billingProfileModel{Profile: profileWith(map[string]types.String{"company_name": types.StringValue("New")}),
+				Address: addressWith(map[string]types.String{"city": types.StringValue("Bellevue")})},
 		},
 		{
 			name:   "a change inside an address the configuration leaves out is reported by attribute",
-			before: billingProfileModel{DefaultAddress: withCity("Redmond")},
-			after:  billingProfileModel{DefaultAddress: withCity("Seattle")},
-			config: billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)},
+			before: billingProfileModel{Profile: profileWith(nil), Address: withCity("Redmond")},
+			after:  billingProfileModel{Profile: profileWith(nil), Address: withCity("Seattle")},
+			config: billingProfileModel{Profile: profileWith(nil), Address: types.ObjectNull(addressAttrTypes)},
 			want:   []string{"default_address.city"},
 		},
 		{
 			name:   "an address that appeared is reported whole",
-			before: billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)},
-			after:  billingProfileModel{DefaultAddress: withCity("Seattle")},
-			config: billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)},
+			before: billingProfileModel{Profile: profileWith(nil), Address: types.ObjectNull(addressAttrTypes)},
+			after:  billingProfileModel{Profile: profileWith(nil), Address: withCity("Seattle")},
+			config: billingProfileModel{Profile: profileWith(nil), Address: types.ObjectNull(addressAttrTypes)},
 			want:   []string{"default_address"},
 		},
 		{
 			name:   "nothing changed, nothing reported",
-			before: billingProfileModel{Email: types.StringValue("a@b.example"), DefaultAddress: withCity("Redmond")},
-			after:  billingProfileModel{Email: types.StringValue("a@b.example"), DefaultAddress: withCity("Redmond")},
-			config: billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)},
+			before: billingProfileModel{Profile: culture("en-US"), Address: withCity("Redmond")},
+			after:  billingProfileModel{Profile: culture("en-US"), Address: withCity("Redmond")},
+			config: billingProfileModel{Profile: profileWith(nil), Address: types.ObjectNull(addressAttrTypes)},
 		},
 	}
 	for _, tt := range tests {

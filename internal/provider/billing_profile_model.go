@@ -5,41 +5,24 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
-// billingProfileModel mirrors the billing profile attributes shared by the resource and the data
-// source.
+// billingProfileModel is what the resource's and the data source's states hold of a billing
+// profile: the customer, the ETag, and the value of every attribute of the tables in
+// profile_attributes.go: Profile by name, and Address, default_address (null, unknown, or an
+// object of addressAttributes).
+//
+// It is read from and written to Terraform's values directly, by the tables, rather than through
+// the framework's reflection on struct tags: that keeps each name in one place, and conversion was
+// a large share of the provider's work per resource.
 type billingProfileModel struct {
-	CustomerID     types.String `tfsdk:"customer_id"`
-	ID             types.String `tfsdk:"id"`
-	ETag           types.String `tfsdk:"etag"`
-	FirstName      types.String `tfsdk:"first_name"`
-	LastName       types.String `tfsdk:"last_name"`
-	Email          types.String `tfsdk:"email"`
-	Culture        types.String `tfsdk:"culture"`
-	Language       types.String `tfsdk:"language"`
-	CompanyName    types.String `tfsdk:"company_name"`
-	DefaultAddress types.Object `tfsdk:"default_address"`
-}
-
-// addressModel mirrors default_address.
-type addressModel struct {
-	Country      types.String `tfsdk:"country"`
-	Region       types.String `tfsdk:"region"`
-	City         types.String `tfsdk:"city"`
-	State        types.String `tfsdk:"state"`
-	AddressLine1 types.String `tfsdk:"address_line1"`
-	AddressLine2 types.String `tfsdk:"address_line2"`
-	AddressLine3 types.String `tfsdk:"address_line3"`
-	PostalCode   types.String `tfsdk:"postal_code"`
-	FirstName    types.String `tfsdk:"first_name"`
-	LastName     types.String `tfsdk:"last_name"`
-	PhoneNumber  types.String `tfsdk:"phone_number"`
+	CustomerID, ID, ETag types.String
+	Profile              map[string]types.String
+	Address              types.Object
 }
 
 // addressAttrTypes is default_address's object type.
@@ -51,29 +34,69 @@ var addressAttrTypes = func() map[string]attr.Type {
 	return m
 }()
 
-// fieldPair ties a Terraform attribute, by name, to the client field it stands for.
-type fieldPair struct {
-	name string
-	tf   *types.String
-	api  *string
+// readProfileModel reads the model out of attrs, a state, plan or configuration value's
+// attributes.
+func readProfileModel(attrs map[string]tftypes.Value) billingProfileModel {
+	m := billingProfileModel{
+		CustomerID: stringOf(attrs["customer_id"]), ID: stringOf(attrs["id"]), ETag: stringOf(attrs["etag"]),
+		Profile: make(map[string]types.String, len(profileAttributes)), Address: addressOf(attrs[attrDefaultAddress]),
+	}
+	for _, a := range profileAttributes {
+		m.Profile[a.name] = stringOf(attrs[a.name])
+	}
+	return m
 }
 
-func (m *billingProfileModel) pairs(p *client.BillingProfile) []fieldPair {
-	return []fieldPair{
-		{"first_name", &m.FirstName, &p.FirstName}, {"last_name", &m.LastName, &p.LastName},
-		{"email", &m.Email, &p.Email}, {"culture", &m.Culture, &p.Culture},
-		{"language", &m.Language, &p.Language}, {"company_name", &m.CompanyName, &p.CompanyName},
+// writeTo puts the model into attrs, a state value's attributes.
+func (m billingProfileModel) writeTo(ctx context.Context, attrs map[string]tftypes.Value) error {
+	attrs["customer_id"], attrs["id"], attrs["etag"] = tfString(m.CustomerID), tfString(m.ID), tfString(m.ETag)
+	for _, a := range profileAttributes {
+		attrs[a.name] = tfString(m.Profile[a.name])
 	}
+	addr, err := m.Address.ToTerraformValue(ctx)
+	attrs[attrDefaultAddress] = addr
+	return err
 }
 
-func (m *addressModel) pairs(a *client.Address) []fieldPair {
-	return []fieldPair{
-		{"country", &m.Country, &a.Country}, {"region", &m.Region, &a.Region}, {"city", &m.City, &a.City},
-		{"state", &m.State, &a.State}, {"address_line1", &m.AddressLine1, &a.AddressLine1},
-		{"address_line2", &m.AddressLine2, &a.AddressLine2}, {"address_line3", &m.AddressLine3, &a.AddressLine3},
-		{"postal_code", &m.PostalCode, &a.PostalCode}, {"first_name", &m.FirstName, &a.FirstName},
-		{"last_name", &m.LastName, &a.LastName}, {"phone_number", &m.PhoneNumber, &a.PhoneNumber},
+// stringOf is a string value of Terraform's as the framework's type.
+func stringOf(v tftypes.Value) types.String {
+	switch {
+	case !v.IsKnown():
+		return types.StringUnknown()
+	case v.IsNull():
+		return types.StringNull()
 	}
+	var s string
+	_ = v.As(&s) // a known, non-null string value always converts
+	return types.StringValue(s)
+}
+
+// tfString is the framework's string value as Terraform's.
+func tfString(s types.String) tftypes.Value {
+	switch {
+	case s.IsUnknown():
+		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	case s.IsNull():
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, s.ValueString())
+}
+
+// addressOf is default_address as Terraform holds it, as the framework's object.
+func addressOf(v tftypes.Value) types.Object {
+	switch {
+	case !v.IsKnown():
+		return types.ObjectUnknown(addressAttrTypes)
+	case v.IsNull():
+		return types.ObjectNull(addressAttrTypes)
+	}
+	var attrs map[string]tftypes.Value
+	_ = v.As(&attrs) // a known, non-null object value always converts
+	values := make(map[string]attr.Value, len(addressAttributes))
+	for _, a := range addressAttributes {
+		values[a.name] = stringOf(attrs[a.name])
+	}
+	return types.ObjectValueMust(addressAttrTypes, values)
 }
 
 // canonicalID is the one form of a customer's tenant id the provider keeps in `id` and sends to
@@ -84,38 +107,31 @@ func canonicalID(customerID string) string { return strings.ToLower(customerID) 
 func (m billingProfileModel) customerID() string { return canonicalID(m.CustomerID.ValueString()) }
 
 // fromProfile sets m to the profile Partner Center holds, customer_id as configured and id in
-// canonical form. Partner Center leaves empty fields out,
-// so an absent field reads as null, except where prior (the plan or the prior state) holds "":
-// that is the same value, and keeping it spares a perpetual diff for `attr = ""`.
-func (m *billingProfileModel) fromProfile(ctx context.Context, customerID string, p *client.BillingProfile, prior billingProfileModel) diag.Diagnostics {
+// canonical form. Partner Center leaves empty fields out, so an absent field reads as null, except
+// where prior (the plan or the prior state) holds "": that is the same value, and keeping it
+// spares a perpetual diff for `attr = ""`.
+func (m *billingProfileModel) fromProfile(customerID string, p *client.BillingProfile, prior billingProfileModel) {
 	m.CustomerID = types.StringValue(customerID)
 	m.ID = types.StringValue(canonicalID(customerID))
 	m.ETag = types.StringValue(p.ETag)
-	copyFromAPI(m.pairs(p), prior.pairs(&client.BillingProfile{}))
-	addr, diags := addressFromAPI(ctx, p.DefaultAddress, prior.DefaultAddress)
-	m.DefaultAddress = addr
-	return diags
+	m.Profile = make(map[string]types.String, len(profileAttributes))
+	for _, a := range profileAttributes {
+		m.Profile[a.name] = stringFromAPI(p.Field(a.key), prior.Profile[a.name])
+	}
+	m.Address = addressFromAPI(p.DefaultAddress, prior.Address)
 }
 
-func addressFromAPI(ctx context.Context, a *client.Address, prior types.Object) (types.Object, diag.Diagnostics) {
+// addressFromAPI is the address Partner Center holds as default_address, with prior's "" kept.
+func addressFromAPI(a *client.Address, prior types.Object) types.Object {
 	if a == nil {
-		return types.ObjectNull(addressAttrTypes), nil
+		return types.ObjectNull(addressAttrTypes)
 	}
-	var priorModel addressModel
-	if !prior.IsNull() && !prior.IsUnknown() {
-		if diags := prior.As(ctx, &priorModel, basetypes.ObjectAsOptions{}); diags.HasError() {
-			return types.ObjectNull(addressAttrTypes), diags
-		}
+	priorValues := stringAttributes(prior)
+	values := make(map[string]attr.Value, len(addressAttributes))
+	for _, at := range addressAttributes {
+		values[at.name] = stringFromAPI(a.Field(at.key), priorValues[at.name])
 	}
-	var m addressModel
-	copyFromAPI(m.pairs(a), priorModel.pairs(&client.Address{}))
-	return types.ObjectValueFrom(ctx, addressAttrTypes, m)
-}
-
-func copyFromAPI(pairs, prior []fieldPair) {
-	for i, f := range pairs {
-		*f.tf = stringFromAPI(*f.api, *prior[i].tf)
-	}
+	return types.ObjectValueMust(addressAttrTypes, values)
 }
 
 func stringFromAPI(v string, prior types.String) types.String {
@@ -130,33 +146,36 @@ func stringFromAPI(v string, prior types.String) types.String {
 
 // profileChange returns the change the configuration makes to a profile: every attribute the
 // configuration sets is written over the profile, every other one is left as Partner Center
-// holds it.
-func (m billingProfileModel) profileChange(ctx context.Context) (func(*client.BillingProfile), diag.Diagnostics) {
-	var addr *addressModel
-	if !m.DefaultAddress.IsNull() && !m.DefaultAddress.IsUnknown() {
-		addr = &addressModel{}
-		if diags := m.DefaultAddress.As(ctx, addr, basetypes.ObjectAsOptions{}); diags.HasError() {
-			return nil, diags
-		}
-	}
+// holds it. A configured default_address creates the address where the profile has none.
+func (m billingProfileModel) profileChange() func(*client.BillingProfile) {
+	profile := configuredFields(profileAttributes, m.Profile)
+	writesAddress := !m.Address.IsNull() && !m.Address.IsUnknown()
+	address := configuredFields(addressAttributes, stringAttributes(m.Address))
 	return func(p *client.BillingProfile) {
-		copyToAPI(m.pairs(p))
-		if addr == nil {
+		for key, v := range profile {
+			p.SetField(key, v)
+		}
+		if !writesAddress {
 			return
 		}
 		if p.DefaultAddress == nil {
 			p.DefaultAddress = &client.Address{}
 		}
-		copyToAPI(addr.pairs(p.DefaultAddress))
-	}, nil
-}
-
-func copyToAPI(pairs []fieldPair) {
-	for _, f := range pairs {
-		if !f.tf.IsNull() && !f.tf.IsUnknown() {
-			*f.api = f.tf.ValueString()
+		for key, v := range address {
+			p.DefaultAddress.SetField(key, v)
 		}
 	}
+}
+
+// configuredFields are the known values of values, by the Partner Center key of their attribute.
+func configuredFields(table []profileAttribute, values map[string]types.String) map[string]string {
+	out := map[string]string{}
+	for _, a := range table {
+		if v := values[a.name]; known(v) {
+			out[a.key] = v.ValueString()
+		}
+	}
+	return out
 }
 
 // known reports whether v holds a value: neither null nor unknown.

@@ -2,11 +2,12 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
@@ -36,20 +37,13 @@ func TestStringFromAPI(t *testing.T) {
 
 func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
 	t.Parallel()
-	addr := nullAddress()
-	addr.City = types.StringValue("Bellevue")
-	addr.AddressLine2 = types.StringValue("")
 	cfg := billingProfileModel{
-		CompanyName: types.StringValue("Fabrikam"), Email: types.StringNull(), Culture: types.StringUnknown(),
-		DefaultAddress: addressObject(t, addr),
-	}
-	change, diags := cfg.profileChange(context.Background())
-	if diags.HasError() {
-		t.Fatal(diags)
+		Profile: profileWith(map[string]types.String{"company_name": types.StringValue("Fabrikam"), "culture": types.StringUnknown()}),
+		Address: addressWith(map[string]types.String{"city": types.StringValue("Bellevue"), "address_line2": types.StringValue("")}),
 	}
 	p := &client.BillingProfile{Email: "keep@contoso.example", Culture: "en-US", CompanyName: "Contoso",
 		DefaultAddress: &client.Address{City: "Redmond", AddressLine2: "Suite 1", Country: "US"}}
-	change(p)
+	cfg.profileChange()(p)
 	if p.CompanyName != "Fabrikam" || p.Email != "keep@contoso.example" || p.Culture != "en-US" {
 		t.Errorf("profile after change: %+v", p)
 	}
@@ -60,13 +54,22 @@ func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
 
 func TestProfileChangeCreatesAMissingAddress(t *testing.T) {
 	t.Parallel()
-	addr := nullAddress()
-	addr.Country = types.StringValue("DE")
-	change, _ := billingProfileModel{DefaultAddress: addressObject(t, addr)}.profileChange(context.Background())
+	cfg := billingProfileModel{Profile: profileWith(nil), Address: addressWith(map[string]types.String{"country": types.StringValue("DE")})}
 	p := &client.BillingProfile{}
-	change(p)
+	cfg.profileChange()(p)
 	if p.DefaultAddress == nil || p.DefaultAddress.Country != "DE" {
 		t.Errorf("address = %+v", p.DefaultAddress)
+	}
+}
+
+func TestProfileChangeLeavesAnAbsentAddressAlone(t *testing.T) {
+	t.Parallel()
+	cfg := billingProfileModel{Profile: profileWith(map[string]types.String{"email": types.StringValue("a@b.example")}),
+		Address: types.ObjectNull(addressAttrTypes)}
+	p := &client.BillingProfile{}
+	cfg.profileChange()(p)
+	if p.DefaultAddress != nil || p.Email != "a@b.example" {
+		t.Errorf("profile after change: %+v, address %+v", p, p.DefaultAddress)
 	}
 }
 
@@ -75,14 +78,35 @@ func TestFromProfileReadsEveryAttribute(t *testing.T) {
 	p := &client.BillingProfile{ETag: "e1", FirstName: "Ana", Email: "ana@contoso.example",
 		DefaultAddress: &client.Address{Country: "PL", PhoneNumber: "+48 22 000 00 00"}}
 	var m billingProfileModel
-	if diags := m.fromProfile(context.Background(), exampleGUID, p, billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)}); diags.HasError() {
-		t.Fatal(diags)
-	}
-	var a addressModel
-	m.DefaultAddress.As(context.Background(), &a, basetypes.ObjectAsOptions{})
-	if m.ID.ValueString() != exampleGUID || m.ETag.ValueString() != "e1" || m.FirstName.ValueString() != "Ana" ||
-		!m.LastName.IsNull() || a.PhoneNumber.ValueString() != "+48 22 000 00 00" || !a.City.IsNull() {
+	m.fromProfile(strings.ToUpper(exampleGUID), p, billingProfileModel{Address: types.ObjectNull(addressAttrTypes)})
+	a := stringAttributes(m.Address)
+	if m.ID.ValueString() != exampleGUID || m.CustomerID.ValueString() != strings.ToUpper(exampleGUID) ||
+		m.ETag.ValueString() != "e1" || m.Profile["first_name"].ValueString() != "Ana" || !m.Profile["last_name"].IsNull() ||
+		a["phone_number"].ValueString() != "+48 22 000 00 00" || !a["city"].IsNull() {
 		t.Errorf("model %+v, address %+v", m, a)
+	}
+}
+
+func TestModelRoundTripsThroughTerraformValues(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	want := billingProfileModel{
+		CustomerID: types.StringValue(exampleGUID), ID: types.StringUnknown(), ETag: types.StringNull(),
+		Profile: profileWith(map[string]types.String{"email": types.StringValue("a@b.example"), "culture": types.StringUnknown()}),
+		Address: addressWith(map[string]types.String{"city": types.StringValue("Kraków"), "region": types.StringValue("")}),
+	}
+	attrs := map[string]tftypes.Value{}
+	if err := want.writeTo(ctx, attrs); err != nil {
+		t.Fatal(err)
+	}
+	got := readProfileModel(attrs)
+	if !got.CustomerID.Equal(want.CustomerID) || !got.ID.Equal(want.ID) || !got.ETag.Equal(want.ETag) || !got.Address.Equal(want.Address) {
+		t.Errorf("read back %+v, want %+v", got, want)
+	}
+	for _, a := range profileAttributes {
+		if !got.Profile[a.name].Equal(want.Profile[a.name]) {
+			t.Errorf("%s read back as %s, want %s", a.name, got.Profile[a.name], want.Profile[a.name])
+		}
 	}
 }
 

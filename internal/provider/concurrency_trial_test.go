@@ -101,7 +101,7 @@ func (tr *trial) round(ctx context.Context) (lost int, err error) {
 	for _, f := range trialFields {
 		want[f.id()] = f.get(before)
 	}
-	cfg, configured := tr.configuration(ctx)
+	cfg, configured := tr.configuration()
 	for id, v := range configured {
 		want[id] = v
 	}
@@ -116,11 +116,7 @@ func (tr *trial) round(ctx context.Context) (lost int, err error) {
 		}
 	}
 	tr.emu.Inject(emulator.Fault{Method: "PUT", Times: tr.rng.IntN(4), Mutate: otherWriter})
-	change, diags := cfg.profileChange(ctx)
-	if diags.HasError() {
-		return 0, fmt.Errorf("%v", diags)
-	}
-	if _, err := tr.client.ApplyCustomerBillingProfile(ctx, tr.customerID, base, change); err != nil {
+	if _, err := tr.client.ApplyCustomerBillingProfile(ctx, tr.customerID, base, cfg.profileChange()); err != nil {
 		return 0, err
 	}
 	tr.emu.ClearFaults()
@@ -134,9 +130,8 @@ func (tr *trial) round(ctx context.Context) (lost int, err error) {
 }
 
 // configuration is a billing profile configuration that sets a random subset of the modelled fields.
-func (tr *trial) configuration(ctx context.Context) (billingProfileModel, map[string]string) {
-	m := billingProfileModel{DefaultAddress: types.ObjectNull(addressAttrTypes)}
-	addr := nullAddress()
+func (tr *trial) configuration() (billingProfileModel, map[string]string) {
+	profile, address := map[string]types.String{}, map[string]types.String{}
 	configured := map[string]string{}
 	for _, f := range trialFields {
 		if f.attr == "" || tr.rng.IntN(3) != 0 {
@@ -144,23 +139,13 @@ func (tr *trial) configuration(ctx context.Context) (billingProfileModel, map[st
 		}
 		v := trialValue(tr.rng, f)
 		configured[f.id()] = v
-		target := m.pairs(&client.BillingProfile{})
 		if f.inAddress {
-			target = addr.pairs(&client.Address{})
-		}
-		for _, pair := range target {
-			if pair.name == f.attr {
-				*pair.tf = types.StringValue(v)
-			}
+			address[f.attr] = types.StringValue(v)
+		} else {
+			profile[f.attr] = types.StringValue(v)
 		}
 	}
-	m.DefaultAddress = addressObjectValue(ctx, addr)
-	return m, configured
-}
-
-func addressObjectValue(ctx context.Context, a addressModel) types.Object {
-	obj, _ := types.ObjectValueFrom(ctx, addressAttrTypes, a)
-	return obj
+	return billingProfileModel{Profile: profileWith(profile), Address: addressWith(address)}, configured
 }
 
 // runTrial plays rounds and returns the fields lost and the 412s the provider met.

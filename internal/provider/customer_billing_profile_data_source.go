@@ -4,6 +4,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
@@ -30,8 +33,8 @@ func (d *billingProfileDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config billingProfileModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	var configured types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("customer_id"), &configured)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -40,13 +43,18 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	defer cancel()
-	customerID := config.customerID()
+	customerID := canonicalID(configured.ValueString())
 	p, err := d.client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "read", customerID, err)
 		return
 	}
 	var state billingProfileModel
-	resp.Diagnostics.Append(state.fromProfile(ctx, config.CustomerID.ValueString(), p, billingProfileModel{})...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	state.fromProfile(configured.ValueString(), p, billingProfileModel{})
+	attrs := map[string]tftypes.Value{}
+	if err := state.writeTo(ctx, attrs); err != nil {
+		resp.Diagnostics.AddError("Could not record the billing profile", "This is a bug in the provider; please report it: "+err.Error())
+		return
+	}
+	resp.State.Raw = tftypes.NewValue(resp.State.Raw.Type(), attrs)
 }

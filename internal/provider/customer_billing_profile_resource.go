@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -43,12 +42,6 @@ type billingProfileResource struct {
 	client *client.Client
 }
 
-type billingProfileResourceModel struct {
-	billingProfileModel
-	ValidateAddress types.Bool     `tfsdk:"validate_address"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
-}
-
 func (r *billingProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
 }
@@ -65,13 +58,13 @@ func (r *billingProfileResource) Configure(_ context.Context, req resource.Confi
 // Create adopts the profile, which exists with its customer: it reads it, writes the configured
 // attributes over it, and PUTs only when that changes something.
 func (r *billingProfileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan, config billingProfileResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
+	plan, d := readResourceModel(req.Plan.Raw)
+	resp.Diagnostics.Append(d...)
+	config, d := readResourceModel(req.Config.Raw)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := operationContext(ctx, r.client, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := operationContext(ctx, r.client, plan.timeout("create"), defaultCreateTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -86,12 +79,11 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state billingProfileResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	state, d := readResourceModel(req.State.Raw)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := operationContext(ctx, r.client, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := operationContext(ctx, r.client, state.timeout("read"), defaultReadTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -111,24 +103,21 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		addAPIError(&resp.Diagnostics, "read", customerID, err)
 		return
 	}
-	next, d := stateOf(ctx, p, state)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
-	}
-	r.store(ctx, p, next, &resp.State, resp.Private, &resp.Diagnostics)
+	r.store(ctx, p, stateOf(p, state), &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 // Update PUTs with the ETag from state, starting from the profile kept in private state; on 412
 // the client re-reads and writes the configured attributes over the fresh copy.
 func (r *billingProfileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, config, state billingProfileResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	plan, d := readResourceModel(req.Plan.Raw)
+	resp.Diagnostics.Append(d...)
+	config, d := readResourceModel(req.Config.Raw)
+	resp.Diagnostics.Append(d...)
+	state, d := readResourceModel(req.State.Raw)
+	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := operationContext(ctx, r.client, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := operationContext(ctx, r.client, plan.timeout("update"), defaultUpdateTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -136,7 +125,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 	if known(plan.ETag) {
 		// The plan kept the ETag: it changes nothing in Partner Center (see ModifyPlan), so
 		// nothing is sent and the private copy of the profile stays as it is.
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.State.Raw = req.Plan.Raw
 		return
 	}
 	base := r.lastKnown(ctx, req.Private, state.ETag.ValueString())
@@ -177,41 +166,34 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 // configuration leaves out (see applied_state.go) and warning about any that changed meanwhile.
 func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, config, plan billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	change, d := config.profileChange(ctx)
-	if diags.Append(d...); diags.HasError() {
-		return
-	}
 	customerID := plan.customerID()
-	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, change)
+	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, config.profileChange())
 	if err != nil {
 		addAPIError(diags, "update", customerID, err)
 		return
 	}
-	before, d := stateOf(ctx, base, plan)
-	diags.Append(d...)
-	next, d := stateOf(ctx, p, plan)
-	if diags.Append(d...); diags.HasError() {
-		return
-	}
+	before, next := stateOf(base, plan), stateOf(p, plan)
 	addUnconfiguredChangesWarning(diags, customerID, unconfiguredChanges(before.billingProfileModel, next.billingProfileModel, config.billingProfileModel))
-	if diags.Append(next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)...); diags.HasError() {
-		return
-	}
+	next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)
 	r.store(ctx, p, next, state, private, diags)
 }
 
 // stateOf is the resource's state for profile p, with prior (the plan, or the prior state)
-// supplying the customer id, the timeouts, and the "" the configuration may hold.
-func stateOf(ctx context.Context, p *client.BillingProfile, prior billingProfileResourceModel) (billingProfileResourceModel, diag.Diagnostics) {
-	next := billingProfileResourceModel{Timeouts: prior.Timeouts, ValidateAddress: prior.ValidateAddress}
-	diags := next.fromProfile(ctx, prior.CustomerID.ValueString(), p, prior.billingProfileModel)
-	return next, diags
+// supplying the customer id, the settings, and the "" the configuration may hold.
+func stateOf(p *client.BillingProfile, prior billingProfileResourceModel) billingProfileResourceModel {
+	next := billingProfileResourceModel{settings: prior.settings}
+	next.fromProfile(prior.CustomerID.ValueString(), p, prior.billingProfileModel)
+	return next
 }
 
 // store puts next into state and keeps the whole profile p in private state.
 func (r *billingProfileResource) store(ctx context.Context, p *client.BillingProfile, next billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
-	diags.Append(state.Set(ctx, &next)...)
+	v, d := next.value(ctx, state.Raw.Type())
+	if diags.Append(d...); diags.HasError() {
+		return
+	}
+	state.Raw = v
 	raw, err := json.Marshal(p)
 	if err != nil {
 		diags.AddError("Could not keep the billing profile", err.Error())
@@ -236,12 +218,11 @@ func (r *billingProfileResource) lastKnown(ctx context.Context, private privateS
 
 // ValidateConfig checks the address rules that span attributes, at plan time.
 func (r *billingProfileResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config billingProfileResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
+	var address types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, addressPath, &address)...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(addressRuleViolations(configuredAddress(address))...)
 	}
-	resp.Diagnostics.Append(addressRuleViolations(configuredAddress(config.DefaultAddress))...)
 }
 
 // privateState is what Create, Read and Update responses offer to keep private data.

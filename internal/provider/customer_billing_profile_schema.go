@@ -38,7 +38,7 @@ func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 		// No plan modifier: the ETag changes with every update, so it must be unknown exactly when
 		// an update is planned, which is what the framework does for a computed attribute.
 		"etag": schema.StringAttribute{MarkdownDescription: etagDescription, Computed: true},
-		"default_address": schema.SingleNestedAttribute{
+		attrDefaultAddress: schema.SingleNestedAttribute{
 			MarkdownDescription: addressDescription + " Attributes left out keep what Partner Center holds.",
 			Optional:            true,
 			Computed:            true,
@@ -65,7 +65,7 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 			MarkdownDescription: a.resourceDescription(),
 			Optional:            true,
 			Computed:            true,
-			Validators:          a.validators,
+			Validators:          a.validators(),
 			// Apply writes only configured attributes, so one left out keeps its state value in
 			// the plan rather than showing as "(known after apply)" whenever anything else changes.
 			// A concurrent writer that changes it meanwhile is reported by apply (see applied_state.go).
@@ -84,7 +84,7 @@ func billingProfileDataSourceSchema() dschema.Schema {
 		},
 		"id":   dschema.StringAttribute{MarkdownDescription: "The customer id in lower case.", Computed: true},
 		"etag": dschema.StringAttribute{MarkdownDescription: etagDescription, Computed: true},
-		"default_address": dschema.SingleNestedAttribute{
+		attrDefaultAddress: dschema.SingleNestedAttribute{
 			MarkdownDescription: addressDescription,
 			Computed:            true,
 			Attributes:          dataSourceStrings(addressAttributes),

@@ -114,7 +114,7 @@ func explain(action, customerID string, err error) (summary, hint string) {
 // attribute paths.
 func rejectedAttributes(e *client.APIError) []rejectedAttribute {
 	if e.Code == phoneMissingCode {
-		return []rejectedAttribute{{path.Root("default_address").AtName("phone_number"), e.Description}}
+		return []rejectedAttribute{{addressPath.AtName(attrPhoneNumber), e.Description}}
 	}
 	var out []rejectedAttribute
 	for _, entry := range e.Data {
@@ -129,30 +129,27 @@ func rejectedAttributes(e *client.APIError) []rejectedAttribute {
 	return out
 }
 
-// profileFieldPaths names the profile's own fields; every other field Partner Center validates is
-// an address field (first and last name errors come from the Address rules).
-var profileFieldPaths = map[string]string{
-	"email": "email", "culture": "culture", "language": "language", "companyname": "company_name",
-}
-
-var addressFieldPaths = map[string]string{
-	"country": "country", "region": "region", "city": "city", "state": "state",
-	"addressline1": "address_line1", "addressline2": "address_line2", "addressline3": "address_line3",
-	"postalcode": "postal_code", "firstname": "first_name", "lastname": "last_name", "phonenumber": "phone_number",
-}
+// fieldPaths maps the fields Partner Center names in a 400, by lower-case key, to attribute paths.
+// A field of both the profile and its address (firstName, lastName) is the address's: Partner
+// Center's validation errors come from its Address rules.
+var fieldPaths = func() map[string]path.Path {
+	out := map[string]path.Path{}
+	for _, a := range profileAttributes {
+		out[strings.ToLower(a.key)] = path.Root(a.name)
+	}
+	for _, a := range addressAttributes {
+		out[strings.ToLower(a.key)] = addressPath.AtName(a.name)
+	}
+	return out
+}()
 
 func apiFieldPath(name string) (path.Path, bool) {
 	key := strings.ToLower(name)
 	if _, rest, ok := strings.Cut(key, "."); ok {
 		key = rest // "defaultAddress.city"
 	}
-	if attr, ok := profileFieldPaths[key]; ok {
-		return path.Root(attr), true
-	}
-	if attr, ok := addressFieldPaths[key]; ok {
-		return path.Root("default_address").AtName(attr), true
-	}
-	return path.Empty(), false
+	p, ok := fieldPaths[key]
+	return p, ok
 }
 
 // addCredentialError reports a credential that cannot be used.

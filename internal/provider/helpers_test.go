@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -34,7 +35,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
@@ -679,21 +679,28 @@ func hasError(diags []*tfprotov6.Diagnostic) bool {
 	return false
 }
 
-func addressObject(t *testing.T, m addressModel) types.Object {
-	t.Helper()
-	obj, diags := types.ObjectValueFrom(context.Background(), addressAttrTypes, m)
-	if diags.HasError() {
-		t.Fatal(diags)
+// addressWith is a default_address object holding values (by attribute name); the others are null.
+func addressWith(values map[string]types.String) types.Object {
+	attrs := make(map[string]attr.Value, len(addressAttributes))
+	for _, a := range addressAttributes {
+		attrs[a.name] = types.StringNull()
+		if v, ok := values[a.name]; ok {
+			attrs[a.name] = v
+		}
 	}
-	return obj
+	return types.ObjectValueMust(addressAttrTypes, attrs)
 }
 
-func nullAddress() addressModel {
-	var m addressModel
-	for _, f := range m.pairs(&client.Address{}) {
-		*f.tf = types.StringNull()
+// profileWith is a model's Profile holding values (by attribute name); the others are null.
+func profileWith(values map[string]types.String) map[string]types.String {
+	out := make(map[string]types.String, len(profileAttributes))
+	for _, a := range profileAttributes {
+		out[a.name] = types.StringNull()
+		if v, ok := values[a.name]; ok {
+			out[a.name] = v
+		}
 	}
-	return m
+	return out
 }
 
 // companyConfig is a resource that sets company_name, with extra lines (a timeouts block) in it.

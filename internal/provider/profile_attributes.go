@@ -6,16 +6,40 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
-// profileAttribute describes one string attribute of the billing profile, shared by the
-// resource's schema (optional and computed, validated) and the data source's (computed).
+// profileAttribute is one string attribute of a billing profile: the one place its Terraform
+// name, its key in Partner Center's JSON, its documentation and its checks are written. The
+// resource's and the data source's schemas, the conversions between state and the client's
+// profile, the diagnostics that name a rejected field and the plan-time address checks all read
+// these tables; adding a field is adding a line here (and its key in the client).
 type profileAttribute struct {
-	name string
+	name string // the Terraform attribute
+	key  string // the field in Partner Center's JSON (client.Key...)
 	// description says what the value is; writing, what the resource accepts for it.
 	description, writing string
-	validators           []validator.String
+	// required: Partner Center cannot hold the profile without it, so "" is refused.
+	required bool
+	// postal: an address attribute Partner Center's country rules and validation service judge.
+	postal bool
+	// checks are the attribute's own validators, besides plain text (and not "" when required).
+	checks []validator.String
+}
+
+// validators are every validator of the attribute: plain text, never "" when required, and its
+// own checks, which then judge only values other than "" (notCleared says what is wrong with "").
+func (a profileAttribute) validators() []validator.String {
+	out := []validator.String{plainText{}}
+	if !a.required {
+		return append(out, a.checks...)
+	}
+	out = append(out, notCleared{})
+	for _, v := range a.checks {
+		out = append(out, unlessEmpty{v})
+	}
+	return out
 }
 
 // resourceDescription is the attribute's description in the resource's schema.
@@ -23,61 +47,84 @@ func (a profileAttribute) resourceDescription() string {
 	return a.description + " " + a.writing
 }
 
+// Names of default_address and of the address attributes the plan-time checks judge one by one.
+const (
+	attrDefaultAddress = "default_address"
+	attrCountry        = "country"
+	attrRegion         = "region"
+	attrCity           = "city"
+	attrState          = "state"
+	attrAddressLine1   = "address_line1"
+	attrAddressLine2   = "address_line2"
+	attrAddressLine3   = "address_line3"
+	attrPostalCode     = "postal_code"
+	attrPhoneNumber    = "phone_number"
+)
+
 // profileAttributes are the top-level attributes of a billing profile.
 var profileAttributes = []profileAttribute{
-	{"first_name", "First name of the customer's billing contact.", "1 to 50 characters; cannot be cleared.",
-		required(atMost(rules.NameMaxLength))},
-	{"last_name", "Last name of the customer's billing contact.", "1 to 50 characters; cannot be cleared.",
-		required(atMost(rules.NameMaxLength))},
-	{"email", "Email address Partner Center sends the customer's billing mail to.", "Cannot be cleared.",
-		required(atMost(rules.EmailAddressMaxLength),
-			stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com"))},
-	{"culture", "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.", "Cannot be cleared.",
-		required(stringvalidator.RegexMatches(rules.Culture, "must be a culture tag such as en-US or fr-FR"))},
-	{"language", "Language (ISO 639-1 code) for the customer's billing communication, such as `en`.", "Cannot be cleared.",
-		required(stringvalidator.RegexMatches(rules.Language, "must be a two- or three-letter lower-case language code such as en"))},
-	{"company_name", "Company name on the customer's invoices.", "2 to 255 characters; cannot be cleared.",
-		required(characters{rules.CompanyNameMinLength, rules.CompanyNameMaxLength})},
+	{name: "first_name", key: client.KeyFirstName, description: "First name of the customer's billing contact.",
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
+	{name: "last_name", key: client.KeyLastName, description: "Last name of the customer's billing contact.",
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
+	{name: "email", key: client.KeyEmail, description: "Email address Partner Center sends the customer's billing mail to.",
+		writing: "Cannot be cleared.", required: true, checks: []validator.String{atMost(rules.EmailAddressMaxLength),
+			stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com")}},
+	{name: "culture", key: client.KeyCulture, description: "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.",
+		writing: "Cannot be cleared.", required: true,
+		checks: []validator.String{stringvalidator.RegexMatches(rules.Culture, "must be a culture tag such as en-US or fr-FR")}},
+	{name: "language", key: client.KeyLanguage,
+		description: "Language (ISO 639-1 code) for the customer's billing communication, such as `en`.", writing: "Cannot be cleared.",
+		required: true, checks: []validator.String{stringvalidator.RegexMatches(rules.Language,
+			"must be a two- or three-letter lower-case language code such as en")}},
+	{name: "company_name", key: client.KeyCompanyName, description: "Company name on the customer's invoices.",
+		writing: "2 to 255 characters; cannot be cleared.", required: true,
+		checks: []validator.String{characters{rules.CompanyNameMinLength, rules.CompanyNameMaxLength}}},
 }
 
 // addressAttributes are the attributes of default_address.
 var addressAttributes = []profileAttribute{
-	{"country", "Country, as an ISO 3166-1 alpha-2 code in upper case, such as `US` or `DE`. Partner Center requires " +
-		"`phone_number` for some countries (for example PL, BR, IN, TR, UA).", "Cannot be cleared.",
-		required(stringvalidator.RegexMatches(rules.Country, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or DE"))},
-	{"region", "Region.", "Leave it out, or set `\"\"` to clear it, for US addresses: Partner Center rejects a region there.",
-		clearable()},
-	{"city", "City.", "Required by Partner Center in most countries.", clearable()},
-	{"state", "State or province.", "For US addresses, the two-letter code such as `WA`.", clearable()},
-	{"address_line1", "First address line.", "1 to 200 characters; cannot be cleared.",
-		required(atMost(rules.AddressLineMaxLength))},
-	{"address_line2", "Second address line.", "Up to 200 characters; `\"\"` clears it.",
-		clearable(atMost(rules.AddressLineMaxLength))},
-	{"address_line3", "Third address line.", "Up to 200 characters; `\"\"` clears it.",
-		clearable(atMost(rules.AddressLineMaxLength))},
-	{"postal_code", "Postal code.", "Required by Partner Center in most countries.", clearable()},
-	{"first_name", "First name of the contact at this address.", "1 to 50 characters; cannot be cleared.",
-		required(atMost(rules.NameMaxLength))},
-	{"last_name", "Last name of the contact at this address.", "1 to 50 characters; cannot be cleared.",
-		required(atMost(rules.NameMaxLength))},
-	{"phone_number", "Phone number of the contact.", "Required by Partner Center in some countries (see `country`); " +
-		"elsewhere `\"\"` clears it.", clearable()},
+	{name: attrCountry, key: client.KeyCountry, description: "Country, as an ISO 3166-1 alpha-2 code in upper case, such as " +
+		"`US` or `DE`. Partner Center requires `phone_number` for some countries (for example PL, BR, IN, TR, UA).",
+		writing: "Cannot be cleared.", required: true, postal: true, checks: []validator.String{stringvalidator.RegexMatches(rules.Country,
+			"must be an ISO 3166-1 alpha-2 country code in upper case, such as US or DE")}},
+	{name: attrRegion, key: client.KeyRegion, description: "Region.", postal: true,
+		writing: "Leave it out, or set `\"\"` to clear it, for US addresses: Partner Center rejects a region there."},
+	{name: attrCity, key: client.KeyCity, description: "City.", writing: "Required by Partner Center in most countries.", postal: true},
+	{name: attrState, key: client.KeyState, description: "State or province.",
+		writing: "For US addresses, the two-letter code such as `WA`.", postal: true},
+	{name: attrAddressLine1, key: client.KeyAddressLine1, description: "First address line.",
+		writing: "1 to 200 characters; cannot be cleared.", required: true, postal: true,
+		checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
+	{name: attrAddressLine2, key: client.KeyAddressLine2, description: "Second address line.",
+		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
+	{name: attrAddressLine3, key: client.KeyAddressLine3, description: "Third address line.",
+		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
+	{name: attrPostalCode, key: client.KeyPostalCode, description: "Postal code.",
+		writing: "Required by Partner Center in most countries.", postal: true},
+	{name: "first_name", key: client.KeyFirstName, description: "First name of the contact at this address.",
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
+	{name: "last_name", key: client.KeyLastName, description: "Last name of the contact at this address.",
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
+	{name: attrPhoneNumber, key: client.KeyPhoneNumber, description: "Phone number of the contact.", postal: true,
+		writing: "Required by Partner Center in some countries (see `country`); elsewhere `\"\"` clears it."},
 }
 
-// required are the validators of an attribute Partner Center cannot be without: plain text, never
-// "", and more, which judge only values that are not "" (notCleared says what is wrong with "").
-func required(more ...validator.String) []validator.String {
-	out := []validator.String{plainText{}, notCleared{}}
-	for _, v := range more {
-		out = append(out, unlessEmpty{v})
+// addressAttributeNames are the names of default_address's attributes; postalAttributes those
+// the country rules and the validation service judge (a change to the others, the contact's
+// names, needs no call); requiredAddressAttributes those every address in Partner Center has.
+var addressAttributeNames, postalAttributes, requiredAddressAttributes = func() (all, postal, required []string) {
+	for _, a := range addressAttributes {
+		all = append(all, a.name)
+		if a.postal {
+			postal = append(postal, a.name)
+		}
+		if a.required {
+			required = append(required, a.name)
+		}
 	}
-	return out
-}
-
-// clearable are the validators of an attribute that `""` clears: plain text, and more.
-func clearable(more ...validator.String) []validator.String {
-	return append([]validator.String{plainText{}}, more...)
-}
+	return all, postal, required
+}()
 
 const (
 	customerIDDescription = "The customer's tenant id (a GUID), as Partner Center knows the customer."

@@ -19,10 +19,10 @@ func FuzzAttributeValidators(f *testing.F) {
 		f.Add(s)
 	}
 	attrs := append(append([]profileAttribute{}, profileAttributes...), addressAttributes...)
-	attrs = append(attrs, profileAttribute{name: "customer_id", validators: []validator.String{guidValidator}})
+	attrs = append(attrs, profileAttribute{name: "customer_id", checks: []validator.String{guidValidator}})
 	f.Fuzz(func(t *testing.T, v string) {
 		for _, a := range attrs {
-			for _, val := range a.validators {
+			for _, val := range a.validators() {
 				p := path.Root(a.name)
 				resp := &validator.StringResponse{}
 				val.ValidateString(context.Background(), validator.StringRequest{Path: p, ConfigValue: types.StringValue(v)}, resp)
@@ -43,9 +43,8 @@ func FuzzAddressRules(f *testing.F) {
 	f.Add("PL", "", "", "+48 22 000")
 	f.Add("US", "", "Washington", "1")
 	f.Fuzz(func(t *testing.T, country, region, state, phone string) {
-		m := nullAddress()
-		m.Country, m.Region, m.State, m.PhoneNumber = types.StringValue(country), types.StringValue(region), types.StringValue(state), types.StringValue(phone)
-		diags := addressRuleViolations(configuredAddress(addressObject(t, m)))
+		diags := addressRuleViolations(configuredAddress(addressWith(map[string]types.String{attrCountry: types.StringValue(country),
+			attrRegion: types.StringValue(region), attrState: types.StringValue(state), attrPhoneNumber: types.StringValue(phone)})))
 		want := 0
 		if country == "US" && region != "" {
 			want++

@@ -20,7 +20,7 @@ func validatorsOf(t *testing.T, name string) []validator.String {
 	}
 	for _, a := range list {
 		if a.name == attr {
-			return a.validators
+			return a.validators()
 		}
 	}
 	t.Fatalf("no attribute %s", name)

@@ -287,6 +287,44 @@ func cloneObject(raw map[string]json.RawMessage) map[string]json.RawMessage {
 	return out
 }
 
+// Unmodelled returns, as a JSON object, what p holds besides its ETag and the fields callers read
+// and write by key: its id, links and other attributes, every field the client does not model, and
+// the same of its address. A caller that keeps the keyed fields and the ETag elsewhere (Terraform's
+// state) keeps only this, and ProfileFromUnmodelled with those fields gives the profile back.
+func (p *BillingProfile) Unmodelled() ([]byte, error) {
+	out := cloneObject(p.raw)
+	for _, f := range p.fields() {
+		deleteKey(out, f.key)
+	}
+	writeFields(out, []field{{keyID, &p.ID}})
+	deleteKey(out, keyDefaultAddress)
+	if p.DefaultAddress != nil {
+		addr := cloneObject(p.DefaultAddress.raw)
+		for _, f := range p.DefaultAddress.fields() {
+			deleteKey(addr, f.key)
+		}
+		b, err := json.Marshal(addr)
+		if err != nil {
+			return nil, err
+		}
+		out[keyDefaultAddress] = b
+	}
+	if err := (BillingProfile{}).writeETag(out); err != nil { // drops attributes.etag, keeps the rest
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// ProfileFromUnmodelled returns the profile that holds what Unmodelled returned, and no ETag or
+// keyed field yet: the caller sets them.
+func ProfileFromUnmodelled(unmodelled []byte) (*BillingProfile, error) {
+	var p BillingProfile
+	if err := json.Unmarshal(unmodelled, &p); err != nil {
+		return nil, fmt.Errorf("the kept part of a billing profile: %w", err)
+	}
+	return &p, nil
+}
+
 // Clone returns a copy of p that can be changed without changing p.
 func (p *BillingProfile) Clone() *BillingProfile {
 	c := *p

@@ -1,6 +1,10 @@
 package client
 
-import "testing"
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
 
 func TestFieldsAreReadAndWrittenByKey(t *testing.T) {
 	t.Parallel()
@@ -19,5 +23,51 @@ func TestFieldsAreReadAndWrittenByKey(t *testing.T) {
 	}
 	if p.SetField(KeyCity, "Seattle") || p.Field("vatId") != "" {
 		t.Error("a key the profile does not model was written or read")
+	}
+}
+
+func TestUnmodelledKeepsWhatTheKeyedFieldsAndETagDoNot(t *testing.T) {
+	t.Parallel()
+	const answer = `{"id":"p-1","companyName":"Contoso","Email":"billing@contoso.example","vatId":"US-1",
+		"links":{"self":{"uri":"/v1/customers/x/profiles/billing"}},"attributes":{"etag":"e-7","objectType":"CustomerBillingProfile"},
+		"defaultAddress":{"country":"US","city":"Redmond","district":"King County","middleName":"J"}}`
+	var original BillingProfile
+	if err := json.Unmarshal([]byte(answer), &original); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := original.Unmodelled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Contoso", "billing@contoso.example", "e-7", "Redmond", `"US"`} {
+		if strings.Contains(string(kept), gone) {
+			t.Errorf("the unmodelled part %s holds %s, which the keyed fields or the ETag hold", kept, gone)
+		}
+	}
+	for _, stays := range []string{"p-1", "US-1", "/v1/customers/x/profiles/billing", "CustomerBillingProfile", "King County", `"middleName":"J"`} {
+		if !strings.Contains(string(kept), stays) {
+			t.Errorf("the unmodelled part %s lacks %s", kept, stays)
+		}
+	}
+	rebuilt, err := ProfileFromUnmodelled(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rebuilt.ETag = "e-7"
+	rebuilt.SetField(KeyCompanyName, "Contoso")
+	rebuilt.SetField(KeyEmail, "billing@contoso.example")
+	rebuilt.DefaultAddress.SetField(KeyCountry, "US")
+	rebuilt.DefaultAddress.SetField(KeyCity, "Redmond")
+	if !rebuilt.Equal(&original) {
+		a, _ := json.Marshal(rebuilt)
+		b, _ := json.Marshal(&original)
+		t.Errorf("rebuilt %s\nwant     %s", a, b)
+	}
+}
+
+func TestProfileFromUnmodelledRefusesWhatIsNotAnObject(t *testing.T) {
+	t.Parallel()
+	if _, err := ProfileFromUnmodelled([]byte(`["not", "an", "object"]`)); err == nil {
+		t.Error("no error for a JSON array")
 	}
 }

@@ -30,9 +30,16 @@ const (
 	defaultUpdateTimeout = 10 * time.Minute
 )
 
-// privateProfileKey keeps the whole profile as last read or written, with the fields the schema
-// does not model, so that an update can PUT without reading it again first.
-const privateProfileKey = "profile"
+// What private state keeps of the profile as last read or written, so that an update can PUT the
+// whole profile without reading it again first. Terraform stores and rewrites every instance's
+// private state with the state, so it keeps as little as it can: only what the state's attributes
+// do not hold (privateUnmodelledKey), and the whole profile (privateProfileKey) only while the
+// state holds values Partner Center does not (the planned values kept after another writer's
+// change), from which the profile could not be rebuilt.
+const (
+	privateUnmodelledKey = "unmodelled"
+	privateProfileKey    = "profile"
+)
 
 // NewCustomerBillingProfileResource returns the partnercenter_customer_billing_profile resource.
 func NewCustomerBillingProfileResource() resource.Resource { return &billingProfileResource{} }
@@ -128,7 +135,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 		resp.State.Raw = req.Plan.Raw
 		return
 	}
-	base := r.lastKnown(ctx, req.Private, state.ETag.ValueString())
+	base := r.lastKnown(ctx, req.Private, state.billingProfileModel)
 	if base == nil {
 		var err error
 		if base, err = r.client.GetCustomerBillingProfile(ctx, state.customerID()); err != nil {
@@ -186,7 +193,7 @@ func stateOf(p *client.BillingProfile, prior billingProfileResourceModel) billin
 	return next
 }
 
-// store puts next into state and keeps the whole profile p in private state.
+// store puts next into state and keeps in private state what an update needs to rebuild p.
 func (r *billingProfileResource) store(ctx context.Context, p *client.BillingProfile, next billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	v, d := next.value(ctx, state.Raw.Type())
@@ -194,22 +201,75 @@ func (r *billingProfileResource) store(ctx context.Context, p *client.BillingPro
 		return
 	}
 	state.Raw = v
-	raw, err := json.Marshal(p)
+	kept, unmodelled, err := keptProfile(p, next.billingProfileModel)
 	if err != nil {
 		diags.AddError("Could not keep the billing profile", err.Error())
 		return
 	}
-	diags.Append(private.SetKey(ctx, privateProfileKey, raw)...)
+	other := privateProfileKey
+	if !unmodelled {
+		other = privateUnmodelledKey
+	}
+	diags.Append(private.SetKey(ctx, other, nil)...)
+	if unmodelled {
+		diags.Append(private.SetKey(ctx, privateUnmodelledKey, kept)...)
+	} else {
+		diags.Append(private.SetKey(ctx, privateProfileKey, kept)...)
+	}
 }
 
-// lastKnown returns the profile kept in private state when it is the version state names, else nil.
-func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, etag string) *client.BillingProfile {
+// keptProfile is what private state keeps of p when the state holds m: only p's unmodelled part
+// when that and m rebuild p exactly, else the whole of p.
+func keptProfile(p *client.BillingProfile, m billingProfileModel) (kept []byte, unmodelled bool, err error) {
+	if kept, err = p.Unmodelled(); err != nil {
+		return nil, false, err
+	}
+	if rebuilt, err := rebuildProfile(kept, m); err == nil && rebuilt.Equal(p) {
+		return kept, true, nil
+	}
+	kept, err = json.Marshal(p)
+	return kept, false, err
+}
+
+// rebuildProfile is the profile whose unmodelled part is unmodelled and whose ETag and keyed fields
+// the state holds (m).
+func rebuildProfile(unmodelled []byte, m billingProfileModel) (*client.BillingProfile, error) {
+	p, err := client.ProfileFromUnmodelled(unmodelled)
+	if err != nil {
+		return nil, err
+	}
+	p.ETag = m.ETag.ValueString()
+	for _, a := range profileAttributes {
+		p.SetField(a.key, m.Profile[a.name].ValueString())
+	}
+	if m.Address.IsNull() || m.Address.IsUnknown() {
+		p.DefaultAddress = nil
+		return p, nil
+	}
+	if p.DefaultAddress == nil {
+		p.DefaultAddress = &client.Address{}
+	}
+	values := stringAttributes(m.Address)
+	for _, a := range addressAttributes {
+		p.DefaultAddress.SetField(a.key, values[a.name].ValueString())
+	}
+	return p, nil
+}
+
+// lastKnown returns the profile as last read or written, from private state and the state (m),
+// when private state holds the version state names, else nil.
+func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, m billingProfileModel) *client.BillingProfile {
+	if raw, diags := private.GetKey(ctx, privateUnmodelledKey); !diags.HasError() && len(raw) > 0 {
+		if p, err := rebuildProfile(raw, m); err == nil {
+			return p
+		}
+	}
 	raw, diags := private.GetKey(ctx, privateProfileKey)
 	if diags.HasError() || len(raw) == 0 {
 		return nil
 	}
 	var p client.BillingProfile
-	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != etag {
+	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != m.ETag.ValueString() {
 		tflog.Debug(ctx, "Kept billing profile unusable; reading it again")
 		return nil
 	}

@@ -96,3 +96,26 @@ func BenchmarkRPCPrivateStateBytes(b *testing.B) {
 	raw, _ := json.Marshal(stateJSON(r.state))
 	b.ReportMetric(float64(len(raw)), "attribute-bytes")
 }
+
+// BenchmarkRPCProviderStart is what a provider process does before its first resource: the
+// schemas Terraform asks for and the provider's configuration.
+func BenchmarkRPCProviderStart(b *testing.B) {
+	for range b.N {
+		newRPCBench(b)
+	}
+}
+
+// BenchmarkRPCValidateResourceConfig is the check of one instance's configuration, which
+// Terraform asks for in every command that reads the configuration.
+func BenchmarkRPCValidateResourceConfig(b *testing.B) {
+	r := newRPCBench(b).adopt(b, nil)
+	config := r.dynamic(b, r.typ, r.config("Contoso Bench"))
+	req := &tfprotov6.ValidateResourceConfigRequest{TypeName: benchResource, Config: &config}
+	b.ResetTimer()
+	for range b.N {
+		resp, err := r.srv.ValidateResourceConfig(context.Background(), req)
+		if err != nil || hasError(resp.Diagnostics) {
+			b.Fatalf("validate: %v %v", err, resp.Diagnostics)
+		}
+	}
+}

@@ -6,10 +6,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*countryRulesDataSource)(nil)
 func NewCountryValidationRulesDataSource() datasource.DataSource { return &countryRulesDataSource{} }
 
 type countryRulesDataSource struct {
-	client *client.Client
+	dataSourceClient
 }
 
 type countryRulesModel struct {
@@ -65,39 +65,26 @@ func (d *countryRulesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *countryRulesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
-}
-
 func (d *countryRulesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m countryRulesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := operationContext(ctx, d.client, noTimeout, defaultReadTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-	r, err := d.client.CountryValidationRules(ctx, m.Country.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the country's address rules", err.Error())
-		return
-	}
-	m.DefaultCulture = types.StringValue(r.DefaultCulture)
-	m.IsStateRequired = types.BoolValue(r.IsStateRequired)
-	m.IsPostalCodeRequired = types.BoolValue(r.IsPostalCodeRequired)
-	m.IsCityRequired = types.BoolValue(r.IsCityRequired)
-	m.PostalCodeRegex = types.StringValue(r.PostalCodeRegex)
-	m.PhoneNumberRegex = types.StringValue(r.PhoneNumberRegex)
-	for _, l := range []struct {
-		dst *types.List
-		src []string
-	}{{&m.SupportedStates, r.SupportedStates}, {&m.SupportedLanguages, r.SupportedLanguages}, {&m.SupportedCultures, r.SupportedCultures}} {
-		v, diags := types.ListValueFrom(ctx, types.StringType, append([]string{}, l.src...))
-		resp.Diagnostics.Append(diags...)
-		*l.dst = v
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readModel(ctx, d.client, req, resp, func(ctx context.Context, m *countryRulesModel, diags *diag.Diagnostics) {
+		r, err := d.client.CountryValidationRules(ctx, m.Country.ValueString())
+		if err != nil {
+			diags.AddError("Could not read the country's address rules", err.Error())
+			return
+		}
+		m.DefaultCulture = types.StringValue(r.DefaultCulture)
+		m.IsStateRequired = types.BoolValue(r.IsStateRequired)
+		m.IsPostalCodeRequired = types.BoolValue(r.IsPostalCodeRequired)
+		m.IsCityRequired = types.BoolValue(r.IsCityRequired)
+		m.PostalCodeRegex = types.StringValue(r.PostalCodeRegex)
+		m.PhoneNumberRegex = types.StringValue(r.PhoneNumberRegex)
+		for _, l := range []struct {
+			dst *types.List
+			src []string
+		}{{&m.SupportedStates, r.SupportedStates}, {&m.SupportedLanguages, r.SupportedLanguages}, {&m.SupportedCultures, r.SupportedCultures}} {
+			v, listDiags := types.ListValueFrom(ctx, types.StringType, append([]string{}, l.src...))
+			diags.Append(listDiags...)
+			*l.dst = v
+		}
+	})
 }

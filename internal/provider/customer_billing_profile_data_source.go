@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*billingProfileDataSource)(nil)
@@ -17,7 +15,7 @@ var _ datasource.DataSourceWithConfigure = (*billingProfileDataSource)(nil)
 func NewCustomerBillingProfileDataSource() datasource.DataSource { return &billingProfileDataSource{} }
 
 type billingProfileDataSource struct {
-	client *client.Client
+	dataSourceClient
 }
 
 func (d *billingProfileDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -26,10 +24,6 @@ func (d *billingProfileDataSource) Metadata(_ context.Context, req datasource.Me
 
 func (d *billingProfileDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = billingProfileDataSourceSchema()
-}
-
-func (d *billingProfileDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
 }
 
 func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

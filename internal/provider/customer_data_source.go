@@ -5,10 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*customerDataSource)(nil)
@@ -17,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*customerDataSource)(nil)
 func NewCustomerDataSource() datasource.DataSource { return &customerDataSource{} }
 
 type customerDataSource struct {
-	client *client.Client
+	dataSourceClient
 }
 
 type customerDataSourceModel struct {
@@ -43,27 +42,14 @@ func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *customerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
-}
-
 func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config customerDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := operationContext(ctx, d.client, noTimeout, defaultReadTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-	customerID := config.CustomerID.ValueString()
-	c, err := d.client.GetCustomer(ctx, customerID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "read", customerID, err)
-		return
-	}
-	state := customerDataSourceModel{CustomerID: config.CustomerID, customerModel: customerFromAPI(*c)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readModel(ctx, d.client, req, resp, func(ctx context.Context, m *customerDataSourceModel, diags *diag.Diagnostics) {
+		customerID := m.CustomerID.ValueString()
+		c, err := d.client.GetCustomer(ctx, customerID)
+		if err != nil {
+			addAPIError(diags, "read", customerID, err)
+			return
+		}
+		m.customerModel = customerFromAPI(*c)
+	})
 }

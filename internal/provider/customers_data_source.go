@@ -22,7 +22,7 @@ var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
 func NewCustomersDataSource() datasource.DataSource { return &customersDataSource{} }
 
 type customersDataSource struct {
-	client *client.Client
+	dataSourceClient
 }
 
 type customersDataSourceModel struct {
@@ -71,38 +71,25 @@ func (d *customersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *customersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientOf(configuredData(req.ProviderData, &resp.Diagnostics))
-}
-
 func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m customersDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := operationContext(ctx, d.client, noTimeout, defaultReadTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-	filter := client.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(), DomainPrefix: m.DomainPrefix.ValueString()}
-	list, err := d.client.ListCustomers(ctx, filter)
-	if err != nil {
-		addListError(&resp.Diagnostics, filter, err)
-		return
-	}
-	tflog.Debug(ctx, "Listed customers", map[string]any{"customers": len(list)})
-	m.Customers = make([]customerModel, len(list))
-	ids := make([]string, len(list))
-	for i, c := range list {
-		m.Customers[i] = customerFromAPI(c)
-		ids[i] = c.ID
-	}
-	var diags diag.Diagnostics
-	m.IDs, diags = types.SetValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readModel(ctx, d.client, req, resp, func(ctx context.Context, m *customersDataSourceModel, diags *diag.Diagnostics) {
+		filter := client.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(), DomainPrefix: m.DomainPrefix.ValueString()}
+		list, err := d.client.ListCustomers(ctx, filter)
+		if err != nil {
+			addListError(diags, filter, err)
+			return
+		}
+		tflog.Debug(ctx, "Listed customers", map[string]any{"customers": len(list)})
+		m.Customers = make([]customerModel, len(list))
+		ids := make([]string, len(list))
+		for i, c := range list {
+			m.Customers[i] = customerFromAPI(c)
+			ids[i] = c.ID
+		}
+		set, idDiags := types.SetValueFrom(ctx, types.StringType, ids)
+		m.IDs = set
+		diags.Append(idDiags...)
+	})
 }
 
 // addListError reports a listing that failed. Paging, a refused filter and a refused listing are

@@ -81,11 +81,19 @@ func benchSize(o options, work string, n int) ([]result, error) {
 	}
 	defer stopEmulator()
 	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
+	return runPhases(o, dir, env, false, func(address, company string) string {
+		return terraformBlock(true, address) + configuration(ids, company)
+	}, func(config string, p phase) (result, error) {
+		return runPhase(o, emu, dir, env, config, n, p)
+	})
+}
+
+// runPhases runs every phase (but the throttled one, with skipThrottled) in dir, each over the
+// configuration write gives for the state's address and the phase's company name.
+func runPhases(o options, dir string, env []string, skipThrottled bool, write func(address, company string) string,
+	run func(config string, p phase) (result, error)) ([]result, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
-	}
-	write := func(address, company string) string {
-		return terraformBlock(true, address) + configuration(ids, company)
 	}
 	address, stop, err := prepareState(o, dir, env)
 	if err != nil {
@@ -94,7 +102,10 @@ func benchSize(o options, work string, n int) ([]result, error) {
 	defer stop()
 	var out []result
 	for _, p := range phases() {
-		r, err := runPhase(o, emu, dir, env, write(address, p.company), n, p)
+		if skipThrottled && p.throttle {
+			continue
+		}
+		r, err := run(write(address, p.company), p)
 		if err != nil {
 			return nil, err
 		}
@@ -178,34 +189,16 @@ func (r result) ratio() float64 {
 // provider and no API, so its wall times are terraform's own floor for N resources.
 func baselineSize(o options, work string, n int) ([]result, error) {
 	dir := filepath.Join(work, fmt.Sprintf("baseline%d", n))
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
 	ids := newIDs(n)
 	env, err := baselineEnv(work)
 	if err != nil {
 		return nil, err
 	}
-	write := func(address, company string) string {
+	return runPhases(o, dir, env, true, func(address, company string) string {
 		return terraformBlock(false, address) + baselineConfiguration(ids, company)
-	}
-	address, stop, err := prepareState(o, dir, env)
-	if err != nil {
-		return nil, err
-	}
-	defer stop()
-	var out []result
-	for _, p := range phases() {
-		if p.throttle {
-			continue
-		}
-		r, err := runBaselinePhase(o, dir, env, write(address, p.company), n, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
+	}, func(config string, p phase) (result, error) {
+		return runBaselinePhase(o, dir, env, config, n, p)
+	})
 }
 
 // newIDs makes n customer ids for the terraform_data runs, which call no API.

@@ -27,7 +27,10 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 	}{
 		{"an expired refresh token (AADSTS70008) is a refusal", emulator.TokenFault{Status: 400, AADSTS: 70008}, true},
 		{"a wrong secret (401, AADSTS7000215) is a refusal", emulator.TokenFault{Status: 401, AADSTS: 7000215}, true},
+		{"a 500 is an outage", emulator.TokenFault{Status: 500}, false},
 		{"a 503 is an outage", emulator.TokenFault{Status: 503}, false},
+		{"a 408 is an outage", emulator.TokenFault{Status: 408}, false},
+		{"a 499 is a refusal", emulator.TokenFault{Status: 499}, true},
 		{"a 429 is an outage", emulator.TokenFault{Status: 429}, false},
 		{"a reset connection is an outage", emulator.TokenFault{Reset: true}, false},
 		{"an endpoint that never answers is an outage", emulator.TokenFault{Hang: true}, false},

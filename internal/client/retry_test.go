@@ -130,17 +130,54 @@ func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 	t.Parallel()
 	b := backoff(10 * time.Second)
 	for _, asked := range []string{"3600", "86400", "172800", "99999999999999999999"} {
-		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
-		if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
-			t.Errorf("Retry-After %s gave %s, want the 10s cap", asked, got)
-		}
+		t.Run("a Retry-After of "+asked+" s waits the cap", func(t *testing.T) {
+			t.Parallel()
+			throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
+			if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
+				t.Errorf("waited %s, want the 10s cap", got)
+			}
+		})
 	}
-	for attempt := range 8 {
-		got := b(100*time.Millisecond, 2*time.Second, attempt, nil)
-		ceiling := min(100*time.Millisecond<<attempt, 2*time.Second)
-		if got < ceiling/2 || got > ceiling {
-			t.Errorf("attempt %d waited %s, want within [%s, %s]", attempt, got, ceiling/2, ceiling)
+	t.Run("a Retry-After under the cap waits what it asks", func(t *testing.T) {
+		t.Parallel()
+		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3"}}}
+		if got := b(time.Second, time.Minute, 0, throttled); got != 3*time.Second {
+			t.Errorf("waited %s, want 3s", got)
 		}
+	})
+}
+
+func TestRetriesWithoutRetryAfterWaitAJitteredDoublingTime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		lo, hi   time.Duration
+		attempt  int
+		from, to time.Duration // the wait lies in [from, to)
+	}{
+		{"the first retry waits between half the minimum and the minimum", 100 * time.Millisecond, 2 * time.Second, 0, 50 * time.Millisecond, 100 * time.Millisecond},
+		{"the second retry waits twice as long", 100 * time.Millisecond, 2 * time.Second, 1, 100 * time.Millisecond, 200 * time.Millisecond},
+		{"the fifth retry waits sixteen times as long", 100 * time.Millisecond, 2 * time.Second, 4, 800 * time.Millisecond, 1600 * time.Millisecond},
+		{"the sixth retry reaches the maximum", 100 * time.Millisecond, 2 * time.Second, 5, time.Second, 2 * time.Second},
+		{"later retries stay within the maximum", 100 * time.Millisecond, 2 * time.Second, 12, time.Second, 2 * time.Second},
+		{"a long minimum does not overflow at the 30th retry", 10 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
+		{"a long minimum does not overflow at the 31st retry", 10 * time.Second, time.Minute, 30, 30 * time.Second, time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			seen := map[time.Duration]bool{}
+			for range 50 {
+				got := backoff(time.Minute)(tt.lo, tt.hi, tt.attempt, &http.Response{StatusCode: 503, Header: http.Header{}})
+				if got < tt.from || got >= tt.to {
+					t.Fatalf("waited %s, want within [%s, %s)", got, tt.from, tt.to)
+				}
+				seen[got] = true
+			}
+			if len(seen) < 2 {
+				t.Errorf("50 waits were all %v: want them jittered", seen)
+			}
+		})
 	}
 }
 
@@ -258,6 +295,8 @@ func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
 		{"no retry is made when none is allowed", []reply{failing, failing}, &RetryLimits{}, 1,
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"a Retry-After of exactly the longest wait is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
+			&RetryLimits{MaxRetries: 1}, 2, func(err error) bool { return err == nil }},
 		{"without limits the client's policy applies", []reply{failing, failing, failing}, nil, 4,
 			func(err error) bool { return err == nil }},
 	}

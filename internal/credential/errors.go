@@ -70,15 +70,17 @@ func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *
 // isRefusal tells a refused credential from an outage; see CredentialRefused.
 func (e *TokenError) isRefusal(err error) bool {
 	var setting *settingError
-	switch {
-	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
-	case errors.As(err, &setting):
+	}
+	if errors.As(err, &setting) {
 		return true
-	case e.StatusCode != 0:
+	}
+	if e.StatusCode != 0 {
 		return e.StatusCode >= 400 && e.StatusCode < 500 &&
 			e.StatusCode != http.StatusRequestTimeout && e.StatusCode != http.StatusTooManyRequests
-	case e.Code != 0:
+	}
+	if e.Code != 0 {
 		return true
 	}
 	// The Azure CLI fails on its own only when it cannot sign in (not logged in, another tenant);

@@ -104,6 +104,19 @@ func mustToken(t *testing.T, c *cachedSource, ctx context.Context) string {
 	return tok
 }
 
+// tokenAtOnce returns the token c hands out without waiting for a renewal: a cached token that is
+// no longer handed out fails the test within a second instead of waiting for a renewal held back.
+func tokenAtOnce(t *testing.T, c *cachedSource) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	tok, err := c.Token(ctx)
+	if err != nil {
+		t.Fatalf("the token was not handed out at once: %v", err)
+	}
+	return tok
+}
+
 // eventually waits for cond, which a background renewal makes true.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
@@ -173,15 +186,15 @@ func TestTokenRenewalFollowsTheClock(t *testing.T) {
 			mustToken(t, c, context.Background())
 
 			clk.Set(t0.Add(tt.renewAt - time.Millisecond))
-			if got := mustToken(t, c, context.Background()); got != "first" || c.renewing() {
+			if got := tokenAtOnce(t, c); got != "first" || c.renewing() {
 				t.Fatalf("just before the renewal time: got %q, renewing %v; want the first token and no renewal", got, c.renewing())
 			}
 			clk.Set(t0.Add(tt.renewAt))
-			if got := mustToken(t, c, context.Background()); got != "first" || !c.renewing() {
+			if got := tokenAtOnce(t, c); got != "first" || !c.renewing() {
 				t.Fatalf("at the renewal time: got %q, renewing %v; want the first token while a renewal runs", got, c.renewing())
 			}
 			clk.Set(t0.Add(tt.usableTo - time.Millisecond))
-			if got := mustToken(t, c, context.Background()); got != "first" {
+			if got := tokenAtOnce(t, c); got != "first" {
 				t.Fatalf("just before the end of its use: got %q, want the first token", got)
 			}
 			clk.Set(t0.Add(tt.usableTo))
@@ -224,12 +237,12 @@ func TestAFailedRenewalIsTriedAgainAfterAPause(t *testing.T) {
 			eventually(t, "the renewal to fail", c.pendingFailure)
 
 			clk.Set(t0.Add(tt.failAt + tt.pause - time.Millisecond))
-			if got := mustToken(t, c, context.Background()); got != "first" || c.renewing() || f.calls.Load() != 2 {
+			if got := tokenAtOnce(t, c); got != "first" || c.renewing() || f.calls.Load() != 2 {
 				t.Fatalf("before the pause ended: got %q, renewing %v after %d fetches; want the first token, no renewal, 2 fetches",
 					got, c.renewing(), f.calls.Load())
 			}
 			clk.Set(t0.Add(tt.failAt + tt.pause))
-			if got := mustToken(t, c, context.Background()); got != "first" || !c.renewing() {
+			if got := tokenAtOnce(t, c); got != "first" || !c.renewing() {
 				t.Fatalf("when the pause ended: got %q, renewing %v; want the first token while a renewal runs", got, c.renewing())
 			}
 		})

@@ -43,6 +43,14 @@ func identityServer(t *testing.T, app emulator.App) (*emulator.Server, *httptest
 	return emu, srv, Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
 }
 
+// quickRetries shortens the waits between a token source's attempts, so that a test in which a
+// refusal is taken for an outage fails in milliseconds rather than after seconds of backoff.
+func quickRetries(src *Source) *Source {
+	cache := src.TokenSource.(*cachedSource)
+	cache.retry.waitMin, cache.retry.waitMax = time.Millisecond, 2*time.Millisecond
+	return src
+}
+
 func token(t *testing.T, src *Source) string {
 	t.Helper()
 	tok, err := src.Token(context.Background())
@@ -188,7 +196,7 @@ func TestUnusableAppOnlySettingsAreRefused(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				_, err = src.Token(context.Background())
+				_, err = quickRetries(src).Token(context.Background())
 				if !client.IsCredentialRefused(err) || !strings.Contains(err.Error(), tt.wantTokenErr) {
 					t.Fatalf("err = %v, want a refusal saying %q", err, tt.wantTokenErr)
 				}
@@ -231,7 +239,7 @@ func TestAzureCLITokenIsUsed(t *testing.T) {
 	if err != nil || src.Kind != KindAzureCLI {
 		t.Fatalf("New = %+v, %v", src, err)
 	}
-	if got := token(t, src); got != "cli-token" {
+	if got := token(t, quickRetries(src)); got != "cli-token" {
 		t.Errorf("token %q, want the CLI's", got)
 	}
 }
@@ -265,10 +273,13 @@ func TestTokenErrorsExplainEntraIDCodes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = src.Token(context.Background())
+			_, err = quickRetries(src).Token(context.Background())
 			var te *TokenError
 			if !errors.As(err, &te) || te.Code != tt.wantCode || !strings.Contains(te.Error(), tt.wantHint) {
 				t.Fatalf("err = %v, want AADSTS%d with a hint mentioning %q", err, tt.wantCode, tt.wantHint)
+			}
+			if n := len(emu.TokenRequests()); n != 1 {
+				t.Errorf("%d token requests, want 1: a refused credential is not asked again", n)
 			}
 			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), refresh) {
 				t.Errorf("the error shows a secret: %v", err)

@@ -64,10 +64,13 @@ func TestTokenErrorsNeverShowASecretEvenWhenTheEndpointEchoesTheRequest(t *testi
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = src.Token(context.Background())
+			_, err = quickRetries(src).Token(context.Background())
 			var te *TokenError
 			if !errors.As(err, &te) || te.Code != 7000215 {
 				t.Fatalf("err = %v, want a TokenError with AADSTS7000215", err)
+			}
+			if n := len(emu.TokenRequests()); n != 1 {
+				t.Errorf("%d token requests, want 1: a refused credential is not asked again", n)
 			}
 			if !strings.Contains(err.Error(), "The request was:") || !strings.Contains(err.Error(), "***") {
 				t.Errorf("err = %v, want the echo kept with the secrets masked", err)

@@ -79,7 +79,7 @@ func TestUnusableSettingsAreRefusals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = src.Token(context.Background())
+		_, err = quickRetries(src).Token(context.Background())
 		if !client.IsCredentialRefused(err) {
 			t.Errorf("IsCredentialRefused = false for %v", err)
 		}
@@ -97,7 +97,7 @@ func TestAnAzureCLIThatCannotSignInIsARefusal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := src.Token(context.Background()); !client.IsCredentialRefused(err) {
+	if _, err := quickRetries(src).Token(context.Background()); !client.IsCredentialRefused(err) {
 		t.Errorf("IsCredentialRefused = false for %v", err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -147,7 +146,7 @@ func TestApplyWithAWeakETagSucceedsAtOnce(t *testing.T) {
 	t.Parallel()
 	weak := strings.Replace(profileJSON, `"etag":"-2279334701316321663"`, `"etag":"W/\"x1\""`, 1)
 	var puts atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPut {
 			puts.Add(1)
 			// A server that compares entity tags byte for byte, as RFC 9110 allows for If-Match.
@@ -159,7 +158,6 @@ func TestApplyWithAWeakETagSucceedsAtOnce(t *testing.T) {
 		}
 		_, _ = w.Write([]byte(weak))
 	}))
-	t.Cleanup(srv.Close)
 	c := newTestClient(t, srv.URL)
 	base, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
 	if err != nil {

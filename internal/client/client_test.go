@@ -77,11 +77,39 @@ const profileJSON = "\ufeff" + `{"id":"a58ceba5-60ac-48e4-a0bc-2a855811807a","fi
 	`"district":"King County","middleName":"J"},"vatId":"US-1234","links":{"self":{"uri":"/v1/x","method":"GET","headers":[]}},` +
 	`"attributes":{"etag":"-2279334701316321663","objectType":"CustomerBillingProfile"}}`
 
+// serve starts h on loopback until the test ends. Its cleanup drops the client's connections
+// before it closes the server, so that a test that stopped mid-answer (a panic, say) ends with its
+// failure instead of waiting forever for a handler still writing to a client that no longer reads.
+func serve(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+	})
+	return srv
+}
+
+// within runs f and fails the test when f has not returned after d, so that code that spins (on
+// a body that never ends, say) fails the test rather than hanging it. f must not stop the test.
+func within(t *testing.T, d time.Duration, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not end within %s", what, d)
+	}
+}
+
 func newScripted(t *testing.T, replies ...reply) (*Client, *recorder) {
 	t.Helper()
 	rec := &recorder{replies: replies}
-	srv := httptest.NewServer(rec)
-	t.Cleanup(srv.Close)
+	srv := serve(t, rec)
 	return newTestClient(t, srv.URL), rec
 }
 

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -17,8 +16,7 @@ func TestListCustomersAgainstEmulatorReturnsEveryCustomerOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
+	srv := serve(t, emu)
 	c := newTestClient(t, srv.URL)
 
 	got, err := c.ListCustomers(context.Background(), CustomerFilter{})
@@ -55,8 +53,7 @@ func TestListCustomersAgainstEmulatorFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
+	srv := serve(t, emu)
 	c := newTestClient(t, srv.URL)
 	tests := []struct {
 		name    string

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
@@ -65,7 +66,9 @@ func TestRequestBodyIsReadForTheLogAndSentUnchanged(t *testing.T) {
 				}
 				return
 			}
-			b, err := io.ReadAll(sent.Body)
+			var b []byte
+			var err error
+			within(t, 2*time.Second, "reading the body", func() { b, err = io.ReadAll(sent.Body) })
 			if string(b) != tt.wantSent || !errors.Is(err, tt.wantErr) {
 				t.Errorf("the request sends %q, %v; want %q, %v", b, err, tt.wantSent, tt.wantErr)
 			}
@@ -78,12 +81,15 @@ func TestATraceLogShowsTheBodiesSentAndReceived(t *testing.T) {
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	c, rec := newScripted(t, reply{status: 200, body: profileJSON}, reply{status: 200, body: profileJSON})
-	p, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+	var p *BillingProfile
+	var err error
+	within(t, 5*time.Second, "the GET", func() { p, err = c.GetCustomerBillingProfile(ctx, testCustomer) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Email = "logged@contoso.example"
-	if _, err := c.UpdateCustomerBillingProfile(ctx, testCustomer, p); err != nil {
+	within(t, 5*time.Second, "the PUT", func() { _, err = c.UpdateCustomerBillingProfile(ctx, testCustomer, p) })
+	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(logs.String(), `logged@contoso.example`) || !strings.Contains(logs.String(), `King County`) {
@@ -115,4 +121,45 @@ func TestOnlyRetriesAreLoggedAsRetries(t *testing.T) {
 	if len(retries) != 1 || retries[0]["retry"] != float64(1) || retries[0]["path"] != "/v1/customers/"+testCustomer+"/profiles/billing" {
 		t.Errorf("retries logged: %v; want one, the first retry of the call", retries)
 	}
+}
+
+func TestResponseBodyIsReadForTheLogAndHandedOnUnchanged(t *testing.T) {
+	t.Parallel()
+	reset := errors.New("connection reset by peer")
+	long := strings.Repeat("x", 4<<20) + "the rest"
+	tests := []struct {
+		name     string
+		body     io.Reader
+		wantLog  string
+		wantRead string
+		wantErr  error
+	}{
+		{"a body is logged and read whole", strings.NewReader(`{"a":1}`), `{"a":1}`, `{"a":1}`, nil},
+		{"an empty body is logged empty", strings.NewReader(""), "", "", nil},
+		{"a body that breaks off is logged up to the break and reads the failure after it",
+			io.MultiReader(strings.NewReader(`{"a":`), errReader{reset}), `{"a":`, `{"a":`, reset},
+		{"a body over the limit is logged up to the limit and read to its end", strings.NewReader(long), long[:4<<20], long, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resp := &http.Response{Body: io.NopCloser(tt.body)}
+			logged := responseBody(resp)
+			if logged != tt.wantLog {
+				t.Errorf("logged %d bytes, want %d", len(logged), len(tt.wantLog))
+			}
+			var b []byte
+			var err error
+			within(t, 2*time.Second, "reading the body", func() { b, err = io.ReadAll(resp.Body) })
+			if string(b) != tt.wantRead || !errors.Is(err, tt.wantErr) {
+				t.Errorf("read %d bytes, %v; want %d bytes, %v", len(b), err, len(tt.wantRead), tt.wantErr)
+			}
+		})
+	}
+	t.Run("a response without a body logs none", func(t *testing.T) {
+		t.Parallel()
+		if got := responseBody(&http.Response{}); got != "" {
+			t.Errorf("logged %q", got)
+		}
+	})
 }

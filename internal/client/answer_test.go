@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
@@ -97,7 +98,12 @@ func TestAnAnswerCutAtTheSizeLimitSaysSo(t *testing.T) {
 			var logs bytes.Buffer
 			ctx := tflogtest.RootLogger(context.Background(), &logs)
 			c, rec := newScripted(t, reply{status: 200, body: huge})
-			_, err := c.GetCustomerBillingProfile(ctx, testCustomer)
+			bound := 5 * time.Second // a body that never ends fails the test rather than hanging it
+			if raceDetector {
+				bound = 2 * time.Minute
+			}
+			var err error
+			within(t, bound, "reading the answer", func() { _, err = c.GetCustomerBillingProfile(ctx, testCustomer) })
 			assertAnswerError(t, err, http.MethodGet, rec.request(0), "larger than 4194304 bytes, the most the client reads, and was cut there")
 			if strings.Contains(err.Error(), "unexpected end of JSON input") {
 				t.Errorf("err = %v, want the cut named rather than a decoding error", err)
@@ -141,5 +147,56 @@ func assertAnswerError(t *testing.T, err error, method string, sent *http.Reques
 		if !strings.Contains(err.Error(), part) {
 			t.Errorf("err = %v\nwant it to say %q", err, part)
 		}
+	}
+}
+
+func TestAnswerErrorNamesTheCallTheProblemAndTheRequestIDs(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		err  *AnswerError
+		want string
+	}{
+		{"it quotes the start of the body", &AnswerError{Method: "GET", Path: "/v1/x", StatusCode: 200, RequestID: "r1", CorrelationID: "c1",
+			Problem: "it is not a whole billing profile", BodyStart: "{}"},
+			"GET /v1/x: Partner Center's answer cannot be used: it is not a whole billing profile; body begins: {} " +
+				"[HTTP 200 OK, MS-RequestId: r1, MS-CorrelationId: c1]"},
+		{"it leaves out a body start it does not have", &AnswerError{Method: "PUT", Path: "/v1/y", StatusCode: 201, RequestID: "r2", CorrelationID: "c2",
+			Problem: "decoding the response failed"},
+			"PUT /v1/y: Partner Center's answer cannot be used: decoding the response failed [HTTP 201 Created, MS-RequestId: r2, MS-CorrelationId: c2]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTheBodyStartOfAnUnusableAnswer(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, contentType, body, want string
+	}{
+		{"an empty body is named empty", "application/json", "", "(empty)"},
+		{"a body of white space is named empty", "", " \r\n\t", "(empty)"},
+		{"a JSON body is quoted with its white space folded", "application/json; charset=utf-8", "\ufeff{\n  \"a\": 1\n}", `{ "a": 1 }`},
+		{"a body without a content type is quoted alone", "", "null", "null"},
+		{"another content type is named before the body", "text/html", "<html>Gateway</html>", "text/html: <html>Gateway</html>"},
+		{"a long body is cut at 200 characters", "", strings.Repeat("é", 250), strings.Repeat("é", 200) + "..."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resp := &http.Response{Header: http.Header{}}
+			if tt.contentType != "" {
+				resp.Header.Set("Content-Type", tt.contentType)
+			}
+			if got := bodyStart(resp, []byte(tt.body)); got != tt.want {
+				t.Errorf("bodyStart = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

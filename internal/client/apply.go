@@ -38,12 +38,12 @@ func (e *ConflictError) ChangedByAnotherWriter() bool { return e.Changes > 0 }
 
 // Error names the customer, how often the update was tried and which cause the re-reads showed.
 func (e *ConflictError) Error() string {
-	switch {
-	case e.ChangedByAnotherWriter():
+	if e.ChangedByAnotherWriter() {
 		return fmt.Sprintf("the billing profile of customer %s was changed by another writer while it was updated: "+
 			"%s met a stale ETag and re-reading found the profile changed %s; another process keeps changing it: %v",
 			e.CustomerID, plural(e.Attempts, "update"), plural(e.Changes, "time"), e.Last)
-	case e.Rereads > 0:
+	}
+	if e.Rereads > 0 {
 		return fmt.Sprintf("Partner Center refused %s of the billing profile of customer %s as stale, yet nobody changed "+
 			"the profile: re-reading it gave back the very ETag the update had sent (%s). Partner Center rejected the "+
 			"update itself rather than a concurrent change; give Microsoft support the request ids: %v",

@@ -79,13 +79,14 @@ func (a *attempts) waitingFor() string {
 	if a.count > 1 {
 		kept = "kept answering"
 	}
-	switch {
-	case a.count == 0:
+	if a.count == 0 {
 		return "waiting for Partner Center's answer"
-	case a.status != 0 && a.hasWait:
+	}
+	if a.status != 0 && a.hasWait {
 		return fmt.Sprintf("while Partner Center %s %d %s (Retry-After %s s, %s)", kept, a.status,
 			http.StatusText(a.status), strconv.FormatInt(int64(a.retryAfter/time.Second), 10), plural(a.count, "attempt"))
-	case a.status != 0:
+	}
+	if a.status != 0 {
 		return fmt.Sprintf("while Partner Center %s %d %s (%s)", kept, a.status, http.StatusText(a.status), plural(a.count, "attempt"))
 	}
 	return fmt.Sprintf("while Partner Center could not be reached (%s; %s)", a.failure, plural(a.count, "attempt"))

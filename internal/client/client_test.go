@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -74,11 +77,39 @@ const profileJSON = "\ufeff" + `{"id":"a58ceba5-60ac-48e4-a0bc-2a855811807a","fi
 	`"district":"King County","middleName":"J"},"vatId":"US-1234","links":{"self":{"uri":"/v1/x","method":"GET","headers":[]}},` +
 	`"attributes":{"etag":"-2279334701316321663","objectType":"CustomerBillingProfile"}}`
 
+// serve starts h on loopback until the test ends. Its cleanup drops the client's connections
+// before it closes the server, so that a test that stopped mid-answer (a panic, say) ends with its
+// failure instead of waiting forever for a handler still writing to a client that no longer reads.
+func serve(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+	})
+	return srv
+}
+
+// within runs f and fails the test when f has not returned after d, so that code that spins (on
+// a body that never ends, say) fails the test rather than hanging it. f must not stop the test.
+func within(t *testing.T, d time.Duration, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not end within %s", what, d)
+	}
+}
+
 func newScripted(t *testing.T, replies ...reply) (*Client, *recorder) {
 	t.Helper()
 	rec := &recorder{replies: replies}
-	srv := httptest.NewServer(rec)
-	t.Cleanup(srv.Close)
+	srv := serve(t, rec)
 	return newTestClient(t, srv.URL), rec
 }
 
@@ -282,6 +313,129 @@ func TestNewRejectsBadConfiguration(t *testing.T) {
 		t.Run("it rejects "+name, func(t *testing.T) {
 			if _, err := New(cfg); err == nil {
 				t.Error("accepted")
+			}
+		})
+	}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   Config
+		want Config
+	}{
+		{"zero fields get the documented defaults", Config{},
+			Config{RetryMax: 4, RetryWaitMin: 500 * time.Millisecond, RetryWaitMax: 30 * time.Second, MaxRetryAfter: 2 * time.Minute,
+				ConflictAttempts: 5, ConflictWaitMin: 200 * time.Millisecond, ConflictWaitMax: 3 * time.Second}},
+		{"fields that are set are kept", Config{RetryMax: 7, RetryWaitMin: time.Second, RetryWaitMax: time.Minute, MaxRetryAfter: time.Hour,
+			ConflictAttempts: 2, ConflictWaitMin: time.Millisecond, ConflictWaitMax: 2 * time.Millisecond},
+			Config{RetryMax: 7, RetryWaitMin: time.Second, RetryWaitMax: time.Minute, MaxRetryAfter: time.Hour,
+				ConflictAttempts: 2, ConflictWaitMin: time.Millisecond, ConflictWaitMax: 2 * time.Millisecond}},
+		{"a negative RetryMax turns retries off and a negative ConflictAttempts is the default", Config{RetryMax: -1, ConflictAttempts: -3},
+			Config{RetryMax: 0, RetryWaitMin: 500 * time.Millisecond, RetryWaitMax: 30 * time.Second, MaxRetryAfter: 2 * time.Minute,
+				ConflictAttempts: 5, ConflictWaitMin: 200 * time.Millisecond, ConflictWaitMax: 3 * time.Second}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := withDefaults(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("withDefaults =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTheSharedHTTPClientKeepsConnectionsAndGivesUpOnASilentService(t *testing.T) {
+	t.Parallel()
+	lt, ok := NewHTTPClient().Transport.(*loggingTransport)
+	if !ok {
+		t.Fatalf("transport %T, want the logging transport", NewHTTPClient().Transport)
+	}
+	tr, ok := lt.next.(*http.Transport)
+	if !ok {
+		t.Fatalf("the logging transport wraps %T, want an *http.Transport", lt.next)
+	}
+	if tr.MaxIdleConnsPerHost != 32 || tr.ResponseHeaderTimeout != 2*time.Minute {
+		t.Errorf("MaxIdleConnsPerHost %d, ResponseHeaderTimeout %s; want 32 connections kept and two minutes for a response's headers",
+			tr.MaxIdleConnsPerHost, tr.ResponseHeaderTimeout)
+	}
+}
+
+func TestUserAgent(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, version, extra, want string }{
+		{"a build without a version says dev", "", "", "terraform-provider-partnercenter/dev"},
+		{"the version is named", "1.2.3", "", "terraform-provider-partnercenter/1.2.3"},
+		{"the terraform version follows", "1.2.3", "Terraform/1.11.4", "terraform-provider-partnercenter/1.2.3 Terraform/1.11.4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := userAgent(tt.version, tt.extra); got != tt.want {
+				t.Errorf("userAgent(%q, %q) = %q, want %q", tt.version, tt.extra, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOnlyARequestWithABodySaysItIsJSON(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t, reply{status: 200, body: profileJSON}, reply{status: 200, body: profileJSON})
+	p, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateCustomerBillingProfile(context.Background(), testCustomer, p); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.request(0).Header.Get("Content-Type"); got != "" {
+		t.Errorf("the GET says Content-Type %q, want none", got)
+	}
+	if got := rec.request(1).Header.Get("Content-Type"); got != "application/json" {
+		t.Errorf("the PUT says Content-Type %q, want application/json", got)
+	}
+}
+
+func TestEverySuccessStatusIsSuccess(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{200, 201, 203, 299} {
+		t.Run(fmt.Sprintf("a %d answer gives the profile", status), func(t *testing.T) {
+			t.Parallel()
+			c, _ := newScripted(t, reply{status: status, body: profileJSON})
+			if p, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); err != nil || p.CompanyName != "Contoso" {
+				t.Errorf("got %+v, %v; want the profile", p, err)
+			}
+		})
+	}
+	for _, status := range []int{300, 304} {
+		t.Run(fmt.Sprintf("a %d answer is an error", status), func(t *testing.T) {
+			t.Parallel()
+			c, _ := newScripted(t, reply{status: status, body: profileJSON})
+			if _, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); !hasStatus(err, status) {
+				t.Errorf("err = %v, want an APIError with status %d", err, status)
+			}
+		})
+	}
+}
+
+func TestAnAnswerIsReadUpToTheSizeLimit(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		size    int
+		wantCut bool
+	}{
+		{"an answer of exactly the limit is whole", 4 << 20, false},
+		{"an answer a byte longer is cut", 4<<20 + 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			resp := &http.Response{Body: io.NopCloser(bytes.NewReader(bytes.Repeat([]byte("x"), tt.size)))}
+			body, cut, err := readBody(resp)
+			if err != nil || cut != tt.wantCut || len(body) != 4<<20 {
+				t.Errorf("read %d bytes, cut %v, %v; want 4 MiB, cut %v", len(body), cut, err, tt.wantCut)
 			}
 		})
 	}

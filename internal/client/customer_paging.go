@@ -102,10 +102,9 @@ func (p *pager) failed(err error) error {
 // follow turns the next link of the page just read, which had items items of which fresh were
 // new, into the request for the next page, or says why the listing must stop.
 func (p *pager) follow(base *url.URL, next link, items, fresh int) (call, error) {
-	switch {
-	case fresh > 0:
+	if fresh > 0 {
 		p.stale = 0
-	case items > 0:
+	} else if items > 0 {
 		p.stale++
 	}
 	p.page++

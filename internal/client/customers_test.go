@@ -326,3 +326,65 @@ func TestGetCustomer(t *testing.T) {
 		t.Errorf("a non-GUID id gave err %v after %d requests, want an error and no request", err, rec.count())
 	}
 }
+
+func TestOnlyA400ToANextPageIsARefusedContinuationToken(t *testing.T) {
+	t.Parallel()
+	badRequest := &APIError{StatusCode: http.StatusBadRequest}
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"a 400 to the second page is", fmt.Errorf("listing: %w", &PagingError{Page: 2, Err: badRequest}), true},
+		{"a 400 to a later page is", &PagingError{Page: 9, Err: badRequest}, true},
+		{"a 400 to the first page is not: there was no token", &PagingError{Page: 1, Err: badRequest}, false},
+		{"a 404 to a next page is not", &PagingError{Page: 2, Err: &APIError{StatusCode: http.StatusNotFound}}, false},
+		{"paging that loops is not", &PagingError{Page: 4, Problem: "its paging loops"}, false},
+		{"a 400 outside paging is not", badRequest, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := isRefusedToken(tt.err); got != tt.want {
+				t.Errorf("isRefusedToken(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestListCustomersTakesEmptyPagesForNoLoop(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t,
+		page(span(0, 2), nextV1, HeaderContinuationToken, "t1"),
+		page(nil, nextV1, HeaderContinuationToken, "t2"),
+		page(nil, nextV1, HeaderContinuationToken, "t3"),
+		page(nil, nextV1, HeaderContinuationToken, "t4"),
+		page(nil, nextV1, HeaderContinuationToken, "t5"),
+		page(span(2, 3), ""))
+	got, err := c.ListCustomers(context.Background(), CustomerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ids(got), wantIDs(span(0, 3))) || rec.count() != 6 {
+		t.Errorf("ids = %v after %d requests, want 0..2 after 6", ids(got), rec.count())
+	}
+}
+
+func TestListCustomersCountsOnlyPagesInARowThatBringNobodyNew(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t,
+		page(span(0, 2), nextV1, HeaderContinuationToken, "t1"),
+		page(span(0, 2), nextV1, HeaderContinuationToken, "t2"),
+		page(span(0, 2), nextV1, HeaderContinuationToken, "t3"),
+		page(span(0, 3), nextV1, HeaderContinuationToken, "t4"), // one new customer: the count starts again
+		page(span(0, 3), nextV1, HeaderContinuationToken, "t5"),
+		page(span(0, 3), nextV1, HeaderContinuationToken, "t6"),
+		page(span(3, 4), ""))
+	got, err := c.ListCustomers(context.Background(), CustomerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ids(got), wantIDs(span(0, 4))) || rec.count() != 7 {
+		t.Errorf("ids = %v after %d requests, want 0..3 after 7", ids(got), rec.count())
+	}
+}

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http/httptest"
 	"reflect"
 	"testing"
 
@@ -15,8 +14,7 @@ func newEmulated(t testing.TB) (*Client, *emulator.Server) {
 	if err := emu.SeedDefaultCustomer(testCustomer); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
+	srv := serve(t, emu)
 	return newTestClient(t, srv.URL), emu
 }
 

@@ -130,38 +130,76 @@ func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 	t.Parallel()
 	b := backoff(10 * time.Second)
 	for _, asked := range []string{"3600", "86400", "172800", "99999999999999999999"} {
-		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
-		if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
-			t.Errorf("Retry-After %s gave %s, want the 10s cap", asked, got)
-		}
+		t.Run("a Retry-After of "+asked+" s waits the cap", func(t *testing.T) {
+			t.Parallel()
+			throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
+			if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
+				t.Errorf("waited %s, want the 10s cap", got)
+			}
+		})
 	}
-	for attempt := range 8 {
-		got := b(100*time.Millisecond, 2*time.Second, attempt, nil)
-		ceiling := min(100*time.Millisecond<<attempt, 2*time.Second)
-		if got < ceiling/2 || got > ceiling {
-			t.Errorf("attempt %d waited %s, want within [%s, %s]", attempt, got, ceiling/2, ceiling)
+	t.Run("a Retry-After under the cap waits what it asks", func(t *testing.T) {
+		t.Parallel()
+		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3"}}}
+		if got := b(time.Second, time.Minute, 0, throttled); got != 3*time.Second {
+			t.Errorf("waited %s, want 3s", got)
 		}
+	})
+}
+
+func TestRetriesWithoutRetryAfterWaitAJitteredDoublingTime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		lo, hi   time.Duration
+		attempt  int
+		from, to time.Duration // the wait lies in [from, to)
+	}{
+		{"the first retry waits between half the minimum and the minimum", 100 * time.Millisecond, 2 * time.Second, 0, 50 * time.Millisecond, 100 * time.Millisecond},
+		{"the second retry waits twice as long", 100 * time.Millisecond, 2 * time.Second, 1, 100 * time.Millisecond, 200 * time.Millisecond},
+		{"the fifth retry waits sixteen times as long", 100 * time.Millisecond, 2 * time.Second, 4, 800 * time.Millisecond, 1600 * time.Millisecond},
+		{"the sixth retry reaches the maximum", 100 * time.Millisecond, 2 * time.Second, 5, time.Second, 2 * time.Second},
+		{"later retries stay within the maximum", 100 * time.Millisecond, 2 * time.Second, 12, time.Second, 2 * time.Second},
+		{"a long minimum does not overflow at the 30th retry", 10 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
+		{"a long minimum does not overflow at the 31st retry", 10 * time.Second, time.Minute, 30, 30 * time.Second, time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			seen := map[time.Duration]bool{}
+			for range 50 {
+				got := backoff(time.Minute)(tt.lo, tt.hi, tt.attempt, &http.Response{StatusCode: 503, Header: http.Header{}})
+				if got < tt.from || got >= tt.to {
+					t.Fatalf("waited %s, want within [%s, %s)", got, tt.from, tt.to)
+				}
+				seen[got] = true
+			}
+			if len(seen) < 2 {
+				t.Errorf("50 waits were all %v: want them jittered", seen)
+			}
+		})
 	}
 }
 
 func TestRetryAfterOverADayWaitsTheCap(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(&recorder{replies: []reply{
+	srv := serve(t, &recorder{replies: []reply{
 		{status: 429, header: map[string]string{"Retry-After": "172800"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 172800 seconds."}`},
 		{status: 200, body: profileJSON},
 	}})
-	t.Cleanup(srv.Close)
 	c, err := New(Config{BaseURL: srv.URL, TokenSource: StaticToken(testToken), RetryMax: 1,
-		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, MaxRetryAfter: time.Second})
+		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, MaxRetryAfter: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second) // far more than the cap
+	defer cancel()
 	start := time.Now()
-	if _, err := c.GetCustomerBillingProfile(context.Background(), testCustomer); err != nil {
-		t.Fatal(err)
+	if _, err := c.GetCustomerBillingProfile(ctx, testCustomer); err != nil {
+		t.Fatalf("err = %v, want the profile after a wait of the 300ms cap", err)
 	}
-	if waited := time.Since(start); waited < time.Second {
-		t.Errorf("retried after %s: a two-day Retry-After must wait the 1s cap, not a short backoff", waited)
+	if waited := time.Since(start); waited < 300*time.Millisecond {
+		t.Errorf("retried after %s: a two-day Retry-After must wait the 300ms cap, not a short backoff", waited)
 	}
 }
 
@@ -220,16 +258,14 @@ func TestATimeoutSaysWhatTheCallWaitedFor(t *testing.T) {
 // scripted serves the replies in order and then 200 with a profile.
 func scripted(replies ...reply) func(t *testing.T) string {
 	return func(t *testing.T) string {
-		srv := httptest.NewServer(&recorder{replies: replies})
-		t.Cleanup(srv.Close)
+		srv := serve(t, &recorder{replies: replies})
 		return srv.URL
 	}
 }
 
 // hung accepts requests and never answers until the client goes away.
 func hung(t *testing.T) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
-	t.Cleanup(srv.Close)
+	srv := serve(t, http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
 	return srv.URL
 }
 
@@ -258,6 +294,8 @@ func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
 		{"no retry is made when none is allowed", []reply{failing, failing}, &RetryLimits{}, 1,
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
+		{"a Retry-After of exactly the longest wait is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
+			&RetryLimits{MaxRetries: 1}, 2, func(err error) bool { return err == nil }},
 		{"without limits the client's policy applies", []reply{failing, failing, failing}, nil, 4,
 			func(err error) bool { return err == nil }},
 	}
@@ -265,7 +303,8 @@ func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, rec := newScripted(t, tt.replies...)
-			ctx := context.Background()
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
 			if tt.limits != nil {
 				ctx = WithRetryLimits(ctx, *tt.limits)
 			}

@@ -126,11 +126,10 @@ func (c *cachedSource) renew(ctx context.Context, r *renewal) {
 	t, err := c.fetchWithRetries(ctx)
 	c.mu.Lock()
 	now := c.now()
-	switch {
-	case err == nil:
+	if err == nil {
 		c.token, c.failure = t, nil
 		c.renewAt, c.usableTo = renewalTimes(t, now)
-	case c.usableLocked(now):
+	} else if c.usableLocked(now) {
 		c.failure = err
 		c.renewAt = now.Add(min(failedRenewalPause, c.usableTo.Sub(now)/2))
 	}

@@ -58,6 +58,12 @@ func issued(name string) func(context.Context) (*oauth2.Token, error) {
 	}
 }
 
+func issuedFor(name string, life time.Duration) func(context.Context) (*oauth2.Token, error) {
+	return func(context.Context) (*oauth2.Token, error) {
+		return &oauth2.Token{AccessToken: name, Expiry: t0.Add(life)}, nil
+	}
+}
+
 func issuedAt(name string, clk *clock) func(context.Context) (*oauth2.Token, error) {
 	return func(context.Context) (*oauth2.Token, error) {
 		return &oauth2.Token{AccessToken: name, Expiry: clk.Now().Add(time.Hour)}, nil
@@ -98,6 +104,19 @@ func mustToken(t *testing.T, c *cachedSource, ctx context.Context) string {
 	return tok
 }
 
+// tokenAtOnce returns the token c hands out without waiting for a renewal: a cached token that is
+// no longer handed out fails the test within a second instead of waiting for a renewal held back.
+func tokenAtOnce(t *testing.T, c *cachedSource) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	tok, err := c.Token(ctx)
+	if err != nil {
+		t.Fatalf("the token was not handed out at once: %v", err)
+	}
+	return tok
+}
+
 // eventually waits for cond, which a background renewal makes true.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
@@ -109,33 +128,166 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	t.Fatalf("%s did not happen within 5s", what)
 }
 
-func TestRenewalIsDueWhenATenthOfTheLifeIsLeft(t *testing.T) {
+func TestRenewalTimes(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name      string
-		at        time.Duration // after t0, for a token issued at t0 for an hour
-		wantFetch int32
+		name              string
+		life              time.Duration
+		renewAt, usableTo time.Duration // after the token's issue; usableTo -1 for never
 	}{
-		{"a token with 6 minutes left is used as is", 54 * time.Minute, 1},
-		{"a token with 4 minutes left is renewed", 56 * time.Minute, 2},
+		{"an hour-long token is renewed from five minutes before it expires and handed out until thirty seconds before",
+			time.Hour, 55 * time.Minute, 59*time.Minute + 30*time.Second},
+		{"a ten-minute token is renewed from a minute before it expires and handed out until thirty seconds before",
+			10 * time.Minute, 9 * time.Minute, 9*time.Minute + 30*time.Second},
+		{"a two-minute token is renewed from 12 s before it expires and handed out until 6 s before",
+			2 * time.Minute, 108 * time.Second, 114 * time.Second},
+		{"a token without expiry is renewed after an hour and handed out until then", 0, time.Hour, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tok := &oauth2.Token{AccessToken: "x"}
+			if tt.life != 0 {
+				tok.Expiry = t0.Add(tt.life)
+			}
+			renewAt, usableTo := renewalTimes(tok, t0)
+			wantUsableTo := time.Time{}
+			if tt.usableTo >= 0 {
+				wantUsableTo = t0.Add(tt.usableTo)
+			}
+			if !renewAt.Equal(t0.Add(tt.renewAt)) || !usableTo.Equal(wantUsableTo) {
+				t.Errorf("renewalTimes = %s, %s; want %s, %s", renewAt.Sub(t0), usableTo.Sub(t0), tt.renewAt, wantUsableTo.Sub(t0))
+			}
+		})
+	}
+}
+
+// TestTokenRenewalFollowsTheClock walks the clock through a token's life: the token is handed out
+// alone until its renewal is due, handed out while the renewal runs, and no longer handed out in
+// its last moments, when callers wait for the renewed one. Renewing only at expiry fails it.
+func TestTokenRenewalFollowsTheClock(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name              string
+		life              time.Duration
+		renewAt, usableTo time.Duration // after the token's issue
+	}{
+		{"an hour-long token", time.Hour, 55 * time.Minute, 59*time.Minute + 30*time.Second},
+		{"a two-minute token", 2 * time.Minute, 108 * time.Second, 114 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is renewed in the background from its renewal time and withheld from its last moments", func(t *testing.T) {
+			t.Parallel()
+			clk := &clock{now: t0}
+			release := make(chan struct{})
+			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issuedFor("first", tt.life), gated("second", release)}}
+			c := newTestCache(f, clk)
+			c.retry.fetchTimeout = time.Minute // the gated renewal waits for release, not for a timeout
+			mustToken(t, c, context.Background())
+
+			clk.Set(t0.Add(tt.renewAt - time.Millisecond))
+			if got := tokenAtOnce(t, c); got != "first" || c.renewing() {
+				t.Fatalf("just before the renewal time: got %q, renewing %v; want the first token and no renewal", got, c.renewing())
+			}
+			clk.Set(t0.Add(tt.renewAt))
+			if got := tokenAtOnce(t, c); got != "first" || !c.renewing() {
+				t.Fatalf("at the renewal time: got %q, renewing %v; want the first token while a renewal runs", got, c.renewing())
+			}
+			clk.Set(t0.Add(tt.usableTo - time.Millisecond))
+			if got := tokenAtOnce(t, c); got != "first" {
+				t.Fatalf("just before the end of its use: got %q, want the first token", got)
+			}
+			clk.Set(t0.Add(tt.usableTo))
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			if got, err := c.Token(ctx); !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("at the end of its use: got %q, %v; want the caller to wait for the renewal", got, err)
+			}
+			close(release)
+			if got := mustToken(t, c, context.Background()); got != "second" {
+				t.Errorf("after the renewal: got %q, want the second token", got)
+			}
+			if n := f.calls.Load(); n != 2 {
+				t.Errorf("%d fetches, want 2", n)
+			}
+		})
+	}
+}
+
+func TestAFailedRenewalIsTriedAgainAfterAPause(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		failAt, pause time.Duration // after the issue of an hour-long token, usable until 59m30s
+	}{
+		{"with minutes of the token left, the next renewal waits 15 s", 56 * time.Minute, 15 * time.Second},
+		{"with 20 s of the token left, the next renewal waits half of them", 59*time.Minute + 10*time.Second, 10 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			clk := &clock{now: t0}
-			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), issued("second")}}
+			release := make(chan struct{})
+			t.Cleanup(func() { close(release) })
+			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issued("first"), failing(true), gated("second", release)}}
 			c := newTestCache(f, clk)
 			mustToken(t, c, context.Background())
-			clk.Set(t0.Add(tt.at))
+			clk.Set(t0.Add(tt.failAt))
 			mustToken(t, c, context.Background())
-			if tt.wantFetch == 2 {
-				eventually(t, "the renewal", func() bool { return f.calls.Load() == 2 })
+			eventually(t, "the renewal to fail", c.pendingFailure)
+
+			clk.Set(t0.Add(tt.failAt + tt.pause - time.Millisecond))
+			if got := tokenAtOnce(t, c); got != "first" || c.renewing() || f.calls.Load() != 2 {
+				t.Fatalf("before the pause ended: got %q, renewing %v after %d fetches; want the first token, no renewal, 2 fetches",
+					got, c.renewing(), f.calls.Load())
 			}
-			time.Sleep(20 * time.Millisecond)
-			if got := f.calls.Load(); got != tt.wantFetch {
-				t.Errorf("%d fetches, want %d", got, tt.wantFetch)
+			clk.Set(t0.Add(tt.failAt + tt.pause))
+			if got := tokenAtOnce(t, c); got != "first" || !c.renewing() {
+				t.Fatalf("when the pause ended: got %q, renewing %v; want the first token while a renewal runs", got, c.renewing())
 			}
 		})
+	}
+}
+
+func TestRenewalRetriesWaitAJitteredDoublingTime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		lo, hi   time.Duration
+		attempt  int
+		from, to time.Duration // the wait lies in [from, to)
+	}{
+		{"the first retry waits between half the minimum and the minimum", time.Second, 8 * time.Second, 1, 500 * time.Millisecond, time.Second},
+		{"the second retry waits twice as long", time.Second, 8 * time.Second, 2, time.Second, 2 * time.Second},
+		{"the third retry waits four times as long", time.Second, 8 * time.Second, 3, 2 * time.Second, 4 * time.Second},
+		{"the fourth retry reaches the maximum", time.Second, 8 * time.Second, 4, 4 * time.Second, 8 * time.Second},
+		{"later retries stay within the maximum", time.Second, 8 * time.Second, 7, 4 * time.Second, 8 * time.Second},
+		{"a long minimum does not overflow at the 29th retry", 20 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
+		{"a long minimum does not overflow at the 30th retry", 20 * time.Second, time.Minute, 30, 30 * time.Second, time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			seen := map[time.Duration]bool{}
+			for range 50 {
+				got := jitteredWait(tt.lo, tt.hi, tt.attempt)
+				if got < tt.from || got >= tt.to {
+					t.Fatalf("waited %s, want within [%s, %s)", got, tt.from, tt.to)
+				}
+				seen[got] = true
+			}
+			if len(seen) < 2 {
+				t.Errorf("50 waits were all %v: want them jittered", seen)
+			}
+		})
+	}
+}
+
+func TestTheDefaultRenewalPolicy(t *testing.T) {
+	t.Parallel()
+	want := renewPolicy{attempts: 3, waitMin: time.Second, waitMax: 8 * time.Second, fetchTimeout: 30 * time.Second}
+	if got := newCachedSource(nil).retry; got != want {
+		t.Errorf("a renewal is tried with %+v, want %+v: three attempts, 1 to 8 s apart, 30 s each", got, want)
 	}
 }
 
@@ -302,6 +454,13 @@ func TestOneRenewalServesManyConcurrentCallers(t *testing.T) {
 	if n := f.calls.Load(); n != 1 {
 		t.Errorf("%d fetches for 50 callers, want 1", n)
 	}
+}
+
+// renewing reports whether a renewal is in flight.
+func (c *cachedSource) renewing() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.renewal != nil
 }
 
 // pendingFailure reports whether a failed renewal awaits its warning.

@@ -77,18 +77,22 @@ func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client, secrets *mas
 
 func (cfg Config) kind() (Kind, bool) {
 	app := cfg.TenantID != "" && cfg.ClientID != ""
-	switch {
-	case cfg.AccessToken != "":
+	if cfg.AccessToken != "" {
 		return KindAccessToken, true
-	case app && cfg.ClientSecret != "" && cfg.RefreshToken != "":
+	}
+	if app && cfg.ClientSecret != "" && cfg.RefreshToken != "" {
 		return KindRefreshToken, true
-	case app && cfg.ClientSecret != "":
+	}
+	if app && cfg.ClientSecret != "" {
 		return KindClientSecret, true
-	case app && cfg.CertificatePath != "":
+	}
+	if app && cfg.CertificatePath != "" {
 		return KindClientCertificate, true
-	case app && cfg.UseOIDC && (cfg.OIDCToken != "" || cfg.OIDCTokenFilePath != ""):
+	}
+	if app && cfg.UseOIDC && (cfg.OIDCToken != "" || cfg.OIDCTokenFilePath != "") {
 		return KindOIDC, true
-	case cfg.UseCLI:
+	}
+	if cfg.UseCLI {
 		return KindAzureCLI, true
 	}
 	return "", false

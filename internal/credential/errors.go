@@ -70,15 +70,17 @@ func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *
 // isRefusal tells a refused credential from an outage; see CredentialRefused.
 func (e *TokenError) isRefusal(err error) bool {
 	var setting *settingError
-	switch {
-	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
-	case errors.As(err, &setting):
+	}
+	if errors.As(err, &setting) {
 		return true
-	case e.StatusCode != 0:
+	}
+	if e.StatusCode != 0 {
 		return e.StatusCode >= 400 && e.StatusCode < 500 &&
 			e.StatusCode != http.StatusRequestTimeout && e.StatusCode != http.StatusTooManyRequests
-	case e.Code != 0:
+	}
+	if e.Code != 0 {
 		return true
 	}
 	// The Azure CLI fails on its own only when it cannot sign in (not logged in, another tenant);
@@ -107,18 +109,15 @@ func (e *settingError) Unwrap() error { return e.err }
 
 // aadstsHints explain the Entra ID errors Partner Center automation meets most.
 var aadstsHints = map[int]string{
-	70008: "The refresh token has expired or was revoked: refresh tokens expire after 90 days without use. " +
-		"Consent again with MFA (secure application model) and set the new refresh_token.",
-	700082: "The refresh token has expired after 90 days without use. Consent again with MFA and set the new refresh_token.",
-	700084: "The refresh token was issued to a single-page app and has expired. Get a new one through the secure application model.",
-	50076: "Multi-factor authentication is required. Partner Center rejects App+User tokens without MFA: " +
-		"get the refresh token through an interactive sign-in with MFA.",
-	50079:  "The user must register for multi-factor authentication before a refresh token can be used.",
-	700016: "The app was not found in the tenant: check tenant_id and client_id, and that the app is consented in that tenant.",
-	90002:  "The tenant was not found: check tenant_id, and that cloud matches the tenant's cloud.",
-	900023: "tenant_id is not a valid tenant id or domain.",
-	90038: "The tenant belongs to another national cloud than the authority asked: set cloud " +
-		"(public, usgovernment or china) to the tenant's cloud.",
+	70008:   "The refresh token has expired or was revoked: refresh tokens expire after 90 days without use. Consent again with MFA (secure application model) and set the new refresh_token.",
+	700082:  "The refresh token has expired after 90 days without use. Consent again with MFA and set the new refresh_token.",
+	700084:  "The refresh token was issued to a single-page app and has expired. Get a new one through the secure application model.",
+	50076:   "Multi-factor authentication is required. Partner Center rejects App+User tokens without MFA: get the refresh token through an interactive sign-in with MFA.",
+	50079:   "The user must register for multi-factor authentication before a refresh token can be used.",
+	700016:  "The app was not found in the tenant: check tenant_id and client_id, and that the app is consented in that tenant.",
+	90002:   "The tenant was not found: check tenant_id, and that cloud matches the tenant's cloud.",
+	900023:  "tenant_id is not a valid tenant id or domain.",
+	90038:   "The tenant belongs to another national cloud than the authority asked: set cloud (public, usgovernment or china) to the tenant's cloud.",
 	7000215: "The client secret is wrong: set client_secret to the secret's value, not its id.",
 	7000222: "The client secret has expired: create a new one in the app registration and set client_secret.",
 	700027:  "The client assertion was rejected: check the certificate is the one uploaded to the app registration, or the federated credential's subject.",

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
@@ -62,10 +64,13 @@ func TestTokenErrorsNeverShowASecretEvenWhenTheEndpointEchoesTheRequest(t *testi
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = src.Token(context.Background())
+			_, err = quickRetries(src).Token(context.Background())
 			var te *TokenError
 			if !errors.As(err, &te) || te.Code != 7000215 {
 				t.Fatalf("err = %v, want a TokenError with AADSTS7000215", err)
+			}
+			if n := len(emu.TokenRequests()); n != 1 {
+				t.Errorf("%d token requests, want 1: a refused credential is not asked again", n)
 			}
 			if !strings.Contains(err.Error(), "The request was:") || !strings.Contains(err.Error(), "***") {
 				t.Errorf("err = %v, want the echo kept with the secrets masked", err)
@@ -94,8 +99,10 @@ func TestTokenRequestLogsNeverShowASecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	emu.InjectTokenFault(emulator.TokenFault{Status: 503, Echo: true, Times: 10})
+	cache := src.TokenSource.(*cachedSource)
 	later := time.Now().Add(2 * time.Hour) // the first token has expired
-	src.TokenSource.(*cachedSource).now = func() time.Time { return later }
+	cache.now = func() time.Time { return later }
+	cache.retry.waitMin, cache.retry.waitMax = time.Millisecond, 2*time.Millisecond // three attempts, echoed each time
 	if _, err := src.Token(ctx); err == nil {
 		t.Fatal("a renewal through an outage succeeded")
 	}
@@ -145,19 +152,70 @@ func TestMaskerHidesShortSecretsOnlyWhereTheyStandAlone(t *testing.T) {
 	}
 }
 
+func TestMaskerHidesSecretsOfEightCharactersAndMoreWhereverTheyStand(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, secret, in, want string
+	}{
+		{"a secret of eight characters is hidden inside a word", "8chars-x", "xx8chars-xyy", "xx***yy"},
+		{"a secret of seven characters is hidden only where it stands alone", "7chars-", "xx7chars-yy 7chars-", "xx7chars-yy ***"},
+		{"a secret that holds another is hidden whole", "abcdefgh", "token abcdefgh-and-more, then abcdefgh", "token ***, then ***"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			// The secret that holds the other comes after it, so that only sorting by length
+			// masks the longer one whole.
+			m := newMasker(Config{ClientSecret: tt.secret, RefreshToken: tt.secret + "-and-more"})
+			if got := m.mask(tt.in); got != tt.want {
+				t.Errorf("mask(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLogLinesOfATokenRequestHideEverySecret(t *testing.T) {
+	t.Parallel()
+	m := newMasker(Config{ClientSecret: "client-secret-value", CertificatePassword: "pw1"})
+	m.add("8chars-x")
+	var logs bytes.Buffer
+	ctx := m.logContext(tflogtest.RootLogger(context.Background(), &logs))
+	tflog.Debug(ctx, "the endpoint said: secret client-secret-value, password pw1, issued xx8chars-xyy",
+		map[string]any{"detail": "client-secret-value pw1 8chars-x"})
+	out := logs.String()
+	// A short secret's pattern takes the characters around it along ("password*** issued").
+	for _, want := range []string{"secret ***,", "password***", "issued xx***yy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the log line does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "pw1") {
+		t.Errorf("the log shows the certificate password:\n%s", out)
+	}
+	assertNoSecret(t, "the log", out, "client-secret-value", "8chars-x")
+}
+
 func TestMaskerForgetsTheOldestSecretsMetWhileRunning(t *testing.T) {
 	t.Parallel()
 	m := newMasker(Config{ClientSecret: "configured-secret-value"})
-	for i := range maxSeenSecrets + 3 {
-		m.add(strings.Repeat(string(rune('a'+i)), 12))
+	met := make([]string, 11)
+	for i := range met {
+		met[i] = strings.Repeat(string(rune('a'+i)), 12)
+		m.add(met[i])
 	}
 	if got := m.mask("configured-secret-value"); got != "***" {
 		t.Errorf("a configured secret was forgotten: %q", got)
 	}
-	if newest := strings.Repeat(string(rune('a'+maxSeenSecrets+2)), 12); m.mask(newest) != "***" {
-		t.Errorf("the newest secret met is not masked")
-	}
-	if oldest := strings.Repeat("a", 12); m.mask(oldest) != oldest {
-		t.Errorf("the masker kept more than %d secrets met while running", maxSeenSecrets)
+	for i, s := range met {
+		t.Run(fmt.Sprintf("the secret met %d of 11 is kept only among the eight newest", i+1), func(t *testing.T) {
+			t.Parallel()
+			want := "***"
+			if i < 3 {
+				want = s
+			}
+			if got := m.mask(s); got != want {
+				t.Errorf("mask(%q) = %q, want %q", s, got, want)
+			}
+		})
 	}
 }

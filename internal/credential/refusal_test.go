@@ -27,7 +27,10 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 	}{
 		{"an expired refresh token (AADSTS70008) is a refusal", emulator.TokenFault{Status: 400, AADSTS: 70008}, true},
 		{"a wrong secret (401, AADSTS7000215) is a refusal", emulator.TokenFault{Status: 401, AADSTS: 7000215}, true},
+		{"a 500 is an outage", emulator.TokenFault{Status: 500}, false},
 		{"a 503 is an outage", emulator.TokenFault{Status: 503}, false},
+		{"a 408 is an outage", emulator.TokenFault{Status: 408}, false},
+		{"a 499 is a refusal", emulator.TokenFault{Status: 499}, true},
 		{"a 429 is an outage", emulator.TokenFault{Status: 429}, false},
 		{"a reset connection is an outage", emulator.TokenFault{Reset: true}, false},
 		{"an endpoint that never answers is an outage", emulator.TokenFault{Hang: true}, false},
@@ -76,7 +79,7 @@ func TestUnusableSettingsAreRefusals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = src.Token(context.Background())
+		_, err = quickRetries(src).Token(context.Background())
 		if !client.IsCredentialRefused(err) {
 			t.Errorf("IsCredentialRefused = false for %v", err)
 		}
@@ -94,7 +97,7 @@ func TestAnAzureCLIThatCannotSignInIsARefusal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := src.Token(context.Background()); !client.IsCredentialRefused(err) {
+	if _, err := quickRetries(src).Token(context.Background()); !client.IsCredentialRefused(err) {
 		t.Errorf("IsCredentialRefused = false for %v", err)
 	}
 }

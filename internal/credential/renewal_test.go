@@ -27,7 +27,9 @@ func renewalServer(t *testing.T, after time.Duration) (*emulator.Server, *Source
 	}
 	token(t, src)
 	issuedAt := time.Now()
-	src.TokenSource.(*cachedSource).now = func() time.Time { return time.Now().Add(after - time.Since(issuedAt)) }
+	cache := src.TokenSource.(*cachedSource)
+	cache.now = func() time.Time { return time.Now().Add(after - time.Since(issuedAt)) }
+	cache.retry.waitMin, cache.retry.waitMax = time.Millisecond, 2*time.Millisecond
 	if err := emu.SeedDefaultCustomer(apiCustomer); err != nil {
 		t.Fatal(err)
 	}

@@ -131,7 +131,11 @@ func (c *cachedSource) renew(ctx context.Context, r *renewal) {
 		c.renewAt, c.usableTo = renewalTimes(t, now)
 	} else if c.usableLocked(now) {
 		c.failure = err
-		c.renewAt = now.Add(min(failedRenewalPause, c.usableTo.Sub(now)/2))
+		pause := failedRenewalPause
+		if !c.usableTo.IsZero() { // a token without expiry has all the time it wants
+			pause = min(pause, c.usableTo.Sub(now)/2)
+		}
+		c.renewAt = now.Add(pause)
 	}
 	r.token, r.err = t, err
 	c.renewal = nil

@@ -249,6 +249,24 @@ func TestAFailedRenewalIsTriedAgainAfterAPause(t *testing.T) {
 	}
 }
 
+func TestAFailedRenewalOfATokenWithoutExpiryPausesToo(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	noExpiry := func(context.Context) (*oauth2.Token, error) { return &oauth2.Token{AccessToken: "first"}, nil }
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){noExpiry, failing(false)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(time.Hour)) // a token without expiry is renewed hourly
+	mustToken(t, c, context.Background())
+	eventually(t, "the renewal to fail", c.pendingFailure)
+	fetches := f.calls.Load()
+	clk.Set(t0.Add(time.Hour + failedRenewalPause - time.Millisecond))
+	if got := tokenAtOnce(t, c); got != "first" || c.renewing() || f.calls.Load() != fetches {
+		t.Fatalf("before the pause ended: got %q, renewing %v, %d fetches after %d; want the first token and no new renewal",
+			got, c.renewing(), f.calls.Load(), fetches)
+	}
+}
+
 func TestRenewalRetriesWaitAJitteredDoublingTime(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command terraform-provider-partnercenter is the Terraform provider for Microsoft Partner Center.
 package main
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-partnercenter authors
+# SPDX-License-Identifier: MPL-2.0
 # make demo: builds the provider and the emulator, starts the emulator on loopback with a seeded
 # customer, applies examples/demo with terraform through a dev_overrides CLI config, shows that a
 # second plan has nothing to do, prints the profile as the emulator now holds it, and stops it.

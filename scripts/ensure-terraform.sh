@@ -1,3 +1,5 @@
+# Copyright (c) The terraform-provider-partnercenter authors
+# SPDX-License-Identifier: MPL-2.0
 # Sourced by .ci/run and scripts/demo.sh: sets TF_BIN to a terraform-compatible CLI. The project's
 # machines have terraform on PATH; where it is missing, OpenTofu is built from its Go module
 # source (no binary can be downloaded here) and the acceptance tests are pointed at it.

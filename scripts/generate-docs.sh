@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-partnercenter authors
+# SPDX-License-Identifier: MPL-2.0
 # make generate: renders docs/ with tfplugindocs. With terraform on PATH tfplugindocs exports the
 # schema itself; under OpenTofu (where terraform is missing) it cannot, because it installs the
 # provider under terraform's registry host, so the schema is exported here through a

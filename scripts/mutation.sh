@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-partnercenter authors
+# SPDX-License-Identifier: MPL-2.0
 # make mutation, make mutation-check: mutation testing with go-gremlins, one package at a time.
 #
 #   scripts/mutation.sh [-floor PERCENT] PACKAGE...

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) The terraform-provider-partnercenter authors
+# SPDX-License-Identifier: MPL-2.0
 # make vulncheck: govulncheck over the module. Its vulnerability database lives on the network;
 # where it cannot be reached, this says so loudly and does not pretend the code was checked. A
 # vulnerability that affects the code fails the run.

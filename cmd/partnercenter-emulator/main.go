@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command partnercenter-emulator serves the Partner Center emulator on loopback, for the demo and
 // for testing Terraform configurations offline in a pipeline.
 //

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package client is a Go client for the parts of the Microsoft Partner Center REST API that the
 // Terraform provider uses. It knows nothing about Terraform: it speaks HTTP and JSON, retries what
 // Partner Center says is worth retrying, and turns error bodies into typed errors.

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package credential turns the provider's authentication settings into a token source for the
 // Partner Center client: a static token, the App+User refresh token of the secure application
 // model, App-only client credentials (secret or certificate), OIDC workload identity federation,

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package emulator is an in-memory Partner Center that behaves as the real service does for the
 // calls this provider makes: ETags and 412, full-replacement PUT that keeps every field it is sent,
 // byte-order marks before JSON, Partner Center's error bodies, address validation, 401/404, and

@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package provider is the Terraform face of Partner Center: the provider's configuration, its
 // resources and data sources, and the conversions between their schemas and the client's types.
 package provider

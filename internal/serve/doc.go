@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Package serve runs the provider as Terraform's plugin: main.go serves Wrap(provider.NewServer)
 // after SilenceDroppedLogs, under WatchParent. Each piece works around something the libraries
 // underneath do not do, and says when it can go.

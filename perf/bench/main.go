@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command bench measures the provider at partner scale: it seeds N customers in the Partner
 // Center emulator with a fixed latency per call, drives the real terraform CLI through adopting
 // them all, a refresh-only plan, a no-op apply, an apply that changes every profile and the same

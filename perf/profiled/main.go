@@ -1,3 +1,6 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
 // Command profiled serves the provider with a CPU profile and a memory trace, for investigating
 // performance; it is not shipped. Build it in place of the provider under a dev_overrides CLI
 // config and set PROFILE_OUT: each provider process writes PROFILE_OUT.<pid>.{cpu,heap,peakheap,goroutines,mem}.

@@ -17,8 +17,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-func setEmail(p *BillingProfile) { p.Email = "finance@contoso.example" }
-
 func TestApplyMergesOverAConcurrentChangeAndKeepsIt(t *testing.T) {
 	t.Parallel()
 	c, emu := newEmulated(t)

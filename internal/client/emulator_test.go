@@ -7,19 +7,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
-
-func newEmulated(t testing.TB) (*Client, *emulator.Server) {
-	t.Helper()
-	emu := emulator.New(testToken)
-	if err := emu.SeedDefaultCustomer(testCustomer); err != nil {
-		t.Fatal(err)
-	}
-	srv := serve(t, emu)
-	return newTestClient(t, srv.URL), emu
-}
 
 func TestUpdateAgainstEmulatorKeepsFieldsTheClientDoesNotKnow(t *testing.T) {
 	t.Parallel()

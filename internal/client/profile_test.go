@@ -9,15 +9,6 @@ import (
 	"testing"
 )
 
-func decodeAny(t *testing.T, b []byte) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func TestProfileRoundTripKeepsEveryFieldItDoesNotModel(t *testing.T) {
 	t.Parallel()
 	in := stripBOM([]byte(profileJSON))

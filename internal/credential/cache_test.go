@@ -17,24 +17,6 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// clock is a settable time for renewal-timing tests.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 // scriptedFetch answers each fetch with the next outcome, after waiting for release when gated.
 type scriptedFetch struct {
 	calls    atomic.Int32
@@ -55,21 +37,9 @@ func (f *scriptedFetch) fetch(ctx context.Context) (*oauth2.Token, error) {
 
 var t0 = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 
-func issued(name string) func(context.Context) (*oauth2.Token, error) {
-	return func(context.Context) (*oauth2.Token, error) {
-		return &oauth2.Token{AccessToken: name, Expiry: t0.Add(time.Hour)}, nil
-	}
-}
-
 func issuedFor(name string, life time.Duration) func(context.Context) (*oauth2.Token, error) {
 	return func(context.Context) (*oauth2.Token, error) {
 		return &oauth2.Token{AccessToken: name, Expiry: t0.Add(life)}, nil
-	}
-}
-
-func issuedAt(name string, clk *clock) func(context.Context) (*oauth2.Token, error) {
-	return func(context.Context) (*oauth2.Token, error) {
-		return &oauth2.Token{AccessToken: name, Expiry: clk.Now().Add(time.Hour)}, nil
 	}
 }
 

@@ -9,11 +9,9 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
-	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"math/big"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,42 +24,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
-
-const (
-	tenant   = "6f1c2b3a-0000-4000-8000-00000000aaaa"
-	clientID = "11111111-0000-4000-8000-00000000bbbb"
-	secret   = "s3cret-value-never-logged"
-	refresh  = "seed-refresh-token"
-)
-
-// identityServer is an emulator over TLS, as MSAL-based clients insist on https authorities.
-func identityServer(t *testing.T, app emulator.App) (*emulator.Server, *httptest.Server, Endpoints) {
-	t.Helper()
-	emu := emulator.New()
-	app.TenantID, app.ClientID = tenant, clientID
-	emu.RegisterApp(app)
-	emu.AddRefreshToken(clientID, refresh)
-	srv := httptest.NewTLSServer(emu)
-	t.Cleanup(srv.Close)
-	return emu, srv, Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
-}
-
-// quickRetries shortens the waits between a token source's attempts, so that a test in which a
-// refusal is taken for an outage fails in milliseconds rather than after seconds of backoff.
-func quickRetries(src *Source) *Source {
-	cache := src.TokenSource.(*cachedSource)
-	cache.retry.waitMin, cache.retry.waitMax = time.Millisecond, 2*time.Millisecond
-	return src
-}
-
-func token(t *testing.T, src *Source) string {
-	t.Helper()
-	tok, err := src.Token(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tok
-}
 
 func TestRefreshTokenIsExchangedWithScopeAndRotated(t *testing.T) {
 	t.Parallel()
@@ -442,13 +404,4 @@ func certificateIn(t *testing.T, path, password string) []byte {
 		t.Fatalf("%s holds %d certificates: %v", path, len(certs), err)
 	}
 	return certs[0].Raw
-}
-
-// federatedJWT is a pipeline's OIDC token with the given subject (the emulator trusts the
-// subject it is told to; real Entra ID also checks the issuer's signature).
-func federatedJWT(subject string) string {
-	enc := base64.RawURLEncoding.EncodeToString
-	return enc([]byte(`{"alg":"RS256","typ":"JWT"}`)) + "." +
-		enc([]byte(`{"iss":"https://token.actions.githubusercontent.com","sub":"`+subject+`","aud":"api://AzureADTokenExchange","exp":4070908800}`)) +
-		"." + enc([]byte("signature"))
 }

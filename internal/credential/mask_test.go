@@ -34,17 +34,6 @@ func secretForms(s string) []string {
 	return []string{s, url.QueryEscape(s), url.PathEscape(s), strings.Trim(string(quoted), `"`)}
 }
 
-func assertNoSecret(t *testing.T, where, text string, secrets ...string) {
-	t.Helper()
-	for _, s := range secrets {
-		for _, form := range secretForms(s) {
-			if s != "" && strings.Contains(text, form) {
-				t.Errorf("%s shows the secret %q (as %q):\n%s", where, s, form, text)
-			}
-		}
-	}
-}
-
 func TestTokenErrorsNeverShowASecretEvenWhenTheEndpointEchoesTheRequest(t *testing.T) {
 	t.Parallel()
 	oidc := federatedJWT("repo:contoso/billing:ref:refs/heads/main")

@@ -15,8 +15,6 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-const apiCustomer = "0b6fd2a5-2c8b-4f3e-9b7a-3a1de2f0c001"
-
 func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 	t.Parallel()
 	kinds := map[string]Config{

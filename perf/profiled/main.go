@@ -32,6 +32,7 @@ func main() {
 	}
 	_ = pprof.StartCPUProfile(f)
 	debug.SetMemoryLimit(48 << 20) // as main.go does
+	debug.SetGCPercent(400)
 	var peakHeap, peakSys, peakLive atomic.Uint64
 	series, _ := os.Create(base + ".series")
 	go func() {

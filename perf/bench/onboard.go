@@ -5,7 +5,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -87,23 +86,17 @@ func onboardBaseline(o options, work string, n int) ([]result, error) {
 // timeOnboarding runs ob's phases in dir, from an empty state.
 func timeOnboarding(o options, dir string, env []string, n int, ob onboarding,
 	run func(address string, p phase) (result, error)) ([]result, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
-	address, stop, err := prepareState(o, dir, env)
-	if err != nil {
-		return nil, err
-	}
-	defer stop()
-	var out []result
-	for _, p := range onboardPhases(ob) {
-		r, err := run(address, p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p.name, err)
+	return inStateDir(o, dir, env, func(address string) ([]result, error) {
+		var out []result
+		for _, p := range onboardPhases(ob) {
+			r, err := run(address, p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p.name, err)
+			}
+			out = append(out, r)
 		}
-		out = append(out, r)
-	}
-	return out, nil
+		return out, nil
+	})
 }
 
 // onboardingConfiguration is examples/onboarding without comments.

@@ -95,6 +95,25 @@ func benchSize(o options, work string, n int) ([]result, error) {
 // configuration write gives for the state's address and the phase's company name.
 func runPhases(o options, dir string, env []string, skipThrottled bool, write func(address, company string) string,
 	run func(config string, p phase) (result, error)) ([]result, error) {
+	return inStateDir(o, dir, env, func(address string) ([]result, error) {
+		var out []result
+		for _, p := range phases() {
+			if skipThrottled && p.throttle {
+				continue
+			}
+			r, err := run(write(address, p.company), p)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		return out, nil
+	})
+}
+
+// inStateDir creates dir, prepares its state (an http backend with -remote-state), and runs body
+// with the backend's address while that backend serves.
+func inStateDir(o options, dir string, env []string, body func(address string) ([]result, error)) ([]result, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
@@ -103,18 +122,7 @@ func runPhases(o options, dir string, env []string, skipThrottled bool, write fu
 		return nil, err
 	}
 	defer stop()
-	var out []result
-	for _, p := range phases() {
-		if skipThrottled && p.throttle {
-			continue
-		}
-		r, err := run(write(address, p.company), p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
+	return body(address)
 }
 
 // serveEmulator serves emu on loopback and returns the environment that points terraform and the

@@ -106,7 +106,7 @@ func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
 		if d, ok := retryAfter(resp, time.Now()); ok {
 			return min(d, maxRetryAfter)
 		}
-		return jittered(lo, hi, attempt)
+		return JitteredBackoff(lo, hi, attempt)
 	}
 }
 
@@ -137,10 +137,13 @@ func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 // maxRetryAfterSeconds is the longest wait a time.Duration holds, in seconds.
 const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
 
-func jittered(lo, hi time.Duration, attempt int) time.Duration {
+// JitteredBackoff is the wait before retry n (counted from 0): lo doubled n times, at most hi,
+// picked at random in its upper half, so that many callers failing at once (resources throttled
+// together, renewals of many provider runs) do not come back in step.
+func JitteredBackoff(lo, hi time.Duration, n int) time.Duration {
 	d := hi
-	if attempt < 30 {
-		d = min(lo<<attempt, hi)
+	if n < 63 && lo <= hi>>n { // lo<<n cannot exceed hi, nor overflow
+		d = lo << n
 	}
 	if d <= 1 {
 		return d

@@ -165,6 +165,7 @@ func TestRetriesWithoutRetryAfterWaitAJitteredDoublingTime(t *testing.T) {
 		{"later retries stay within the maximum", 100 * time.Millisecond, 2 * time.Second, 12, time.Second, 2 * time.Second},
 		{"a long minimum does not overflow at the 30th retry", 10 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
 		{"a long minimum does not overflow at the 31st retry", 10 * time.Second, time.Minute, 30, 30 * time.Second, time.Minute},
+		{"a minimum over 17 s does not overflow at the 30th retry", 20 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

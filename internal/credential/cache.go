@@ -7,12 +7,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/oauth2"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 // Renewal timing. A token is renewed when a tenth of its life is left (at most maxRenewBefore
@@ -159,7 +160,7 @@ func (c *cachedSource) fetchWithRetries(ctx context.Context) (*oauth2.Token, err
 		if attempt >= c.retry.attempts || isRefused(err) {
 			return nil, err
 		}
-		wait := jitteredWait(c.retry.waitMin, c.retry.waitMax, attempt)
+		wait := c.retry.wait(attempt)
 		tflog.Debug(ctx, "Partner Center token request failed; trying again",
 			map[string]any{"attempt": attempt, "wait": wait.String(), "error": err.Error()})
 		time.Sleep(wait)
@@ -171,17 +172,10 @@ func isRefused(err error) bool {
 	return errors.As(err, &te) && te.CredentialRefused()
 }
 
-// jitteredWait doubles from lo with each attempt up to hi, and picks at random in its upper half,
-// so that renewals of many provider runs do not come back in step.
-func jitteredWait(lo, hi time.Duration, attempt int) time.Duration {
-	d := hi
-	if attempt < 30 {
-		d = min(lo<<(attempt-1), hi)
-	}
-	if d <= 1 {
-		return d
-	}
-	return d/2 + rand.N(d-d/2)
+// wait is how long to wait after failed attempt number attempt (from 1) before the next: doubling
+// from waitMin up to waitMax, jittered so that renewals of many provider runs do not come back in step.
+func (p renewPolicy) wait(attempt int) time.Duration {
+	return client.JitteredBackoff(p.waitMin, p.waitMax, attempt-1)
 }
 
 // renewalTimes says when to renew t and until when to hand it out.

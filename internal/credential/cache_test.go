@@ -261,7 +261,7 @@ func TestRenewalRetriesWaitAJitteredDoublingTime(t *testing.T) {
 			t.Parallel()
 			seen := map[time.Duration]bool{}
 			for range 50 {
-				got := jitteredWait(tt.lo, tt.hi, tt.attempt)
+				got := renewPolicy{waitMin: tt.lo, waitMax: tt.hi}.wait(tt.attempt)
 				if got < tt.from || got >= tt.to {
 					t.Fatalf("waited %s, want within [%s, %s)", got, tt.from, tt.to)
 				}

@@ -57,10 +57,15 @@ func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID st
 }
 
 func profilePath(customerID string) (string, error) {
+	return customerIDPath(billingProfilePath, customerID)
+}
+
+// customerIDPath fills a path format with customerID, which must be a tenant id (a GUID).
+func customerIDPath(format, customerID string) (string, error) {
 	if !rules.GUID.MatchString(customerID) {
 		return "", fmt.Errorf("customer id %q is not a GUID: use the customer's tenant id, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6", customerID)
 	}
-	return fmt.Sprintf(billingProfilePath, customerID), nil
+	return fmt.Sprintf(format, customerID), nil
 }
 
 // ifMatch renders an ETag for If-Match. ETags are opaque: one Partner Center gave in an entity-tag

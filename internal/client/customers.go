@@ -13,8 +13,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // API paths of Partner Center's customers collection and of one customer in it.
@@ -65,11 +63,12 @@ func (j customerJSON) customer() Customer {
 // GetCustomer reads one customer by tenant id; an unknown customer gives an error for which
 // IsNotFound is true.
 func (c *Client) GetCustomer(ctx context.Context, customerID string) (*Customer, error) {
-	if !rules.GUID.MatchString(customerID) {
-		return nil, fmt.Errorf("customer id %q is not a GUID: use the customer's tenant id, such as 3fa85f64-5717-4562-b3fc-2c963f66afa6", customerID)
+	path, err := customerIDPath(customerPath, customerID)
+	if err != nil {
+		return nil, err
 	}
 	var j customerJSON
-	if err := c.do(ctx, call{method: http.MethodGet, path: fmt.Sprintf(customerPath, customerID), out: &j}); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &j}); err != nil {
 		return nil, fmt.Errorf("reading customer %s: %w", customerID, err)
 	}
 	cust := j.customer()

@@ -35,7 +35,8 @@ type call struct {
 }
 
 // do sends c, retrying as the retry policy allows, and decodes the JSON answer into c.out.
-// Error answers become *APIError.
+// Error answers become *APIError; a success answer the client cannot use (cut at the size limit,
+// not JSON, not a whole resource) becomes *AnswerError.
 func (c *Client) do(ctx context.Context, cl call) error {
 	tried := &attempts{start: time.Now()}
 	req, err := c.newRequest(withAttempts(ctx, tried), cl)

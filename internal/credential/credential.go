@@ -71,7 +71,7 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
 	switch kind {
 	case KindRefreshToken:
-		return refreshTokenFetcher(cfg, ep, hc, secrets), nil
+		return refreshTokenFetcher(cfg, ep, hc), nil
 	case KindClientSecret, KindClientCertificate, KindOIDC, KindAzureCLI:
 		return azureFetcher(kind, cfg, ep, hc, secrets)
 	}

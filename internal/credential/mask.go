@@ -29,7 +29,8 @@ type masker struct {
 	fixed    []string // configured secrets
 	seen     []string // secrets met while running, newest last
 	replacer *strings.Replacer
-	words    []*regexp.Regexp
+	long     []string         // the forms masked wherever they stand, longest first
+	words    []*regexp.Regexp // the short forms, masked where they stand alone
 }
 
 // maxSeenSecrets bounds the secrets met while running that are kept: a renewal every few seconds
@@ -66,19 +67,18 @@ func (m *masker) add(secret string) {
 
 // rebuild prepares the replacements for the current secrets. The caller holds m.mu or owns m.
 func (m *masker) rebuild() {
-	var long []string
-	m.words = nil
+	m.long, m.words = nil, nil
 	for _, v := range m.variants() {
 		if len(v) < shortSecretLen {
 			m.words = append(m.words, regexp.MustCompile(`(^|[^A-Za-z0-9])`+regexp.QuoteMeta(v)+`($|[^A-Za-z0-9])`))
 			continue
 		}
-		long = append(long, v)
+		m.long = append(m.long, v)
 	}
 	// Longest first, so that a secret is never half-masked by a shorter one it contains.
-	slices.SortFunc(long, func(a, b string) int { return len(b) - len(a) })
-	pairs := make([]string, 0, 2*len(long))
-	for _, v := range long {
+	slices.SortFunc(m.long, func(a, b string) int { return len(b) - len(a) })
+	pairs := make([]string, 0, 2*len(m.long))
+	for _, v := range m.long {
 		pairs = append(pairs, v, "***")
 	}
 	m.replacer = strings.NewReplacer(pairs...)
@@ -122,14 +122,8 @@ func (m *masker) err(err error) error {
 // while a token is fetched (the client's logging transport carries the token requests).
 func (m *masker) logContext(ctx context.Context) context.Context {
 	m.mu.RLock()
-	variants, words := m.variants(), slices.Clone(m.words)
+	long, words := slices.Clone(m.long), slices.Clone(m.words)
 	m.mu.RUnlock()
-	var long []string
-	for _, v := range variants {
-		if len(v) >= shortSecretLen {
-			long = append(long, v)
-		}
-	}
 	ctx = tflog.MaskLogStrings(ctx, long...)
 	return tflog.MaskLogRegexes(ctx, words...)
 }

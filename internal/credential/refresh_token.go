@@ -16,8 +16,9 @@ import (
 // v2.0 token endpoint for a token with scope {api}/user_impersonation. x/oauth2's clientcredentials
 // flow sends it: it lets grant_type be overridden and, unlike its refresh-token source, sends the
 // scope. Entra ID rotates refresh tokens; the newest is kept for the next exchange of the run.
-// cachedSource serialises calls, so rotating the token needs no lock of its own.
-func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client, secrets *masker) fetchFunc {
+// cachedSource serialises calls, so rotating the token needs no lock of its own; explained masks
+// each rotated token, as it does every token issued.
+func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client) fetchFunc {
 	conf := clientcredentials.Config{
 		ClientID:     cfg.ClientID,
 		ClientSecret: cfg.ClientSecret,
@@ -35,7 +36,6 @@ func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client, secrets *mas
 		}
 		if t.RefreshToken != "" {
 			refreshToken = t.RefreshToken
-			secrets.add(refreshToken)
 		}
 		return t, nil
 	}

@@ -51,12 +51,13 @@ type answerChecker interface {
 
 // newAnswerError describes an unusable answer to req.
 func newAnswerError(req *http.Request, resp *http.Response, body []byte, problem string, err error) *AnswerError {
+	requestID, correlationID := callIDs(req, resp)
 	return &AnswerError{
 		Method:        req.Method,
 		Path:          req.URL.Path,
 		StatusCode:    resp.StatusCode,
-		RequestID:     firstNonEmpty(resp.Header.Get(HeaderRequestID), req.Header.Get(HeaderRequestID)),
-		CorrelationID: firstNonEmpty(resp.Header.Get(HeaderCorrelationID), req.Header.Get(HeaderCorrelationID)),
+		RequestID:     requestID,
+		CorrelationID: correlationID,
 		Problem:       problem,
 		BodyStart:     bodyStart(resp, body),
 		Err:           err,
@@ -64,12 +65,12 @@ func newAnswerError(req *http.Request, resp *http.Response, body []byte, problem
 }
 
 func bodyStart(resp *http.Response, body []byte) string {
-	text := strings.Join(strings.Fields(strings.ToValidUTF8(string(stripBOM(body)), "?")), " ")
+	text := bodyText(stripBOM(body))
 	if text == "" {
 		return "(empty)"
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "json") {
-		text = truncate(strings.ToValidUTF8(ct, "?"), 60) + ": " + text
+		text = contentType(resp) + ": " + text
 	}
 	return truncate(text, 200)
 }

@@ -63,13 +63,8 @@ type errorBody struct {
 // newAPIError reads an error response. The ids the request sent stand in when the response
 // does not echo them.
 func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError {
-	e := &APIError{
-		Method:        req.Method,
-		Path:          req.URL.Path,
-		StatusCode:    resp.StatusCode,
-		RequestID:     firstNonEmpty(resp.Header.Get(HeaderRequestID), req.Header.Get(HeaderRequestID)),
-		CorrelationID: firstNonEmpty(resp.Header.Get(HeaderCorrelationID), req.Header.Get(HeaderCorrelationID)),
-	}
+	e := &APIError{Method: req.Method, Path: req.URL.Path, StatusCode: resp.StatusCode}
+	e.RequestID, e.CorrelationID = callIDs(req, resp)
 	body = stripBOM(body)
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err != nil {
@@ -122,12 +117,28 @@ const maxDetailRunes = 300
 // describeNonJSON summarises a body that is not Partner Center's JSON, such as a proxy's HTML
 // error page, without flooding the diagnostic.
 func describeNonJSON(resp *http.Response, body []byte) string {
-	text := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "?")), " ")
+	text := bodyText(body)
 	if text == "" {
 		return "empty response body"
 	}
-	contentType := truncate(strings.ToValidUTF8(resp.Header.Get("Content-Type"), "?"), 60)
-	return fmt.Sprintf("unexpected %s response body: %s", firstNonEmpty(contentType, "non-JSON"), truncate(text, 200))
+	return fmt.Sprintf("unexpected %s response body: %s", firstNonEmpty(contentType(resp), "non-JSON"), truncate(text, 200))
+}
+
+// callIDs are the MS-RequestId and MS-CorrelationId of a call: the answer's, or the ones the
+// request sent when the answer does not echo them.
+func callIDs(req *http.Request, resp *http.Response) (requestID, correlationID string) {
+	return firstNonEmpty(resp.Header.Get(HeaderRequestID), req.Header.Get(HeaderRequestID)),
+		firstNonEmpty(resp.Header.Get(HeaderCorrelationID), req.Header.Get(HeaderCorrelationID))
+}
+
+// bodyText is a body as one line of valid text, for a diagnostic.
+func bodyText(body []byte) string {
+	return strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "?")), " ")
+}
+
+// contentType is the answer's Content-Type, short enough for a diagnostic.
+func contentType(resp *http.Response) string {
+	return truncate(strings.ToValidUTF8(resp.Header.Get("Content-Type"), "?"), 60)
 }
 
 // truncate shortens s to at most n runes, marking the cut.

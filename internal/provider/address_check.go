@@ -11,11 +11,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
@@ -25,7 +25,8 @@ import (
 // rules for its country and its address validation service: errors on the attribute for what
 // Partner Center would reject, warnings with the suggested address for partial matches. An
 // unchanged address costs no call, and an outage of the services never blocks the plan.
-func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
+	customerID types.String) {
 	// Only the attributes needed are read: this runs for every resource in every plan, and
 	// converting the whole model costs more than the rest of a large plan's provider work.
 	var configured types.Object
@@ -36,9 +37,12 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 		return
 	}
 	enabled := r.data.addressChecksOn(validate)
-	ctx, cancel := addressCheckContext(ctx, req)
-	defer cancel()
-	current, ok := r.currentAddress(ctx, req, configured, enabled, &resp.Diagnostics)
+	if enabled { // else no call is made
+		var cancel context.CancelFunc
+		ctx, cancel = addressCheckContext(ctx, req)
+		defer cancel()
+	}
+	current, ok := r.currentAddress(ctx, req, customerID, configured, enabled, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -51,7 +55,11 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	if resp.Diagnostics.HasError() || !enabled || !planned.differsFrom(current, postalAttributes) {
 		return
 	}
-	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, plannedCustomerID(ctx, req), planned)...)
+	id := ""
+	if known(customerID) {
+		id = canonicalID(customerID.ValueString())
+	}
+	resp.Diagnostics.Append(checkAddress(ctx, r.data.client, id, planned)...)
 }
 
 // Bounds of the plan-time check of one resource's address, so that a plan never waits long on
@@ -68,9 +76,9 @@ const (
 // correlation id.
 func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
 	limit := addressCheckTimeout
-	var t timeouts.Value
-	if !req.Config.GetAttribute(ctx, path.Root("timeouts"), &t).HasError() && !t.IsNull() && !t.IsUnknown() {
-		if read, diags := t.Read(ctx, addressCheckTimeout); !diags.HasError() {
+	var config map[string]tftypes.Value
+	if req.Config.Raw.As(&config) == nil {
+		if read, diags := blockTimeout(config["timeouts"], "read")(ctx, addressCheckTimeout); !diags.HasError() {
 			limit = min(limit, read)
 		}
 	}
@@ -83,8 +91,8 @@ func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (c
 // state's on update; on create, the profile read from Partner Center when the configuration
 // leaves out an attribute the checks judge (and they are enabled), else nothing (not known).
 // ok is false when the plan cannot be checked further.
-func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, configured types.Object,
-	enabled bool, diags *diag.Diagnostics) (map[string]types.String, bool) {
+func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
+	configured types.Object, enabled bool, diags *diag.Diagnostics) (map[string]types.String, bool) {
 	if !req.State.Raw.IsNull() {
 		var prior types.Object
 		diags.Append(req.State.GetAttribute(ctx, addressPath, &prior)...)
@@ -93,10 +101,8 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	if !enabled || !leavesOut(configured, postalAttributes) {
 		return nil, true
 	}
-	var customerID types.String
-	diags.Append(req.Config.GetAttribute(ctx, path.Root("customer_id"), &customerID)...)
-	if diags.HasError() || !known(customerID) {
-		return nil, !diags.HasError() // a customer known only at apply is checked then
+	if !known(customerID) {
+		return nil, true // a customer known only at apply is checked then
 	}
 	id := canonicalID(customerID.ValueString())
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
@@ -124,15 +130,7 @@ func nullAddressValues(m map[string]types.String) map[string]types.String {
 
 // apiAddressValues is the address Partner Center holds as attribute values.
 func apiAddressValues(a *client.Address) map[string]types.String {
-	out := make(map[string]types.String, len(addressAttributes))
-	for _, at := range addressAttributes {
-		v := ""
-		if a != nil {
-			v = a.Field(at.key)
-		}
-		out[at.name] = stringFromAPI(v, types.StringNull())
-	}
-	return out
+	return nullAddressValues(stringAttributes(addressFromAPI(a, types.ObjectNull(addressAttrTypes))))
 }
 
 // leavesOut reports whether the configured object leaves any of names out.
@@ -305,13 +303,4 @@ func suggestions(list []client.PostalAddress) string {
 		b.WriteString("\n  - " + a.String())
 	}
 	return b.String()
-}
-
-// plannedCustomerID is the customer the plan names, in canonical form, or "" while not known.
-func plannedCustomerID(ctx context.Context, req resource.ModifyPlanRequest) string {
-	var id types.String
-	if req.Plan.GetAttribute(ctx, path.Root("customer_id"), &id).HasError() || !known(id) {
-		return ""
-	}
-	return canonicalID(id.ValueString())
 }

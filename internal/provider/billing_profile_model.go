@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -48,6 +49,16 @@ func readProfileModel(attrs map[string]tftypes.Value) billingProfileModel {
 		m.Profile[a.name] = stringOf(attrs[a.name])
 	}
 	return m
+}
+
+// valueWith is the profile written into attrs (the attributes that are not the profile's), as a
+// value of type t: a resource's or a data source's.
+func (m billingProfileModel) valueWith(ctx context.Context, t tftypes.Type, attrs map[string]tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if err := m.writeTo(ctx, attrs); err != nil {
+		diags.AddError("Could not record the billing profile", "This is a bug in the provider; please report it: "+err.Error())
+	}
+	return tftypes.NewValue(t, attrs), diags
 }
 
 // writeTo puts the model into attrs, a state value's attributes.

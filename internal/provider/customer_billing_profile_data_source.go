@@ -48,10 +48,9 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	var state billingProfileModel
 	state.fromProfile(configured.ValueString(), p, billingProfileModel{})
-	attrs := map[string]tftypes.Value{}
-	if err := state.writeTo(ctx, attrs); err != nil {
-		resp.Diagnostics.AddError("Could not record the billing profile", "This is a bug in the provider; please report it: "+err.Error())
+	v, diags := state.valueWith(ctx, resp.State.Raw.Type(), map[string]tftypes.Value{})
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.State.Raw = tftypes.NewValue(resp.State.Raw.Type(), attrs)
+	resp.State.Raw = v
 }

@@ -35,7 +35,7 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 		keepETagWhenUnchanged(ctx, req, resp)
 	}
 	if !resp.Diagnostics.HasError() {
-		r.checkPlannedAddress(ctx, req, resp)
+		r.checkPlannedAddress(ctx, req, resp, planned)
 	}
 }
 

@@ -209,16 +209,12 @@ func (r *billingProfileResource) store(ctx context.Context, p *client.BillingPro
 		diags.AddError("Could not keep the billing profile", err.Error())
 		return
 	}
-	other := privateProfileKey
-	if !unmodelled {
-		other = privateUnmodelledKey
-	}
-	diags.Append(private.SetKey(ctx, other, nil)...)
+	keep, drop := privateProfileKey, privateUnmodelledKey
 	if unmodelled {
-		diags.Append(private.SetKey(ctx, privateUnmodelledKey, kept)...)
-	} else {
-		diags.Append(private.SetKey(ctx, privateProfileKey, kept)...)
+		keep, drop = drop, keep
 	}
+	diags.Append(private.SetKey(ctx, drop, nil)...)
+	diags.Append(private.SetKey(ctx, keep, kept)...)
 }
 
 // keptProfile is what private state keeps of p when the state holds m: only p's unmodelled part

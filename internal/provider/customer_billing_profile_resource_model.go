@@ -45,20 +45,19 @@ func readResourceModel(v tftypes.Value) (billingProfileResourceModel, diag.Diagn
 
 // value is the model as a value of type t, the resource's.
 func (m billingProfileResourceModel) value(ctx context.Context, t tftypes.Type) (tftypes.Value, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	attrs := maps.Clone(m.settings)
-	if err := m.writeTo(ctx, attrs); err != nil {
-		diags.AddError("Could not record the billing profile", "This is a bug in the provider; please report it: "+err.Error())
-	}
-	return tftypes.NewValue(t, attrs), diags
+	return m.valueWith(ctx, t, maps.Clone(m.settings))
 }
 
 // timeout is the timeouts block's setting for op (create, read or update), or the default.
 func (m billingProfileResourceModel) timeout(op string) timeoutFunc {
+	return blockTimeout(m.settings["timeouts"], op)
+}
+
+// blockTimeout is the setting for op in a timeouts block as Terraform holds it, or the default.
+func blockTimeout(block tftypes.Value, op string) timeoutFunc {
 	return func(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
 		var diags diag.Diagnostics
-		block, ok := m.settings["timeouts"]
-		if !ok || !block.IsKnown() || block.IsNull() {
+		if block.Type() == nil || !block.IsKnown() || block.IsNull() {
 			return def, diags
 		}
 		var ops map[string]tftypes.Value

@@ -12,7 +12,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
-// timeoutFunc is a timeouts.Value method such as Create: the configured timeout or the default.
+// timeoutFunc gives an operation's timeout: the one its timeouts block sets (blockTimeout), or def.
 type timeoutFunc func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
 
 // noTimeout is the timeoutFunc of an operation without a timeouts block: the default applies.

@@ -12,7 +12,7 @@
 # per package, and every mutant left. With -floor, the run fails when a package's efficacy or
 # coverage is below PERCENT.
 #
-# Three corrections to gremlins v0.6.0, all in the summary:
+# Three corrections to gremlins v0.6.0, two in the summary and one in how it runs the tests:
 #   - It counts a mutant that does not compile (a string "a" + "b" turned into "a" - "b") as
 #     KILLED, because `go test` exits 1 for a build failure as for a failing test. Each KILLED or
 #     NOT COVERED arithmetic mutant is compiled here (go build -overlay; the tree is not touched)

@@ -138,6 +138,7 @@ func (s *Server) customerDocLocked(id string) map[string]any {
 	}
 }
 
+// selfLink is a resource's links as Partner Center gives them: the GET of the resource itself.
 func selfLink(uri string) map[string]any {
 	return map[string]any{"self": map[string]any{"uri": uri, "method": "GET", "headers": []any{}}}
 }
@@ -145,7 +146,5 @@ func selfLink(uri string) map[string]any {
 // commerceID gives every customer a stable commerce id of its own, derived from its tenant id.
 func commerceID(id string) string {
 	b := sha256.Sum256([]byte("commerce:" + id))
-	b[6] = (b[6] & 0x0f) | 0x40
-	b[8] = (b[8] & 0x3f) | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	return formatGUID(b[:16])
 }

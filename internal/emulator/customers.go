@@ -107,11 +107,7 @@ func (s *Server) DeleteCustomer(customerID string) {
 // ETag, whatever the writer sent for them.
 func stamp(doc map[string]any, customerID string, profileID any) map[string]any {
 	doc["id"] = profileID
-	doc["links"] = map[string]any{"self": map[string]any{
-		"uri":     fmt.Sprintf("/v1/customers/%s/profiles/billing", customerID),
-		"method":  "GET",
-		"headers": []any{},
-	}}
+	doc["links"] = selfLink(fmt.Sprintf("/v1/customers/%s/profiles/billing", customerID))
 	doc["attributes"] = map[string]any{"etag": newETag(), "objectType": objectTypeBillingProfile}
 	return doc
 }

@@ -68,6 +68,11 @@ func writeThrottled(w http.ResponseWriter, retryAfter time.Duration) {
 func newGUID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
+	return formatGUID(b[:])
+}
+
+// formatGUID writes 16 bytes as a version-4 GUID, setting its version and variant bits.
+func formatGUID(b []byte) string {
 	b[6] = (b[6] & 0x0f) | 0x40
 	b[8] = (b[8] & 0x3f) | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])

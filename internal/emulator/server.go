@@ -80,8 +80,8 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// ServeHTTP answers one request. Entra ID's endpoints (token, discovery) are answered at once
-// and logged in TokenRequests. An API request meets latency, then any injected fault, then
+// ServeHTTP answers one request. Entra ID's endpoints (token, discovery) meet no latency, only
+// the token faults injected (InjectTokenFault), and are logged in TokenRequests. An API request meets latency, then any injected fault, then
 // authentication, then the API itself, and lands in the request log with the status it got.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(r.URL.Path, "/v1/") {

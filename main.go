@@ -8,7 +8,6 @@ import (
 	"flag"
 	"log"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -23,19 +22,6 @@ var version = "dev"
 // providerAddress is where the registry serves this provider.
 const providerAddress = "registry.terraform.io/partnercenter-oss/partnercenter"
 
-// memoryLimit is the provider's soft memory limit: the live heap stays under 10 MB at 1,000
-// resources, but Terraform keeps the machine's cores busy while the provider serves them, and a
-// collector starved of CPU lets garbage pile up. The limit makes it catch up before the heap grows
-// past it. GOMEMLIMIT overrides it.
-const memoryLimit = 48 << 20
-
-// gcPercent lets the heap grow to five times what is live before the collector runs, rather than
-// Go's default of twice: the live heap is a few megabytes, so at the default the collector ran
-// about thirty times a second under a 1,000-resource apply and took a fifth of the provider's
-// CPU, on cores terraform needs. It trades memory for that CPU: peak resident memory at 1,000
-// resources rose from about 33 MB to about 50 MB, held there by the limit above. GOGC overrides it.
-const gcPercent = 400
-
 // orphanCheckInterval is how often the provider checks that terraform, its parent, still runs.
 const orphanCheckInterval = 500 * time.Millisecond
 
@@ -44,12 +30,7 @@ const orphanCheckInterval = 500 * time.Millisecond
 const orphanedExitCode = 3
 
 func main() {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(memoryLimit)
-	}
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(gcPercent)
-	}
+	serve.TuneMemory()
 	var debugMode bool
 	flag.BoolVar(&debugMode, "debug", false, "run the provider for a debugger (delve), printing TF_REATTACH_PROVIDERS")
 	flag.Parse()

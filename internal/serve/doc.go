@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package serve runs the provider as Terraform's plugin: main.go serves Wrap(provider.NewServer)
-// after SilenceDroppedLogs, under WatchParent. Each piece works around something the libraries
-// underneath do not do, and says when it can go.
+// after TuneMemory and SilenceDroppedLogs, under WatchParent. TuneMemory (memory.go) sets the
+// garbage collector for a process that shares two cores with Terraform; each other piece works
+// around something the libraries underneath do not do, and says when it can go.
 //
 // Releasing contexts (releasing.go, releasable_context.go): terraform-plugin-framework v1.19.0
 // (internal/proto6server, registerContext) keeps the cancel function of every RPC's context until

@@ -11,7 +11,6 @@ import (
 	"log"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
@@ -31,8 +30,7 @@ func main() {
 		log.Fatal(err)
 	}
 	_ = pprof.StartCPUProfile(f)
-	debug.SetMemoryLimit(48 << 20) // as main.go does
-	debug.SetGCPercent(400)
+	serve.TuneMemory() // as main.go does
 	var peakHeap, peakSys, peakLive atomic.Uint64
 	series, _ := os.Create(base + ".series")
 	go func() {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -60,7 +61,7 @@ func TestProviderExitsWhenTerraformDies(t *testing.T) {
 }
 
 // readChildPID reads the line "provider <pid>" the stand-in prints once the provider serves.
-func readChildPID(out interface{ Read([]byte) (int, error) }) (int, error) {
+func readChildPID(out io.Reader) (int, error) {
 	lines := bufio.NewScanner(out)
 	for lines.Scan() {
 		var pid int

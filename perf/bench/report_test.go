@@ -11,8 +11,8 @@ import (
 
 func TestTableComparesARunWithItsBoundPlusItsTerraformDataRun(t *testing.T) {
 	rs := []result{
-		{n: 1000, phase: "onboard: import all", wall: 12 * time.Second, lists: 2, gets: 1000, lowerBound: 5100 * time.Millisecond, parallelism: 10},
-		{n: 1000, phase: "plan after onboarding", wall: 9 * time.Second, lists: 2, gets: 1000, lowerBound: 5100 * time.Millisecond, parallelism: 10},
+		{n: 1000, phase: "onboard: import all", wall: 12 * time.Second, lists: 2, gets: 1000, lowerBound: 5100 * time.Millisecond},
+		{n: 1000, phase: "plan after onboarding", wall: 9 * time.Second, lists: 2, gets: 1000, lowerBound: 5100 * time.Millisecond},
 		{n: 1000, phase: "onboard: import all" + baselineSuffix, wall: 2900 * time.Millisecond},
 	}
 	out := table(options{latency: 50 * time.Millisecond, parallelism: 10}, rs)

@@ -47,7 +47,6 @@ type result struct {
 	cpu         time.Duration // terraform's CPU time and its reaped children's: the provider's too
 	providerCPU time.Duration
 	lowerBound  time.Duration
-	parallelism int
 }
 
 // phase is one terraform command of the benchmark.
@@ -71,10 +70,9 @@ func phases() []phase {
 func benchSize(o options, work string, n int) ([]result, error) {
 	emu := emulator.New(token)
 	emu.SetLatency(o.latency)
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = uuid.NewString()
-		if err := emu.SeedDefaultCustomer(ids[i]); err != nil {
+	ids := newIDs(n)
+	for _, id := range ids {
+		if err := emu.SeedDefaultCustomer(id); err != nil {
 			return nil, err
 		}
 	}
@@ -128,16 +126,25 @@ func inStateDir(o options, dir string, env []string, body func(address string) (
 // serveEmulator serves emu on loopback and returns the environment that points terraform and the
 // provider at it.
 func serveEmulator(work string, emu *emulator.Server) ([]string, func(), error) {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	address, stop, err := serveLoopback(emu)
 	if err != nil {
 		return nil, nil, err
 	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "cli.tfrc"), "TF_IN_AUTOMATION=1",
-		"PARTNERCENTER_BASE_URL=http://"+ln.Addr().String(), "PARTNERCENTER_ACCESS_TOKEN="+token)
-	return env, func() { _ = srv.Close() }, nil
+		"PARTNERCENTER_BASE_URL=http://"+address, "PARTNERCENTER_ACCESS_TOKEN="+token)
+	return env, stop, nil
+}
+
+// serveLoopback serves h over HTTP on a free loopback port until stop is called.
+func serveLoopback(h http.Handler) (address string, stop func(), err error) {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return ln.Addr().String(), func() { _ = srv.Close() }, nil
 }
 
 func runPhase(o options, emu *emulator.Server, dir string, env []string, config string, n int, p phase) (result, error) {
@@ -160,7 +167,7 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 	if err != nil {
 		return result{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(output.String(), 3000))
 	}
-	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, parallelism: o.parallelism, providerCPU: providerCPU,
+	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, providerCPU: providerCPU,
 		cpu: cpuTime(cmd)}
 	for _, req := range emu.Requests() {
 		switch {
@@ -240,7 +247,7 @@ func runBaselinePhase(o options, dir string, env []string, config string, n int,
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return result{}, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
 	}
-	r := result{n: n, phase: p.name + baselineSuffix, wall: time.Since(start), parallelism: o.parallelism, cpu: cpuTime(cmd)}
+	r := result{n: n, phase: p.name + baselineSuffix, wall: time.Since(start), cpu: cpuTime(cmd)}
 	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs\n", n, r.phase, r.wall.Seconds())
 	return r, nil
 }

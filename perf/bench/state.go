@@ -4,14 +4,11 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"strings"
 	"sync"
-	"time"
 )
 
 // stateServer is a Terraform http backend that holds one state in memory. It stands for the remote
@@ -48,14 +45,11 @@ func (s *stateServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // startStateServer serves a new empty state and returns its address for the backend block.
 func startStateServer() (address string, stop func(), err error) {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(context.Background(), "tcp", "127.0.0.1:0")
+	address, stop, err = serveLoopback(&stateServer{})
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: &stateServer{}, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	return "http://" + ln.Addr().String() + "/state", func() { _ = srv.Close() }, nil
+	return "http://" + address + "/state", stop, nil
 }
 
 // terraformBlock is the configuration's terraform block: the provider requirement when the

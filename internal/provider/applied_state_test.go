@@ -72,3 +72,71 @@ func TestUnconfiguredChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestWrittenIsWhatThePlanShowsApplyWriting(t *testing.T) {
+	t.Parallel()
+	s := types.StringValue
+	profile := func(values map[string]types.String) billingProfileModel {
+		return billingProfileModel{Profile: profileWith(values), Address: types.ObjectNull(addressAttrTypes)}
+	}
+	withAddress := func(m billingProfileModel, values map[string]types.String) billingProfileModel {
+		m.Address = addressWith(values)
+		return m
+	}
+	tests := []struct {
+		name                string
+		plan, config, wantW billingProfileModel
+	}{
+		{
+			name:   "a configured attribute the plan takes is written",
+			plan:   profile(map[string]types.String{"email": s("new@contoso.example"), "culture": s("en-US")}),
+			config: profile(map[string]types.String{"email": s("new@contoso.example")}),
+			wantW:  profile(map[string]types.String{"email": s("new@contoso.example")}),
+		},
+		{
+			name:   "a configured attribute the plan holds back (ignore_changes) is not",
+			plan:   profile(map[string]types.String{"email": s("held@contoso.example"), "first_name": s("Robin")}),
+			config: profile(map[string]types.String{"email": s("configured@contoso.example"), "first_name": s("Robin")}),
+			wantW:  profile(map[string]types.String{"first_name": s("Robin")}),
+		},
+		{
+			name:   "an attribute left out of the configuration is not, whatever the plan holds",
+			plan:   profile(map[string]types.String{"culture": s("en-US")}),
+			config: profile(nil),
+			wantW:  profile(nil),
+		},
+		{
+			name: "an address attribute the plan holds back is not written, its neighbours are",
+			plan: withAddress(profile(nil), map[string]types.String{"city": s("Redmond"), "country": s("US")}),
+			config: withAddress(profile(nil),
+				map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
+			wantW: withAddress(profile(nil), map[string]types.String{"country": s("US")}),
+		},
+		{
+			name:   "an address held back as a whole is not written, nor created",
+			plan:   profile(nil),
+			config: withAddress(profile(nil), map[string]types.String{"city": s("Bellevue")}),
+			wantW:  profile(nil),
+		},
+		{
+			name:   "an address none of whose attributes the plan takes is not written",
+			plan:   withAddress(profile(nil), map[string]types.String{"city": s("Redmond")}),
+			config: withAddress(profile(nil), map[string]types.String{"city": s("Bellevue")}),
+			wantW:  profile(nil),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := written(tt.plan, tt.config)
+			for _, a := range profileAttributes {
+				if !got.Profile[a.name].Equal(tt.wantW.Profile[a.name]) {
+					t.Errorf("%s: %v, want %v", a.name, got.Profile[a.name], tt.wantW.Profile[a.name])
+				}
+			}
+			if !got.Address.Equal(tt.wantW.Address) {
+				t.Errorf("default_address: %v, want %v", got.Address, tt.wantW.Address)
+			}
+		})
+	}
+}

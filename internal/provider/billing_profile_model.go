@@ -158,9 +158,9 @@ func stringFromAPI(v string, prior types.String) types.String {
 	return types.StringValue(v)
 }
 
-// profileChange returns the change the configuration makes to a profile: every attribute the
-// configuration sets is written over the profile, every other one is left as Partner Center
-// holds it. A configured default_address creates the address where the profile has none.
+// profileChange returns the change m makes to a profile: every attribute m holds a value for (the
+// ones apply writes, see written) is written over the profile, every other one is left as Partner
+// Center holds it. An address in m creates the address where the profile has none.
 func (m billingProfileModel) profileChange() func(*client.BillingProfile) {
 	profile := configuredFields(profileAttributes, m.Profile)
 	writesAddress := !m.Address.IsNull() && !m.Address.IsUnknown()

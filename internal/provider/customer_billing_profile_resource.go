@@ -85,7 +85,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 		addAPIError(&resp.Diagnostics, "create", customerID, err)
 		return
 	}
-	r.apply(ctx, base, config, plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -146,7 +146,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 			return
 		}
 	}
-	r.apply(ctx, base, config, plan, &resp.State, resp.Private, &resp.Diagnostics)
+	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 // Delete calls no API: a billing profile cannot be deleted.
@@ -171,20 +171,20 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
-// apply writes the configuration over base through the client's conflict loop and saves the
-// profile Partner Center answered with, keeping the planned values of the attributes the
-// configuration leaves out (see applied_state.go) and warning about any that changed meanwhile.
-func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, config, plan billingProfileResourceModel,
-	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
+// apply writes w, what the plan shows apply writing (see written), over base through the client's
+// conflict loop and saves the profile Partner Center answered with, keeping the planned values of
+// the attributes it did not write (see applied_state.go) and warning about any that changed meanwhile.
+func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, plan billingProfileResourceModel,
+	w billingProfileModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	customerID := plan.customerID()
-	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, config.profileChange())
+	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, w.profileChange())
 	if err != nil {
 		addAPIError(diags, "update", customerID, err)
 		return
 	}
 	before, next := stateOf(base, plan), stateOf(p, plan)
-	addUnconfiguredChangesWarning(diags, customerID, unconfiguredChanges(before.billingProfileModel, next.billingProfileModel, config.billingProfileModel))
-	next.keepPlanned(plan.billingProfileModel, config.billingProfileModel)
+	addUnconfiguredChangesWarning(diags, customerID, unconfiguredChanges(before.billingProfileModel, next.billingProfileModel, w))
+	next.keepPlanned(plan.billingProfileModel, w)
 	r.store(ctx, p, next, state, private, diags)
 }
 

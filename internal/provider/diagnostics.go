@@ -181,9 +181,10 @@ func addUnconfiguredChangesWarning(diags *diag.Diagnostics, customerID string, c
 		fmt.Fprintf(&b, "\n  - %s: %s in Partner Center, was %s", c.attr, c.after, c.before)
 	}
 	diags.AddWarning("Billing profile changed in Partner Center during apply",
-		"While Terraform updated the billing profile of customer "+customerID+", attributes this configuration does "+
-			"not set changed in Partner Center: someone else changed them between Terraform's read and its update, or "+
-			"Partner Center adjusted them. They were kept, not overwritten:"+b.String()+"\n\n"+
+		"While Terraform updated the billing profile of customer "+customerID+", attributes this apply does not "+
+			"write (left out of the configuration, or in lifecycle ignore_changes) changed in Partner Center: someone "+
+			"else changed them between Terraform's read and its update, or Partner Center adjusted them. They were "+
+			"kept, not overwritten:"+b.String()+"\n\n"+
 			"This apply recorded the planned values in the state, and anything in this apply that refers to them "+
 			"received those; the next refresh reads Partner Center's. To manage these attributes, set them in the configuration.")
 }

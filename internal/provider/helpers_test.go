@@ -723,3 +723,29 @@ func (e *testEnv) storedKeepsSeededFields(*terraform.State) error {
 	}
 	return nil
 }
+
+// storedKeepsUnmodelledFields checks that the seeded fields the provider does not model survived.
+func (e *testEnv) storedKeepsUnmodelledFields(*terraform.State) error {
+	stored, _ := e.emu.Profile(e.customerID)
+	seeded := emulator.DefaultProfile()
+	for _, k := range []string{"middleName", "vatId", "defaultAddress.district", "defaultAddress.middleName", "defaultAddress.emailAddress"} {
+		if got, want := lookupPath(stored, k), lookupPath(seeded, k); got != want {
+			return fmt.Errorf("stored %s = %v, want the seeded %v", k, got, want)
+		}
+	}
+	return nil
+}
+
+// changeStored is another writer (the portal, say) setting the profile's field key to v.
+func (e *testEnv) changeStored(key, v string) {
+	if err := e.emu.ChangeProfile(e.customerID, func(p map[string]any) { p[key] = v }); err != nil {
+		panic(err)
+	}
+}
+
+// changeStoredAddress is another writer setting the default address's field key to v.
+func (e *testEnv) changeStoredAddress(key, v string) {
+	if err := e.emu.ChangeProfile(e.customerID, func(p map[string]any) { p["defaultAddress"].(map[string]any)[key] = v }); err != nil {
+		panic(err)
+	}
+}

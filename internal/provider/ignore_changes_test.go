@@ -1,0 +1,125 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// Apply writes what the plan shows, and `lifecycle { ignore_changes }` holds an attribute back
+// from the plan: apply must not write it, whatever the configuration says.
+
+// ignoringConfig sets first_name, email and default_address.city, and ignores the attributes in
+// ignored (HCL references such as email or default_address.city).
+func ignoringConfig(firstName, email, city, ignored string) string {
+	return fmt.Sprintf(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id = "%%[1]s"
+  first_name  = %q
+  email       = %q
+  default_address = {
+    city = %q
+  }
+  lifecycle {
+    ignore_changes = [%s]
+  }
+}
+`, firstName, email, city, ignored)
+}
+
+func TestAccBillingProfile_ignoreChangesHoldsATopLevelAttributeBack(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: env.config(ignoringConfig("Avery", "billing@contoso.example", "Redmond", "email"))},
+		{
+			// email changes in the configuration, but it is ignored: the plan changes first_name
+			// only, and apply writes first_name only.
+			Config: env.config(ignoringConfig("Robin", "ignored@contoso.example", "Redmond", "email")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectString("first_name", "Robin"), expectString("email", "billing@contoso.example")},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectStored("firstName", "Robin"),
+				env.expectStored("email", "billing@contoso.example"),
+			),
+		},
+		{
+			// Someone changes the email in the portal; a later change to another attribute keeps it.
+			PreConfig: func() { env.changeStored("email", "portal@contoso.example") },
+			Config:    env.config(ignoringConfig("Sam", "ignored@contoso.example", "Redmond", "email")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectString("email", "portal@contoso.example")},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectStored("firstName", "Sam"),
+				env.expectStored("email", "portal@contoso.example"),
+				env.storedKeepsUnmodelledFields,
+			),
+		},
+	}})
+}
+
+func TestAccBillingProfile_ignoreChangesHoldsAnAddressAttributeBack(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: env.config(ignoringConfig("Avery", "billing@contoso.example", "Redmond", "default_address.city"))},
+		{
+			Config: env.config(ignoringConfig("Robin", "billing@contoso.example", "Bellevue", "default_address.city")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectString("first_name", "Robin"), expectAddress("city", "Redmond")},
+			Check:             env.expectStored("defaultAddress.city", "Redmond"),
+		},
+		{
+			PreConfig: func() { env.changeStoredAddress("city", "Kirkland") },
+			Config:    env.config(ignoringConfig("Sam", "billing@contoso.example", "Bellevue", "default_address.city")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectAddress("city", "Kirkland")},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectStored("firstName", "Sam"),
+				env.expectStored("defaultAddress.city", "Kirkland"),
+				env.storedKeepsUnmodelledFields,
+			),
+		},
+	}})
+}
+
+// An attribute ignored as a whole (default_address) is not written either, although every one
+// of its configured attributes differs from what Partner Center holds.
+func TestAccBillingProfile_ignoreChangesHoldsAWholeAddressBack(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: env.config(ignoringConfig("Avery", "billing@contoso.example", "Redmond", "default_address"))},
+		{
+			PreConfig: func() { env.changeStoredAddress("city", "Kirkland") },
+			Config:    env.config(ignoringConfig("Robin", "billing@contoso.example", "Bellevue", "default_address")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{expectAddress("city", "Kirkland")},
+			Check:             env.expectStored("defaultAddress.city", "Kirkland"),
+		},
+	}})
+}

@@ -310,7 +310,7 @@ func TestAPutSendsBackEveryFieldTheClientDoesNotModel(t *testing.T) {
 			"country": "US", "city": "Seattle", "state": "WA", "addressLine1": "One Microsoft Way", "postalCode": "98052",
 			"firstName": "Avery", "lastName": "Howard", "phoneNumber": "4255550100", "district": "King County", "middleName": "J",
 		},
-		"vatId": "US-1234", "links": map[string]any{"self": map[string]any{"uri": "/v1/x", "method": "GET", "headers": []any{}}},
+		"vatId": "US-1234", "links": map[string]any{"self": map[string]any{"uri": "/v1/customers/" + testCustomer + "/profiles/billing", "method": "GET", "headers": []any{}}},
 		"attributes": map[string]any{"etag": "-2279334701316321663", "objectType": "CustomerBillingProfile"},
 	}
 	if rec.count() != 2 || rec.request(1).Method != http.MethodPut {

@@ -23,7 +23,7 @@ func (c *Client) GetCustomerBillingProfile(ctx context.Context, customerID strin
 		return nil, err
 	}
 	var p BillingProfile
-	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &p}); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &p, about: p.of(customerID)}); err != nil {
 		return nil, fmt.Errorf("reading the billing profile of customer %s: %w", customerID, err)
 	}
 	return &p, nil
@@ -45,7 +45,7 @@ func (c *Client) UpdateCustomerBillingProfile(ctx context.Context, customerID st
 	// what Microsoft's SDKs send.
 	h := http.Header{"If-Match": {ifMatch(p.ETag)}}
 	var out BillingProfile
-	if err := c.do(ctx, call{method: http.MethodPut, path: path, header: h, in: p, out: &out}); err != nil {
+	if err := c.do(ctx, call{method: http.MethodPut, path: path, header: h, in: p, out: &out, about: out.of(customerID)}); err != nil {
 		var answerErr *AnswerError
 		if errors.As(err, &answerErr) {
 			return nil, fmt.Errorf("updating the billing profile of customer %s: Partner Center accepted the update, "+

@@ -19,8 +19,10 @@ const HeaderContinuationToken = "MS-ContinuationToken"
 const (
 	// maxCustomerPages is 1,000,000 customers in pages of 500, far beyond any partner's estate.
 	maxCustomerPages = 2000
-	// maxStalePages is how many pages in a row may bring only customers already listed. A page
-	// boundary that moves between requests repeats a few customers, never whole pages.
+	// maxStalePages is how many pages in a row may bring no customer not listed before, repeated
+	// or empty. A page boundary that moves between requests repeats a few customers, never whole
+	// pages, and a listing that goes on offering empty pages with fresh continuation tokens ends
+	// no sooner than one that repeats itself.
 	maxStalePages = 3
 )
 
@@ -73,7 +75,7 @@ type pager struct {
 	maxPages  int
 	seenIDs   map[string]bool
 	seenLinks map[string]bool
-	stale     int // non-empty pages in a row that brought no id not seen before
+	stale     int // pages in a row that brought no id not seen before
 }
 
 func newPager(maxPages int) *pager {
@@ -81,10 +83,10 @@ func newPager(maxPages int) *pager {
 }
 
 // firstSight reports whether id is new to this listing. Ids compare without regard to case, as
-// GUIDs do; an item without an id cannot be managed and is never new.
+// GUIDs do.
 func (p *pager) firstSight(id string) bool {
 	key := strings.ToLower(id)
-	if key == "" || p.seenIDs[key] {
+	if p.seenIDs[key] {
 		return false
 	}
 	p.seenIDs[key] = true
@@ -102,18 +104,19 @@ func (p *pager) failed(err error) error {
 	return &PagingError{Page: p.page, Problem: "Partner Center refused the next-page link or its continuation token", Err: err}
 }
 
-// follow turns the next link of the page just read, which had items items of which fresh were
-// new, into the request for the next page, or says why the listing must stop.
-func (p *pager) follow(base *url.URL, next link, items, fresh int) (call, error) {
+// follow turns the next link of the page just read, which brought fresh customers not listed
+// before, into the request for the next page, or says why the listing must stop.
+func (p *pager) follow(base *url.URL, next link, fresh int) (call, error) {
 	if fresh > 0 {
 		p.stale = 0
-	} else if items > 0 {
+	} else {
 		p.stale++
 	}
 	p.page++
 	if p.stale >= maxStalePages {
 		return call{}, &PagingError{Page: p.page, Problem: fmt.Sprintf(
-			"the last %d pages held only customers listed before and Partner Center still offers a next page: its paging loops", p.stale)}
+			"the last %d pages brought no customer not listed before (they were empty or repeated earlier ones) "+
+				"and Partner Center still offers a next page: its paging loops", p.stale)}
 	}
 	if p.page > p.maxPages {
 		return call{}, &PagingError{Page: p.page, Problem: fmt.Sprintf(

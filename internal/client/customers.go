@@ -6,6 +6,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // API paths of Partner Center's customers collection and of one customer in it.
@@ -50,6 +53,31 @@ type customerJSON struct {
 	RelationshipToPartner string `json:"relationshipToPartner"`
 }
 
+// checkAnswer refuses a customer that names no tenant, or two: such an answer cannot be managed
+// and must not be read as a customer whose every attribute is empty.
+func (j *customerJSON) checkAnswer() error {
+	id := j.customer().ID
+	switch {
+	case id == "":
+		return errors.New("it is not a customer: it has no id")
+	case !rules.GUID.MatchString(id):
+		return fmt.Errorf("it is not a customer: its id %q is not a tenant id (a GUID)", id)
+	case j.ID != "" && j.CompanyProfile.TenantID != "" && !strings.EqualFold(j.ID, j.CompanyProfile.TenantID):
+		return fmt.Errorf("it names two tenants: id %s and companyProfile.tenantId %s", j.ID, j.CompanyProfile.TenantID)
+	}
+	return nil
+}
+
+// of returns the check that j, once decoded, is customer customerID.
+func (j *customerJSON) of(customerID string) func() error {
+	return func() error {
+		if id := j.customer().ID; !strings.EqualFold(id, customerID) {
+			return fmt.Errorf("it is customer %s, not customer %s that was asked for", id, customerID)
+		}
+		return nil
+	}
+}
+
 func (j customerJSON) customer() Customer {
 	return Customer{
 		ID:                    firstNonEmpty(j.ID, j.CompanyProfile.TenantID),
@@ -68,7 +96,7 @@ func (c *Client) GetCustomer(ctx context.Context, customerID string) (*Customer,
 		return nil, err
 	}
 	var j customerJSON
-	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &j}); err != nil {
+	if err := c.do(ctx, call{method: http.MethodGet, path: path, out: &j, about: j.of(customerID)}); err != nil {
 		return nil, fmt.Errorf("reading customer %s: %w", customerID, err)
 	}
 	cust := j.customer()
@@ -142,12 +170,37 @@ func (c *Client) ListCustomers(ctx context.Context, f CustomerFilter) ([]Custome
 	return customers, nil
 }
 
-// customerPage is one page of the customers collection.
+// customerPage is one page of the customers collection. Items is nil when the answer has no items
+// list: an answer that is not a page, never a page without customers.
 type customerPage struct {
-	Items []customerJSON `json:"items"`
+	Items *[]customerJSON `json:"items"`
 	Links struct {
 		Next *link `json:"next"`
 	} `json:"links"`
+}
+
+// checkAnswer refuses an answer that is not a page of customers: without an items list ({}, null,
+// {"items": null}), or with an item that is not a customer. Read as a page, it would make a
+// partner's estate look smaller than it is, or empty, and a configuration built on the list would
+// plan to forget every customer left out.
+func (p *customerPage) checkAnswer() error {
+	if p.Items == nil {
+		return errors.New("it is not a page of customers: it has no items list")
+	}
+	for i := range *p.Items {
+		if err := (*p.Items)[i].checkAnswer(); err != nil {
+			return fmt.Errorf("item %d of the page: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// items are the page's customers.
+func (p *customerPage) items() []customerJSON {
+	if p.Items == nil {
+		return nil
+	}
+	return *p.Items
 }
 
 // listCustomers reads pages until one has no next link, at most maxPages of them.
@@ -162,7 +215,7 @@ func (c *Client) listCustomers(ctx context.Context, f CustomerFilter, maxPages i
 			return nil, p.failed(err)
 		}
 		fresh := 0
-		for _, j := range page.Items {
+		for _, j := range page.items() {
 			cust := j.customer()
 			if !p.firstSight(cust.ID) {
 				continue
@@ -172,12 +225,12 @@ func (c *Client) listCustomers(ctx context.Context, f CustomerFilter, maxPages i
 				out = append(out, cust)
 			}
 		}
-		tflog.Debug(ctx, "Read a page of customers", map[string]any{"page": p.page, "items": len(page.Items), "new": fresh})
+		tflog.Debug(ctx, "Read a page of customers", map[string]any{"page": p.page, "items": len(page.items()), "new": fresh})
 		if page.Links.Next == nil || page.Links.Next.URI == "" {
 			return out, nil
 		}
 		var err error
-		if next, err = p.follow(c.baseURL, *page.Links.Next, len(page.Items), fresh); err != nil {
+		if next, err = p.follow(c.baseURL, *page.Links.Next, fresh); err != nil {
 			return nil, err
 		}
 	}

@@ -191,7 +191,21 @@ func TestListCustomersStopsPagingThatLoops(t *testing.T) {
 			name: "pages that repeat customers under new tokens",
 			replies: []reply{page(span(0, 2), nextV1, HeaderContinuationToken, "t1"), page(span(0, 2), nextV1, HeaderContinuationToken, "t2"),
 				page(span(0, 2), nextV1, HeaderContinuationToken, "t3"), page(span(0, 2), nextV1, HeaderContinuationToken, "t4")},
-			maxPages: maxCustomerPages, wantErr: "the last 3 pages held only customers listed before", wantReqs: 4,
+			maxPages: maxCustomerPages, wantErr: "the last 3 pages brought no customer not listed before", wantReqs: 4,
+		},
+		{
+			name: "empty pages offered without end under new tokens",
+			replies: []reply{page(span(0, 2), nextV1, HeaderContinuationToken, "t1"), page(nil, nextV1, HeaderContinuationToken, "t2"),
+				page(nil, nextV1, HeaderContinuationToken, "t3"), page(nil, nextV1, HeaderContinuationToken, "t4"),
+				page(nil, nextV1, HeaderContinuationToken, "t5")},
+			maxPages: maxCustomerPages, wantErr: "the last 3 pages brought no customer not listed before (they were empty", wantReqs: 4,
+		},
+		{
+			name: "a mix of empty and repeated pages",
+			replies: []reply{page(span(0, 2), nextV1, HeaderContinuationToken, "t1"), page(nil, nextV1, HeaderContinuationToken, "t2"),
+				page(span(0, 1), nextV1, HeaderContinuationToken, "t3"), page(nil, nextV1, HeaderContinuationToken, "t4"),
+				page(span(2, 3), "")},
+			maxPages: maxCustomerPages, wantErr: "its paging loops", wantReqs: 4,
 		},
 		{
 			name: "pages that never end",
@@ -355,15 +369,15 @@ func TestOnlyA400ToANextPageIsARefusedContinuationToken(t *testing.T) {
 	}
 }
 
-func TestListCustomersTakesEmptyPagesForNoLoop(t *testing.T) {
+func TestListCustomersTakesAFewEmptyPagesBeforeMoreCustomers(t *testing.T) {
 	t.Parallel()
 	c, rec := newScripted(t,
 		page(span(0, 2), nextV1, HeaderContinuationToken, "t1"),
 		page(nil, nextV1, HeaderContinuationToken, "t2"),
 		page(nil, nextV1, HeaderContinuationToken, "t3"),
-		page(nil, nextV1, HeaderContinuationToken, "t4"),
+		page(span(2, 3), nextV1, HeaderContinuationToken, "t4"),
 		page(nil, nextV1, HeaderContinuationToken, "t5"),
-		page(span(2, 3), ""))
+		page(nil, ""))
 	got, err := c.ListCustomers(context.Background(), CustomerFilter{})
 	if err != nil {
 		t.Fatal(err)

@@ -124,6 +124,7 @@ func setField(fields []field, key, value string) bool {
 
 const (
 	keyDefaultAddress = "defaultAddress"
+	keyLinks          = "links"
 	keyAttributes     = "attributes"
 	keyETag           = "etag"
 )

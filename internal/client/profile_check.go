@@ -4,7 +4,9 @@
 package client
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -60,4 +62,56 @@ func (p *BillingProfile) checkAnswer() error {
 			strings.Join(missing, ", "))
 	}
 	return nil
+}
+
+// of returns the check that p, once decoded, is the billing profile of customerID: a profile whose
+// self link names another customer, or no customer, is an answer about another object. A profile
+// without a self link cannot tell, and is taken.
+func (p *BillingProfile) of(customerID string) func() error {
+	return func() error {
+		uri := p.selfURI()
+		if uri == "" {
+			return nil
+		}
+		named, ok := customerInPath(uri)
+		if !ok {
+			return fmt.Errorf("it is not the billing profile of customer %s that was asked for: its self link %q names no customer", customerID, uri)
+		}
+		if !strings.EqualFold(named, customerID) {
+			return fmt.Errorf("it is the billing profile of customer %s, not of customer %s that was asked for (its self link is %q)",
+				named, customerID, uri)
+		}
+		return nil
+	}
+}
+
+// selfURI is links.self.uri of the profile as read, "" when it has none.
+func (p *BillingProfile) selfURI() string {
+	v, ok := lookup(p.raw, keyLinks)
+	if !ok {
+		return ""
+	}
+	var links struct {
+		Self struct {
+			URI string `json:"uri"`
+		} `json:"self"`
+	}
+	_ = json.Unmarshal(v, &links) // keys match without regard to case, as Partner Center's do; a broken link names nothing
+	return links.Self.URI
+}
+
+// customerInPath is the customer a Partner Center URI names: the segment after "customers", as
+// in /v1/customers/{id}/profiles/billing.
+func customerInPath(uri string) (string, bool) {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "", false
+	}
+	segments := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i, s := range segments {
+		if strings.EqualFold(s, "customers") && i+1 < len(segments) && segments[i+1] != "" {
+			return segments[i+1], true
+		}
+	}
+	return "", false
 }

@@ -32,6 +32,9 @@ type call struct {
 	header http.Header
 	in     any
 	out    any
+	// about, when set, refuses a decoded answer that is about another object than the one the
+	// call asked for (a misrouting proxy or cache can answer for another customer).
+	about func() error
 }
 
 // do sends c, retrying as the retry policy allows, and decodes the JSON answer into c.out.
@@ -67,7 +70,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	if cl.out == nil {
 		return nil
 	}
-	return decodeAnswer(req.Request, resp, body, cut, cl.out)
+	return decodeAnswer(req.Request, resp, body, cut, cl)
 }
 
 // readBody reads at most maxResponseBytes of the body and reports whether there was more.
@@ -79,10 +82,11 @@ func readBody(resp *http.Response) (body []byte, cut bool, err error) {
 	return body, false, err
 }
 
-// decodeAnswer decodes a success answer into out and checks it is whole: an answer cut at the
-// size limit, one that is not JSON and one that lacks what the resource always has are
-// *AnswerError, never a value.
-func decodeAnswer(req *http.Request, resp *http.Response, body []byte, cut bool, out any) error {
+// decodeAnswer decodes a success answer into cl.out and checks it is whole and about what cl asked
+// for: an answer cut at the size limit, one that is not JSON, one that lacks what the resource
+// always has and one about another object are *AnswerError, never a value.
+func decodeAnswer(req *http.Request, resp *http.Response, body []byte, cut bool, cl call) error {
+	out := cl.out
 	if cut {
 		return newAnswerError(req, resp, body, fmt.Sprintf("it is larger than %d bytes, the most the client reads, and was cut there "+
 			"(a Partner Center answer is a few KiB: something between the provider and Partner Center, such as a proxy, answered instead)",
@@ -93,6 +97,11 @@ func decodeAnswer(req *http.Request, resp *http.Response, body []byte, cut bool,
 	}
 	if c, ok := out.(answerChecker); ok {
 		if err := c.checkAnswer(); err != nil {
+			return newAnswerError(req, resp, body, err.Error(), nil)
+		}
+	}
+	if cl.about != nil {
+		if err := cl.about(); err != nil {
 			return newAnswerError(req, resp, body, err.Error(), nil)
 		}
 	}

@@ -13,9 +13,10 @@ import (
 // Fault is a misbehaviour injected into the next requests that match it. A fault with a Status
 // answers in place of the API; one without lets the request go on after its Delay and Mutate.
 type Fault struct {
-	// Method and CustomerID select the requests hit; empty matches any.
+	// Method, CustomerID and Path (such as /v1/customers) select the requests hit; empty matches any.
 	Method     string
 	CustomerID string
+	Path       string
 	// Times is how many matching requests the fault hits; zero means one.
 	Times int
 	// Status, when set, is the answer: a 429 comes in the throttling shape with Retry-After, any
@@ -56,7 +57,7 @@ func (s *Server) takeFault(r *http.Request, customerID string) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
-		if !f.matches(r.Method, customerID) {
+		if !f.matches(r.Method, customerID, r.URL.Path) {
 			continue
 		}
 		f.Times--
@@ -68,9 +69,10 @@ func (s *Server) takeFault(r *http.Request, customerID string) (Fault, bool) {
 	return Fault{}, false
 }
 
-func (f *Fault) matches(method, customerID string) bool {
+func (f *Fault) matches(method, customerID, path string) bool {
 	return (f.Method == "" || strings.EqualFold(f.Method, method)) &&
-		(f.CustomerID == "" || strings.EqualFold(f.CustomerID, customerID))
+		(f.CustomerID == "" || strings.EqualFold(f.CustomerID, customerID)) &&
+		(f.Path == "" || strings.EqualFold(f.Path, path))
 }
 
 // applyFault plays the fault matching r, if any; it reports whether the request has been answered.

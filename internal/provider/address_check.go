@@ -108,7 +108,7 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
 	switch {
 	case client.IsCustomerNotFound(err):
-		addAPIError(diags, "read", id, err) // the apply would fail the same way: say so now
+		addAPIError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
 		return nil, false
 	case err != nil:
 		addAddressCheckFailure(diags, id, "the billing profile could not be read to complete the address", err)
@@ -162,7 +162,7 @@ func (a plannedAddress) differsFrom(current map[string]types.String, names []str
 // throttling) only skips the check, which Partner Center makes again at apply, so the plan goes on.
 func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err error) {
 	if client.IsCredentialRefused(err) {
-		addAPIError(diags, "check the address of", customerID, err)
+		addAPIError(diags, subject{action: "check the address of", object: "the billing profile of customer " + customerID, customerID: customerID, resource: true}, err)
 		return
 	}
 	diags.AddAttributeWarning(addressPath, "Address validation skipped",

@@ -43,7 +43,7 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 	customerID := canonicalID(configured.ValueString())
 	p, err := d.client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "read", customerID, err)
+		addAPIError(&resp.Diagnostics, readSubject("the billing profile of customer "+customerID, customerID), err)
 		return
 	}
 	var state billingProfileModel

@@ -82,7 +82,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 	customerID := plan.customerID()
 	base, err := r.client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create", customerID, err)
+		addAPIError(&resp.Diagnostics, profileSubject("create", customerID), err)
 		return
 	}
 	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
@@ -110,7 +110,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "read", customerID, err)
+		addAPIError(&resp.Diagnostics, profileSubject("read", customerID), err)
 		return
 	}
 	r.store(ctx, p, stateOf(p, state), &resp.State, resp.Private, &resp.Diagnostics)
@@ -142,7 +142,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 	if base == nil {
 		var err error
 		if base, err = r.client.GetCustomerBillingProfile(ctx, state.customerID()); err != nil {
-			addAPIError(&resp.Diagnostics, "update", state.customerID(), err)
+			addAPIError(&resp.Diagnostics, profileSubject("update", state.customerID()), err)
 			return
 		}
 	}
@@ -179,7 +179,7 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 	customerID := plan.customerID()
 	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, w.profileChange())
 	if err != nil {
-		addAPIError(diags, "update", customerID, err)
+		addAPIError(diags, profileSubject("update", customerID), err)
 		return
 	}
 	before, next := stateOf(base, plan), stateOf(p, plan)

@@ -50,7 +50,7 @@ func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadReques
 		customerID := m.CustomerID.ValueString()
 		c, err := d.client.GetCustomer(ctx, customerID)
 		if err != nil {
-			addAPIError(diags, "read", customerID, err)
+			addAPIError(diags, readSubject("customer "+customerID, customerID), err)
 			return
 		}
 		m.customerModel = customerFromAPI(*c)

@@ -102,14 +102,15 @@ func addListError(diags *diag.Diagnostics, f client.CustomerFilter, err error) {
 	var paging *client.PagingError
 	var apiErr *client.APIError
 	var tokenErr *credential.TokenError
+	var unusable *client.AnswerError
 	switch {
 	case errors.As(err, &paging):
 		diags.AddError("Could not page through the customer list",
 			"Partner Center's pages of customers could not be followed to the end, so the list would be incomplete. "+
 				"Try again; if this persists, open a Partner Center support case with the request ids below.\n\n"+err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.As(err, &tokenErr),
-		client.IsUnauthorized(err), client.IsThrottled(err):
-		addAPIError(diags, "read", "", err)
+		errors.As(err, &unusable), client.IsUnauthorized(err), client.IsThrottled(err):
+		addAPIError(diags, readSubject("the partner's customer list", ""), err)
 	case client.IsForbidden(err):
 		diags.AddError("Listing customers denied",
 			"Partner Center refused to list this partner's customers: the signed-in user or the application lacks a "+

@@ -21,11 +21,35 @@ import (
 // phoneMissingCode is Partner Center's code for "Customer phone number is missing".
 const phoneMissingCode = "600051"
 
-// addAPIError turns a failed Partner Center call into a diagnostic a user can act on: a summary,
-// what to do, and the error itself with its status, Partner Center code and request ids. A
-// validation error is put on the attributes it names.
-func addAPIError(diags *diag.Diagnostics, action, customerID string, err error) {
-	summary, hint := explain(action, customerID, err)
+// subject is what a failed Partner Center call was about, so that its diagnostic names the object
+// the caller handles and gives only the advice that fits it: a data source has no timeouts block,
+// and only a resource in state can be removed from it.
+type subject struct {
+	// action is what was tried, as a verb for the object: "read", "create", "update".
+	action string
+	// object names it in a sentence: "the billing profile of customer <id>", "the customer list".
+	object string
+	// customerID is the customer concerned, "" for none.
+	customerID string
+	// resource: the caller is a resource, with a timeouts block and a state entry.
+	resource bool
+}
+
+// profileSubject is a billing profile resource's operation on customerID's profile.
+func profileSubject(action, customerID string) subject {
+	return subject{action: action, object: "the billing profile of customer " + customerID, customerID: customerID, resource: true}
+}
+
+// readSubject is a data source reading object, about customerID ("" for none).
+func readSubject(object, customerID string) subject {
+	return subject{action: "read", object: object, customerID: customerID}
+}
+
+// addAPIError turns a failed Partner Center call about s into a diagnostic a user can act on: a
+// summary, what to do, and the error itself with its status, Partner Center code and request ids.
+// A validation error is put on the attributes it names.
+func addAPIError(diags *diag.Diagnostics, s subject, err error) {
+	summary, hint := explain(s, err)
 	detail := hint + "\n\n" + err.Error()
 	var apiErr *client.APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest {
@@ -53,53 +77,88 @@ type rejectedAttribute struct {
 	problem string
 }
 
-func explain(action, customerID string, err error) (summary, hint string) {
+func explain(s subject, err error) (summary, hint string) {
+	if summary, hint, ok := explainOperation(s, err); ok {
+		return summary, hint
+	}
+	if summary, hint, ok := explainCredential(err); ok {
+		return summary, hint
+	}
+	return explainAnswer(s, err)
+}
+
+// explainOperation explains what ended the operation itself: its deadline, a cancellation, or
+// the conflicts of an update.
+func explainOperation(s subject, err error) (summary, hint string, ok bool) {
 	var conflict *client.ConflictError
-	var unusable *client.AnswerError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) && s.resource:
+		return "Timed out", "Partner Center did not finish in the " + s.action + " timeout. Raise timeouts." + s.action +
+			" in the resource, or try again later.", true
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Timed out", fmt.Sprintf("Partner Center did not finish giving %s within %s, the most a data source waits. "+
+			"Try again later.", s.object, defaultReadTimeout), true
+	case errors.Is(err, context.Canceled):
+		return "Cancelled", "The operation was cancelled before Partner Center answered.", true
+	case errors.As(err, &conflict) && conflict.ChangedByAnotherWriter():
+		return "Billing profile update conflicted", "Another writer kept changing " + s.object +
+			" while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
+			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
+			"and apply again.", true
+	case errors.As(err, &conflict):
+		return "Billing profile update refused", "Partner Center refused every update of " + s.object +
+			" as stale (HTTP 412), although reading it again showed nobody had changed it, so no other " +
+			"writer is to blame. Something between Terraform and Partner Center may be changing the If-Match header. " +
+			"Apply again; if it persists, open a support case with the request ids below.", true
+	}
+	return "", "", false
+}
+
+// explainCredential explains a token Entra ID would not issue or Partner Center would not take.
+func explainCredential(err error) (summary, hint string, ok bool) {
 	var tokenErr *credential.TokenError
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		return "Timed out", "Partner Center did not finish in the " + action + " timeout. Raise timeouts." + action +
-			" in the resource, or try again later."
-	case errors.Is(err, context.Canceled):
-		return "Cancelled", "The operation was cancelled before Partner Center answered."
-	case errors.As(err, &conflict) && conflict.ChangedByAnotherWriter():
-		return "Billing profile update conflicted", "Another writer kept changing the billing profile of customer " +
-			customerID + " while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
-			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
-			"and apply again."
-	case errors.As(err, &conflict):
-		return "Billing profile update refused", "Partner Center refused every update of the billing profile of customer " +
-			customerID + " as stale (HTTP 412), although reading it again showed nobody had changed it, so no other " +
-			"writer is to blame. Something between Terraform and Partner Center may be changing the If-Match header. " +
-			"Apply again; if it persists, open a support case with the request ids below."
-	case errors.As(err, &unusable):
-		return "Unusable answer from Partner Center", "Partner Center answered with success but with a body that is " +
-			"not a whole billing profile, so Terraform wrote nothing from it. Apply again; if it persists, open a " +
-			"support case with the request ids below."
-	case client.IsCustomerNotFound(err):
-		return "Customer not found", "Partner Center has no customer with tenant id " + customerID +
-			" that this partner can reach. Check customer_id."
-	case client.IsNotFound(err):
-		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center's answer for an " +
-			"unknown customer (code 60003), so it may not have come from the billing profile API. Check base_url (the API " +
-			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center. " +
-			"If customer " + customerID + " really is gone, remove its profile from the state with a removed block or " +
-			"terraform state rm."
 	case errors.As(err, &tokenErr) && tokenErr.CredentialRefused():
 		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
-			" credential. Check the provider's credential settings."
+			" credential. Check the provider's credential settings.", true
 	case errors.As(err, &tokenErr):
 		return "Could not get a Partner Center token", "Entra ID did not issue a token for the " + string(tokenErr.Kind) +
-			" credential after retrying: it was unavailable or did not answer in time, which is usually brief. Apply again."
+			" credential after retrying: it was unavailable or did not answer in time, which is usually brief. Apply again.", true
 	case client.IsUnauthorized(err):
 		return "Partner Center rejected the credential", "Partner Center refused the token of the " + credentialKind(err) +
 			" credential: it is invalid, expired, for another cloud or resource, or lacks MFA. For access_token (" +
-			EnvAccessToken + "), get a new token for https://api.partnercenter.microsoft.com."
-	case client.IsForbidden(err):
-		return "Access to the customer denied", "Partner Center refused access to customer " + customerID +
+			EnvAccessToken + "), get a new token for https://api.partnercenter.microsoft.com.", true
+	}
+	return "", "", false
+}
+
+// explainAnswer explains what Partner Center answered about s.
+func explainAnswer(s subject, err error) (summary, hint string) {
+	var unusable *client.AnswerError
+	switch {
+	case errors.As(err, &unusable):
+		done := "used nothing of it"
+		if s.resource {
+			done = "wrote nothing from it"
+		}
+		return "Unusable answer from Partner Center", "Partner Center answered with success but with a body that is " +
+			"not usable as " + s.object + ", so Terraform " + done + ". Try again; if it persists, open a support case " +
+			"with the request ids below."
+	case client.IsCustomerNotFound(err):
+		return "Customer not found", "Partner Center has no customer with tenant id " + s.customerID +
+			" that this partner can reach. Check customer_id."
+	case client.IsNotFound(err):
+		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center's answer for an " +
+			"unknown customer (code 60003), so it may not have come from Partner Center's API for " + s.object + ". Check base_url (the API " +
+			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center." +
+			goneAdvice(s)
+	case client.IsForbidden(err) && s.customerID != "":
+		return "Access to the customer denied", "Partner Center refused access to customer " + s.customerID +
 			": the partner may have no relationship with this customer, or the signed-in user may lack a GDAP role " +
-			"that allows billing changes for it."
+			"that allows this for it."
+	case client.IsForbidden(err):
+		return "Access denied", "Partner Center refused to let this partner " + s.action + " " + s.object +
+			": the signed-in user or the application lacks a Partner Center role that allows it."
 	case client.IsThrottled(err):
 		return "Partner Center kept throttling requests", "Partner Center answered 429 Too Many Requests after every " +
 			"retry. Run terraform with a lower -parallelism, or try again later."
@@ -107,10 +166,19 @@ func explain(action, customerID string, err error) (summary, hint string) {
 		return "Billing profile update conflicted", "The billing profile changed while Terraform updated it. Apply again."
 	}
 	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest {
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest && s.resource {
 		return "Partner Center rejected the billing profile", "Correct the attribute Partner Center names and apply again."
 	}
-	return "Partner Center request failed", "Could not " + action + " the billing profile of customer " + customerID + "."
+	return "Partner Center request failed", "Could not " + s.action + " " + s.object + "."
+}
+
+// goneAdvice says how to stop managing a customer that is really gone, to a resource's caller.
+func goneAdvice(s subject) string {
+	if !s.resource || s.customerID == "" {
+		return ""
+	}
+	return " If customer " + s.customerID + " really is gone, remove its profile from the state with a removed block or " +
+		"terraform state rm."
 }
 
 // rejectedAttributes maps the fields a 400 names ("addressLine1: AddressLine1Invalid - ...") to

@@ -27,8 +27,8 @@ func TestAPIErrorsFitTheObject(t *testing.T) {
 		"anything else":                      &client.APIError{StatusCode: http.StatusConflict},
 	}
 	subjects := []struct {
-		name       string
-		s          subject
+		name          string
+		s             subject
 		must, mustNot []string
 	}{
 		{"the customer data source", readSubject("customer "+id, id), []string{id}, []string{"timeouts.", "removed block", "billing profile"}},

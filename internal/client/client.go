@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -115,12 +114,9 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
-	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	u, err := ParseEndpoint(raw, CarriesAPICalls)
 	if err != nil {
-		return nil, fmt.Errorf("partner center base URL %q: %w", raw, err)
-	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("partner center base URL %q: want an absolute http or https URL such as %s", raw, DefaultBaseURL)
+		return nil, fmt.Errorf("partner center base URL %w", err)
 	}
 	return u, nil
 }

@@ -195,9 +195,10 @@ func TestUnreachableServiceIsRetriedThenNamed(t *testing.T) {
 func TestNewRejectsBadConfiguration(t *testing.T) {
 	t.Parallel()
 	tests := map[string]Config{
-		"no token source":     {BaseURL: "https://example.test"},
-		"a relative base URL": {BaseURL: "api.partnercenter.microsoft.com", TokenSource: StaticToken("x")},
-		"an ftp base URL":     {BaseURL: "ftp://example.test", TokenSource: StaticToken("x")},
+		"no token source":                  {BaseURL: "https://example.test"},
+		"a relative base URL":              {BaseURL: "api.partnercenter.microsoft.com", TokenSource: StaticToken("x")},
+		"an ftp base URL":                  {BaseURL: "ftp://example.test", TokenSource: StaticToken("x")},
+		"an http base URL to another host": {BaseURL: "http://example.test", TokenSource: StaticToken("x")},
 	}
 	for name, cfg := range tests {
 		t.Run("it rejects "+name, func(t *testing.T) {

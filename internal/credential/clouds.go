@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 // Cloud is a Partner Center cloud: its API and its Entra ID (Azure AD) authority.
@@ -65,6 +67,9 @@ func ResolveEndpoints(cloud, baseURL, authorityURL string) (Endpoints, error) {
 		e.APIURL = baseURL
 	}
 	if authorityURL != "" {
+		if _, err := client.ParseEndpoint(authorityURL, client.CarriesCredentials); err != nil {
+			return Endpoints{}, fmt.Errorf("authority URL %w", err)
+		}
 		e.AuthorityURL = strings.TrimRight(authorityURL, "/")
 	}
 	return e, nil

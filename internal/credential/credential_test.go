@@ -368,6 +368,9 @@ func TestResolveEndpoints(t *testing.T) {
 	if _, err := ResolveEndpoints("germany", "", ""); err == nil || !strings.Contains(err.Error(), "china, public, usgovernment") {
 		t.Errorf("unknown cloud: %v", err)
 	}
+	if _, err := ResolveEndpoints("public", "", "http://login.example.test"); err == nil || !strings.Contains(err.Error(), "uses plain http") {
+		t.Errorf("an http authority to another host: %v, want it refused", err)
+	}
 }
 
 // writeCertificate makes a self-signed certificate and writes it with its key as PEM.

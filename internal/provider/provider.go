@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -57,8 +58,11 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		// Settings that depend on other resources are known at apply; configure then.
 		return
 	}
-	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, EnvCloud), stringOrEnv(cfg.BaseURL, EnvBaseURL),
-		stringOrEnv(cfg.AuthorityURL, EnvAuthorityURL))
+	base, authority := stringOrEnv(cfg.BaseURL, EnvBaseURL), stringOrEnv(cfg.AuthorityURL, EnvAuthorityURL)
+	if !checkEndpoints(base, authority, &resp.Diagnostics) {
+		return
+	}
+	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, EnvCloud), base, authority)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
@@ -85,6 +89,23 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 	data := &providerData{client: c, checkAddresses: boolOrEnvDefault(cfg.ValidateAddress, EnvValidateAddress, true)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+}
+
+// checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
+// client.ParseEndpoint), naming the attribute and its environment variable.
+func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
+	for _, e := range []struct{ attr, env, value, carries string }{
+		{"base_url", EnvBaseURL, base, client.CarriesAPICalls},
+		{"authority_url", EnvAuthorityURL, authority, client.CarriesCredentials},
+	} {
+		if e.value == "" {
+			continue
+		}
+		if _, err := client.ParseEndpoint(e.value, e.carries); err != nil {
+			diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.attr, e.attr+" (or "+e.env+") "+err.Error()+".")
+		}
+	}
+	return !diags.HasError()
 }
 
 func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Resource {

@@ -73,8 +73,12 @@ func providerSchema() schema.Schema {
 			"cloud": str("Partner Center cloud: `public` (default), `usgovernment`, or `china` (operated by 21Vianet). "+
 				"Picks the API endpoint and the Entra ID authority.", EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
 			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+client.DefaultBaseURL+"` for public). "+
-				"Point it at the Partner Center emulator to test configurations offline.", EnvBaseURL, false),
-			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public).", EnvAuthorityURL, false),
+				"Point it at the Partner Center emulator to test configurations offline. An `https` URL; plain `http` "+
+				"is refused except to a loopback address (`localhost`, `127.0.0.1`, `::1`), because it would send the access "+
+				"token in clear text.", EnvBaseURL, false),
+			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public). "+
+				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the client "+
+				"secret or refresh token in clear text.", EnvAuthorityURL, false),
 			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
 				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`).", EnvAccessToken, true),
 			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", EnvTenantID, false),

@@ -61,7 +61,7 @@ provider "partnercenter" {
 data "partnercenter_customer_billing_profile" "test" {
   customer_id = "` + exampleGUID + `"
 }`,
-			ExpectError: diagnosticPattern("Invalid Partner Center endpoint", "absolute http or https URL"),
+			ExpectError: diagnosticPattern("Invalid base_url", `base_url \(or PARTNERCENTER_BASE_URL\) "api.partnercenter.microsoft.com" has no scheme: write it as https://api.partnercenter.microsoft.com`),
 		}},
 	})
 }

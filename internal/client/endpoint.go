@@ -1,0 +1,55 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package client
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// What travels to each kind of endpoint, for the refusal of plain http.
+const (
+	// CarriesAPICalls is what goes to the API's base URL.
+	CarriesAPICalls = "the access token and every request"
+	// CarriesCredentials is what goes to Entra ID's authority.
+	CarriesCredentials = "the client secret, refresh token or federated token, and every token it issues"
+)
+
+// ParseEndpoint parses raw, an endpoint the provider sends credentials to (the API's base URL, or
+// Entra ID's authority), which carries what carries says. It must be an absolute https URL, or
+// http to a loopback host only (an emulator on the same machine): plain http to any other host
+// would show carries to everyone on the way.
+func ParseEndpoint(raw, carries string) (*url.URL, error) {
+	if !strings.Contains(raw, "://") {
+		return nil, fmt.Errorf("%q has no scheme: write it as https://%s (http:// only for an emulator on this machine)",
+			raw, strings.TrimPrefix(raw, "//"))
+	}
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a URL: %w", raw, err)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return nil, fmt.Errorf("%q uses %s: want an https URL such as %s", raw, u.Scheme, DefaultBaseURL)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("%q names no host: want an https URL such as %s", raw, DefaultBaseURL)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("%q uses plain http, which would send %s to %s in clear text: use https. "+
+			"Plain http is accepted only for a loopback address (localhost, 127.0.0.1, ::1), such as the Partner Center "+
+			"emulator on this machine", raw, carries, u.Hostname())
+	}
+	return u, nil
+}
+
+// isLoopback reports whether host names this machine: localhost or a loopback address.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

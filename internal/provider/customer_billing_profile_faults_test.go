@@ -161,22 +161,46 @@ resource "partnercenter_customer_billing_profile" "test" {
 	})
 }
 
-func TestAccBillingProfile_vanishedCustomerIsRemovedFromState(t *testing.T) {
+// A customer Partner Center no longer has fails the plan with one error, whatever the
+// configuration holds: the plan cannot adopt its profile again, and says what to do. Once the
+// resource leaves the configuration, the plan is empty and the apply forgets it.
+func TestAccBillingProfile_aCustomerThatIsGoneFailsThePlanWithOneError(t *testing.T) {
 	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	env.run(t, resource.TestCase{
-		Steps: []resource.TestStep{
-			{Config: env.config(companyOnlyConfig)},
-			{
-				// The refresh forgets the profile, so the plan proposes to adopt it again.
-				PreConfig:          func() { env.emu.DeleteCustomer(env.customerID) },
-				Config:             env.config(companyOnlyConfig),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+	configs := map[string]string{
+		"a company name":    companyOnlyConfig,
+		"a partial address": profileConfig("Contoso", "Bellevue"),
+		"no attribute":      "resource \"partnercenter_customer_billing_profile\" \"test\" {\n  customer_id = \"%[1]s\"\n}\n",
+	}
+	for name, config := range configs {
+		t.Run("a configuration with "+name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			env.run(t, resource.TestCase{
+				Steps: []resource.TestStep{
+					{Config: env.config(config)},
+					{
+						PreConfig: func() { env.emu.DeleteCustomer(env.customerID) },
+						Config:    env.config(config),
+						ExpectError: diagnosticPattern("Customer no longer exists", "customer "+env.customerID+" no longer exists",
+							"Remove this resource from the configuration", "HTTP 404", "60003", requestIDs),
+					},
+					{
+						Config: env.config(""),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+						},
+						Check: func(s *terraform.State) error {
+							if len(s.RootModule().Resources) != 0 {
+								return fmt.Errorf("the state still holds %v", s.RootModule().Resources)
+							}
+							return nil
+						},
+					},
+				},
+			})
+		})
+	}
 }
 
 func TestAccBillingProfile_injectedFaults(t *testing.T) {

@@ -24,6 +24,9 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 	var planned, prior types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("customer_id"), &planned)...)
 	if req.State.Raw.IsNull() {
+		if r.refusesGoneCustomer(planned, &resp.Diagnostics) {
+			return
+		}
 		planID(ctx, planned, resp)
 	} else {
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("customer_id"), &prior)...)
@@ -37,6 +40,20 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 	if !resp.Diagnostics.HasError() {
 		r.checkPlannedAddress(ctx, req, resp, planned)
 	}
+}
+
+// refusesGoneCustomer fails the plan to manage the profile of a customer that this plan's refresh
+// found gone: Terraform would propose to adopt it again, and the apply would fail. The plan says
+// so instead, whatever else the configuration holds, and says what to do.
+func (r *billingProfileResource) refusesGoneCustomer(customerID types.String, diags *diag.Diagnostics) bool {
+	if !known(customerID) {
+		return false
+	}
+	answer, gone := r.data.goneAnswer(customerID.ValueString())
+	if gone {
+		addGoneCustomerError(diags, canonicalID(customerID.ValueString()), answer)
+	}
+	return gone
 }
 
 // planID shows a new resource's id, the canonical form of its customer id, in the plan.

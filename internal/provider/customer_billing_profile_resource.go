@@ -103,9 +103,11 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 	// Only Partner Center's own answer removes the profile from state: a proxy's 404 page or a
 	// wrong base_url must not make Terraform forget what it manages.
 	if client.IsCustomerNotFound(err) {
+		r.data.noteGone(customerID, err)
 		resp.Diagnostics.AddWarning("Customer no longer found",
 			"Partner Center no longer has customer "+customerID+" (or this partner can no longer reach it), so its "+
-				"billing profile was removed from the state. The next plan proposes to manage it again.\n\n"+err.Error())
+				"billing profile was removed from the state. While the configuration still declares it, plans fail: "+
+				"remove it from the configuration.\n\n"+err.Error())
 		resp.State.RemoveResource(ctx)
 		return
 	}

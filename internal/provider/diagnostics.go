@@ -223,6 +223,17 @@ func apiFieldPath(name string) (path.Path, bool) {
 	return p, ok
 }
 
+// addGoneCustomerError says that Partner Center answered that customerID no longer exists (answer),
+// so that its billing profile cannot be managed, and what to do.
+func addGoneCustomerError(diags *diag.Diagnostics, customerID string, answer error) {
+	diags.AddAttributeError(path.Root("customer_id"), "Customer no longer exists",
+		"Partner Center answered that customer "+customerID+" no longer exists, or that this partner can no longer "+
+			"reach it (HTTP 404, code 60003), so its billing profile cannot be managed: Terraform would propose to adopt "+
+			"it again, and Partner Center would refuse. Remove this resource from the configuration; its state entry "+
+			"goes with the next apply. A configuration that takes its customers from partnercenter_customers drops it "+
+			"by itself.\n\n"+answer.Error())
+}
+
 // addCredentialError reports a credential that cannot be used.
 func addCredentialError(diags *diag.Diagnostics, err error) {
 	var missing *credential.MissingError

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,6 +18,22 @@ type providerData struct {
 	client *client.Client
 	// checkAddresses is the provider's validate_address setting.
 	checkAddresses bool
+	// gone holds, by canonical customer id, Partner Center's answer that a customer no longer
+	// exists, met by a refresh of this provider process: the plan that follows in the same process
+	// tells the truth about it (see customerGone) without asking again.
+	gone sync.Map
+}
+
+// noteGone remembers Partner Center's answer err that customerID no longer exists.
+func (d *providerData) noteGone(customerID string, err error) { d.gone.Store(canonicalID(customerID), err) }
+
+// goneAnswer is Partner Center's answer that customerID no longer exists, if a refresh met one.
+func (d *providerData) goneAnswer(customerID string) (error, bool) {
+	v, ok := d.gone.Load(canonicalID(customerID))
+	if !ok {
+		return nil, false
+	}
+	return v.(error), true
 }
 
 // addressChecksOn says whether to check addresses at plan time against Partner Center's address

@@ -25,7 +25,9 @@ type providerData struct {
 }
 
 // noteGone remembers Partner Center's answer err that customerID no longer exists.
-func (d *providerData) noteGone(customerID string, err error) { d.gone.Store(canonicalID(customerID), err) }
+func (d *providerData) noteGone(customerID string, err error) {
+	d.gone.Store(canonicalID(customerID), err)
+}
 
 // goneAnswer is Partner Center's answer that customerID no longer exists, if a refresh met one.
 func (d *providerData) goneAnswer(customerID string) (error, bool) {

@@ -49,11 +49,11 @@ func (r *billingProfileResource) refusesGoneCustomer(customerID types.String, di
 	if !known(customerID) {
 		return false
 	}
-	answer, gone := r.data.goneAnswer(customerID.ValueString())
-	if gone {
+	answer := r.data.goneAnswer(customerID.ValueString())
+	if answer != nil {
 		addGoneCustomerError(diags, canonicalID(customerID.ValueString()), answer)
 	}
-	return gone
+	return answer != nil
 }
 
 // planID shows a new resource's id, the canonical form of its customer id, in the plan.

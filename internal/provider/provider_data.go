@@ -29,13 +29,13 @@ func (d *providerData) noteGone(customerID string, err error) {
 	d.gone.Store(canonicalID(customerID), err)
 }
 
-// goneAnswer is Partner Center's answer that customerID no longer exists, if a refresh met one.
-func (d *providerData) goneAnswer(customerID string) (error, bool) {
-	v, ok := d.gone.Load(canonicalID(customerID))
-	if !ok {
-		return nil, false
+// goneAnswer is Partner Center's answer that customerID no longer exists, if a refresh met one,
+// else nil.
+func (d *providerData) goneAnswer(customerID string) error {
+	if v, ok := d.gone.Load(canonicalID(customerID)); ok {
+		return v.(error)
 	}
-	return v.(error), true
+	return nil
 }
 
 // addressChecksOn says whether to check addresses at plan time against Partner Center's address

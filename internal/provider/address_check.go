@@ -42,9 +42,12 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 		ctx, cancel = addressCheckContext(ctx, req)
 		defer cancel()
 	}
-	current, ok := r.currentAddress(ctx, req, customerID, configured, enabled, &resp.Diagnostics)
+	current, read, ok := r.currentAddress(ctx, req, customerID, configured, enabled, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	if read != nil {
+		keepForCreate(ctx, read, resp.Private, &resp.Diagnostics)
 	}
 	planned := mergeAddress(configured, current)
 	if !planned.differsFrom(current, addressAttributeNames) {
@@ -88,33 +91,33 @@ func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (c
 }
 
 // currentAddress is the address Partner Center holds, as far as the checks need it: the prior
-// state's on update; on create, the profile read from Partner Center when the configuration
+// state's on update; on create, the profile read from Partner Center (read) when the configuration
 // leaves out an attribute the checks judge (and they are enabled), else nothing (not known).
 // ok is false when the plan cannot be checked further.
 func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
-	configured types.Object, enabled bool, diags *diag.Diagnostics) (map[string]types.String, bool) {
+	configured types.Object, enabled bool, diags *diag.Diagnostics) (current map[string]types.String, read *client.BillingProfile, ok bool) {
 	if !req.State.Raw.IsNull() {
 		var prior types.Object
 		diags.Append(req.State.GetAttribute(ctx, addressPath, &prior)...)
-		return nullAddressValues(stringAttributes(prior)), !diags.HasError()
+		return nullAddressValues(stringAttributes(prior)), nil, !diags.HasError()
 	}
 	if !enabled || !leavesOut(configured, postalAttributes) {
-		return nil, true
+		return nil, nil, true
 	}
 	if !known(customerID) {
-		return nil, true // a customer known only at apply is checked then
+		return nil, nil, true // a customer known only at apply is checked then
 	}
 	id := canonicalID(customerID.ValueString())
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
 	switch {
 	case client.IsCustomerNotFound(err):
 		addAPIError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
-		return nil, false
+		return nil, nil, false
 	case err != nil:
 		addAddressCheckFailure(diags, id, "the billing profile could not be read to complete the address", err)
-		return nil, false
+		return nil, nil, false
 	}
-	return apiAddressValues(p.DefaultAddress), true
+	return apiAddressValues(p.DefaultAddress), p, true
 }
 
 // nullAddressValues completes a prior state's address: every attribute of a null address is null.

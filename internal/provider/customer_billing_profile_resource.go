@@ -44,6 +44,10 @@ const (
 	privateProfileKey    = "profile"
 )
 
+// privateAdoptKey is the planned private state's copy of the profile the plan of a create read
+// (keepForCreate), so that the create starts from it instead of reading it again.
+const privateAdoptKey = "adopt"
+
 // NewCustomerBillingProfileResource returns the partnercenter_customer_billing_profile resource.
 func NewCustomerBillingProfileResource() resource.Resource { return &billingProfileResource{} }
 
@@ -65,8 +69,9 @@ func (r *billingProfileResource) Configure(_ context.Context, req resource.Confi
 	r.client = clientOf(r.data)
 }
 
-// Create adopts the profile, which exists with its customer: it reads it, writes the configured
-// attributes over it, and PUTs only when that changes something.
+// Create adopts the profile, which exists with its customer: it reads it (unless its plan just
+// did, see keepForCreate), writes the configured attributes over it, and PUTs only when that
+// changes something.
 func (r *billingProfileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	plan, d := readResourceModel(req.Plan.Raw)
 	resp.Diagnostics.Append(d...)
@@ -80,10 +85,13 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 	}
 	defer cancel()
 	customerID := plan.customerID()
-	base, err := r.client.GetCustomerBillingProfile(ctx, customerID)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, profileSubject("create", customerID), err)
-		return
+	base := keptForCreate(ctx)
+	if base == nil {
+		var err error
+		if base, err = r.client.GetCustomerBillingProfile(ctx, customerID); err != nil {
+			addAPIError(&resp.Diagnostics, profileSubject("create", customerID), err)
+			return
+		}
 	}
 	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
 }
@@ -171,6 +179,33 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 	id := canonicalID(req.ID)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// keepForCreate keeps p, the profile the plan of a create read, in the plan's private state for the
+// create, so that adopting a profile costs one read per walk: Terraform plans again right before
+// it applies, and the profile that plan read is seconds old when the create starts. The ETag
+// guards the write: if someone changed the profile in between, the update meets 412, reads it
+// again and writes the configuration over the fresh copy.
+func keepForCreate(ctx context.Context, p *client.BillingProfile, private privateState, diags *diag.Diagnostics) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		diags.AddError("Could not keep the billing profile", err.Error())
+		return
+	}
+	diags.Append(private.SetKey(ctx, privateAdoptKey, b)...)
+}
+
+// keptForCreate is the profile the plan of the create being applied read, nil when it read none.
+func keptForCreate(ctx context.Context) *client.BillingProfile {
+	raw := plannedPrivate(ctx, privateAdoptKey)
+	if raw == nil {
+		return nil
+	}
+	var p client.BillingProfile
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return nil
+	}
+	return &p
 }
 
 // apply writes w, what the plan shows apply writing (see written), over base through the client's

@@ -24,11 +24,12 @@ import (
 var _ provider.Provider = (*partnerCenterProvider)(nil)
 
 // NewServer returns the protocol 6 server of the provider at version: the framework's, which
-// answers unchanged plans at once (unchanged_plan.go). main.go serves it through the workarounds
+// answers unchanged plans at once (unchanged_plan.go) and hands a create its planned private state
+// (planned_private.go). main.go serves it through the workarounds
 // of package serve, and so do the acceptance tests.
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(New(version)())
-	return func() tfprotov6.ProviderServer { return unchangedPlanServer{framework()} }
+	return func() tfprotov6.ProviderServer { return unchangedPlanServer{plannedPrivateServer{framework()}} }
 }
 
 // New returns a function that builds the provider at the given version, as providerserver wants.

@@ -1,0 +1,71 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// Adopting a profile reads it once per walk: the create starts from the profile its plan read
+// (Terraform plans again right before it applies), and reads it itself only when no plan did.
+func TestAdoptReadsTheProfileOncePerWalk(t *testing.T) {
+	t.Parallel()
+	tests := map[string]struct {
+		config   string
+		wantGETs int
+	}{
+		// The plan reads the profile to check the whole address: once in the plan walk, once in
+		// the apply walk, whose read the create takes.
+		"a partial address, read at plan": {config: profileConfig("Contoso Adopted", "Bellevue"), wantGETs: 2},
+		// Nothing is read at plan: the create reads.
+		"no address, no read at plan": {config: companyConfig("Contoso Adopted", ""), wantGETs: 1},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := newTestEnv(t)
+			env.needsEmulator(t)
+			cli := newTerraformCLI(t)
+			cli.apply(t, env.config(tt.config))
+			if got := env.emu.Count(http.MethodGet, env.customerID); got != tt.wantGETs {
+				t.Errorf("terraform apply read the profile %d times, want %d", got, tt.wantGETs)
+			}
+			if got := env.emu.Count(http.MethodPut, env.customerID); got != 1 {
+				t.Errorf("%d PUTs, want 1", got)
+			}
+			stored, _ := env.emu.Profile(env.customerID)
+			if stored["companyName"] != "Contoso Adopted" {
+				t.Errorf("Partner Center holds company name %v", stored["companyName"])
+			}
+			if cli.planHasChanges(t) {
+				t.Error("the plan after the adopt has changes")
+			}
+		})
+	}
+}
+
+// The profile the plan read is guarded by its ETag: a change someone makes between that plan and
+// the create meets 412, and the create reads the profile again and keeps their change.
+func TestAdoptFromThePlannedReadKeepsAChangeMadeSince(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.emu.Inject(emulator.Fault{Method: http.MethodPut, CustomerID: env.customerID,
+		Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
+	cli := newTerraformCLI(t)
+	diags := cli.apply(t, env.config(profileConfig("Contoso Adopted", "Bellevue")))
+	if got := env.emu.Count(http.MethodGet, env.customerID); got != 3 {
+		t.Errorf("the profile was read %d times, want 3: the plan walk's, the apply walk's, and the re-read after 412", got)
+	}
+	stored, _ := env.emu.Profile(env.customerID)
+	if stored["culture"] != "fr-FR" || stored["companyName"] != "Contoso Adopted" {
+		t.Errorf("Partner Center holds culture %v and company name %v, want fr-FR and Contoso Adopted", stored["culture"], stored["companyName"])
+	}
+	if _, warned := findDiagnostic(diags, "warning", "Billing profile changed in Partner Center during apply"); !warned {
+		t.Errorf("no warning about the concurrent change: %+v", diags)
+	}
+}

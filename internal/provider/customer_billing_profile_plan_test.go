@@ -83,7 +83,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 					plancheck.ExpectResourceAction(testResource, plancheck.ResourceActionUpdate),
 					expectPlannedChanges(testResource, "timeouts.update", "validate_address"),
 				}},
-				Check: env.expectOperations([]string{"GET", "PUT"}),
+				Check: env.expectOperations([]string{"PUT"}),
 			},
 		},
 	})

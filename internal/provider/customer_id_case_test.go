@@ -63,7 +63,7 @@ func TestAccBillingProfile_customerIDCaseChangeIsNoReplacement(t *testing.T) {
 					expectPlannedChanges(testResource, "customer_id"),
 					plancheck.ExpectKnownValue(testResource, tfjsonpath.New("id"), knownvalue.StringExact(env.customerID)),
 				}},
-				Check: env.expectOperations([]string{"GET", "PUT"}),
+				Check: env.expectOperations([]string{"PUT"}),
 			},
 		},
 	})

@@ -22,6 +22,8 @@ type AnswerError struct {
 	RequestID, CorrelationID string
 	// Problem says what is wrong with the answer.
 	Problem string
+	// Lacks are the fields every such resource has that the answer lacks, when that is the problem.
+	Lacks []string
 	// BodyStart is the beginning of the body, for a support case.
 	BodyStart string
 	// Err is the decoding error, when decoding failed.

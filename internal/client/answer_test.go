@@ -203,3 +203,30 @@ func TestTheBodyStartOfAnUnusableAnswer(t *testing.T) {
 		})
 	}
 }
+
+func TestOnlyAStoredProfileWithoutAFieldIsIncomplete(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		want       bool
+	}{
+		{"a profile without its culture", strings.Replace(profileJSON, `"culture":"en-US",`, "", 1), true},
+		{"a profile whose address has no country", strings.Replace(profileJSON, `"country":"US",`, "", 1), true},
+		{"an empty object, no profile at all", "{}", false},
+		{"a profile without its ETag", strings.Replace(profileJSON, `"etag":"-2279334701316321663",`, "", 1), false},
+		{"a body that is not JSON", "<html>", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, _ := newScripted(t, reply{status: 200, body: tt.body})
+			_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+			if got := IsIncompleteProfile(err); got != tt.want {
+				t.Errorf("IsIncompleteProfile(%v) = %v, want %v", err, got, tt.want)
+			}
+		})
+	}
+	if IsIncompleteProfile(nil) || IsIncompleteProfile(&APIError{StatusCode: 500}) {
+		t.Error("an error that is no answer at all is incomplete")
+	}
+}

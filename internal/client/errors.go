@@ -34,8 +34,15 @@ type APIError struct {
 
 // Error describes the failure in one line with everything a support case needs.
 func (e *APIError) Error() string {
+	return fmt.Sprintf("%s %s: %s [%s: %s, %s: %s]", e.Method, e.Path, e.Answer(),
+		HeaderRequestID, e.RequestID, HeaderCorrelationID, e.CorrelationID)
+}
+
+// Answer is what Partner Center answered, the same on every call that meets it: the HTTP status,
+// Partner Center's code, description and details, without the call and its request ids.
+func (e *APIError) Answer() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: HTTP %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	if e.Code != "" {
 		fmt.Fprintf(&b, ", Partner Center code %s", e.Code)
 	}
@@ -45,7 +52,6 @@ func (e *APIError) Error() string {
 	if len(e.Data) > 0 {
 		fmt.Fprintf(&b, " (%s)", strings.Join(e.Data, "; "))
 	}
-	fmt.Fprintf(&b, " [%s: %s, %s: %s]", HeaderRequestID, e.RequestID, HeaderCorrelationID, e.CorrelationID)
 	return b.String()
 }
 

@@ -5,8 +5,10 @@ package client
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -58,10 +60,28 @@ func (p *BillingProfile) missingFields() []string {
 // checkAnswer refuses a decoded answer that lacks what every billing profile has.
 func (p *BillingProfile) checkAnswer() error {
 	if missing := p.missingFields(); len(missing) > 0 {
-		return fmt.Errorf("it is not a whole billing profile: it lacks %s, which every billing profile has",
-			strings.Join(missing, ", "))
+		return &incompleteError{missing: missing}
 	}
 	return nil
+}
+
+// incompleteError is a billing profile answer that lacks fields every profile has.
+type incompleteError struct {
+	missing []string // in the order of requiredProfileFields
+}
+
+func (e *incompleteError) Error() string {
+	return fmt.Sprintf("it is not a whole billing profile: it lacks %s, which every billing profile has",
+		strings.Join(e.missing, ", "))
+}
+
+// IsIncompleteProfile reports whether err is an answer that is a billing profile Partner Center
+// stores (it carries its ETag) but that lacks another field every profile has, such as its
+// culture: a fault of that one customer's profile, unlike an answer that is no profile at all
+// ({}, null, a gateway's stub), which may meet every customer alike.
+func IsIncompleteProfile(err error) bool {
+	var ae *AnswerError
+	return errors.As(err, &ae) && len(ae.Lacks) > 0 && !slices.Contains(ae.Lacks, keyAttributes+"."+keyETag)
 }
 
 // of returns the check that p, once decoded, is the billing profile of customerID: a profile whose

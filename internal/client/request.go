@@ -97,7 +97,12 @@ func decodeAnswer(req *http.Request, resp *http.Response, body []byte, cut bool,
 	}
 	if c, ok := out.(answerChecker); ok {
 		if err := c.checkAnswer(); err != nil {
-			return newAnswerError(req, resp, body, err.Error(), nil)
+			ae := newAnswerError(req, resp, body, err.Error(), nil)
+			var incomplete *incompleteError
+			if errors.As(err, &incomplete) {
+				ae.Lacks = incomplete.missing
+			}
+			return ae
 		}
 	}
 	if cl.about != nil {

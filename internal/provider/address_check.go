@@ -165,7 +165,8 @@ func (a plannedAddress) differsFrom(current map[string]types.String, names []str
 // throttling) only skips the check, which Partner Center makes again at apply, so the plan goes on.
 func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err error) {
 	if client.IsCredentialRefused(err) {
-		addAPIError(diags, subject{action: "check the address of", object: "the billing profile of customer " + customerID, customerID: customerID, resource: true}, err)
+		addAPIError(diags, subject{action: "check the address of", object: "the billing profile of customer " + customerID,
+			customerID: customerID, resource: true}, err)
 		return
 	}
 	diags.AddAttributeWarning(addressPath, "Address validation skipped",

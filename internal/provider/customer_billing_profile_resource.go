@@ -107,7 +107,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	defer cancel()
 	customerID := state.customerID()
-	p, err := r.client.GetCustomerBillingProfile(ctx, customerID)
+	p, err := r.readForState(ctx, customerID, state)
 	// Only Partner Center's own answer removes the profile from state: a proxy's 404 page or a
 	// wrong base_url must not make Terraform forget what it manages.
 	if client.IsCustomerNotFound(err) {
@@ -124,6 +124,18 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	r.store(ctx, p, stateOf(p, state), &resp.State, resp.Private, &resp.Diagnostics)
+}
+
+// readForState reads the profile for Read. An import's state holds no ETag yet: it takes the read
+// partnercenter_customer_billing_profiles made of the same profile moments before in this plan,
+// when there is one, instead of reading it again.
+func (r *billingProfileResource) readForState(ctx context.Context, customerID string, state billingProfileResourceModel) (*client.BillingProfile, error) {
+	if state.ETag.IsNull() {
+		if p := r.data.takeOfferedRead(customerID); p != nil {
+			return p, nil
+		}
+	}
+	return r.client.GetCustomerBillingProfile(ctx, customerID)
 }
 
 // Update PUTs with the ETag from state, starting from the profile kept in private state; on 412

@@ -31,13 +31,16 @@ type subject struct {
 	object string
 	// customerID is the customer concerned, "" for none.
 	customerID string
-	// resource: the caller is a resource, with a timeouts block and a state entry.
+	// resource: the caller is a resource, with a state entry.
 	resource bool
+	// timeouts: the caller has a timeouts block.
+	timeouts bool
 }
 
 // profileSubject is a billing profile resource's operation on customerID's profile.
 func profileSubject(action, customerID string) subject {
-	return subject{action: action, object: "the billing profile of customer " + customerID, customerID: customerID, resource: true}
+	return subject{action: action, object: "the billing profile of customer " + customerID, customerID: customerID,
+		resource: true, timeouts: true}
 }
 
 // readSubject is a data source reading object, about customerID ("" for none).
@@ -92,9 +95,9 @@ func explain(s subject, err error) (summary, hint string) {
 func explainOperation(s subject, err error) (summary, hint string, ok bool) {
 	var conflict *client.ConflictError
 	switch {
-	case errors.Is(err, context.DeadlineExceeded) && s.resource:
+	case errors.Is(err, context.DeadlineExceeded) && s.timeouts:
 		return "Timed out", "Partner Center did not finish in the " + s.action + " timeout. Raise timeouts." + s.action +
-			" in the resource, or try again later.", true
+			", or try again later.", true
 	case errors.Is(err, context.DeadlineExceeded):
 		return "Timed out", fmt.Sprintf("Partner Center did not finish giving %s within %s, the most a data source waits. "+
 			"Try again later.", s.object, defaultReadTimeout), true

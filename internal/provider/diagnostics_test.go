@@ -59,7 +59,7 @@ func TestAPIErrorsFitTheObject(t *testing.T) {
 func TestAResourceTimeoutAdvisesItsTimeoutsBlock(t *testing.T) {
 	t.Parallel()
 	_, hint := explain(profileSubject("update", "x"), context.DeadlineExceeded)
-	if !strings.Contains(hint, "Raise timeouts.update in the resource") {
+	if !strings.Contains(hint, "Raise timeouts.update") {
 		t.Errorf("hint %q, want it to advise timeouts.update", hint)
 	}
 }

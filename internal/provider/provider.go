@@ -115,5 +115,5 @@ func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Res
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCountryValidationRulesDataSource,
-		NewCustomersDataSource, NewCustomerDataSource}
+		NewCustomersDataSource, NewCustomerDataSource, NewCustomerBillingProfilesDataSource}
 }

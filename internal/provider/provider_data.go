@@ -6,6 +6,7 @@ package provider
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,6 +23,37 @@ type providerData struct {
 	// exists, met by a refresh of this provider process: the plan that follows in the same process
 	// tells the truth about it (see customerGone) without asking again.
 	gone sync.Map
+	// offered holds profiles partnercenter_customer_billing_profiles read (offeredRead), by canonical
+	// customer id, until an import in the same plan takes them.
+	offered sync.Map
+}
+
+// offeredRead is a profile partnercenter_customer_billing_profiles read, offered to an import.
+type offeredRead struct {
+	profile *client.BillingProfile
+	at      time.Time
+}
+
+// maxOfferedReadAge is how old a read offered to an import may be: the import follows the data
+// source in the same plan, seconds later, and a plan that took longer reads the profile again.
+const maxOfferedReadAge = 5 * time.Minute
+
+// offerRead offers p, customerID's profile just read, to the import of that profile in the same
+// plan (takeOfferedRead), which would otherwise read it again.
+func (d *providerData) offerRead(customerID string, p *client.BillingProfile) {
+	d.offered.Store(canonicalID(customerID), offeredRead{p, time.Now()})
+}
+
+// takeOfferedRead takes the read offered for customerID, once, if it is recent enough; else nil.
+func (d *providerData) takeOfferedRead(customerID string) *client.BillingProfile {
+	v, ok := d.offered.LoadAndDelete(canonicalID(customerID))
+	if !ok {
+		return nil
+	}
+	if o := v.(offeredRead); time.Since(o.at) <= maxOfferedReadAge {
+		return o.profile
+	}
+	return nil
 }
 
 // noteGone remembers Partner Center's answer err that customerID no longer exists.

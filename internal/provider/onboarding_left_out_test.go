@@ -1,0 +1,151 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// One customer whose profile Partner Center refuses, or holds without a culture, does not block
+// the onboarding of the others: they are imported in one plan, and the output says who was left
+// out and why. This is the onboarding guide's configuration for an estate with such customers.
+const onboardingLeavingOutConfig = `
+data "partnercenter_customers" "estate" {}
+
+data "partnercenter_customer_billing_profiles" "estate" {
+  customer_ids = data.partnercenter_customers.estate.ids
+}
+
+locals {
+  customers = { for c in data.partnercenter_customers.estate.customers : lower(c.id) => c }
+  onboard   = { for id in data.partnercenter_customer_billing_profiles.estate.readable_ids : id => local.customers[id] }
+}
+
+import {
+  for_each = local.onboard
+  to       = partnercenter_customer_billing_profile.this[each.key]
+  id       = each.key
+}
+
+resource "partnercenter_customer_billing_profile" "this" {
+  for_each    = local.onboard
+  customer_id = each.key
+}
+
+output "left_out" {
+  value = data.partnercenter_customer_billing_profiles.estate.unreadable
+}
+
+output "onboarded" {
+  value = length(partnercenter_customer_billing_profile.this)
+}
+`
+
+// estateWithTwoUnreadable is an emulator estate of five customers of which Partner Center refuses
+// one's profile (403) and holds another's without its culture; it returns those two.
+func estateWithTwoUnreadable(t *testing.T) (env *testEnv, refused, cultureless string) {
+	t.Helper()
+	env = newSmallEstateEnv(t, 4)
+	ids, err := env.emu.SeedCustomers(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused, cultureless = ids[0], ids[1]
+	env.emu.Inject(emulator.Fault{Method: http.MethodGet, CustomerID: refused, Times: 1000, Status: http.StatusForbidden})
+	if err := env.emu.ChangeProfile(cultureless, func(p map[string]any) { delete(p, "culture") }); err != nil {
+		t.Fatal(err)
+	}
+	return env, refused, cultureless
+}
+
+func TestAccOnboarding_oneUnreadableCustomerDoesNotBlockTheOthers(t *testing.T) {
+	t.Parallel()
+	env, refused, cultureless := estateWithTwoUnreadable(t)
+	workDir := t.TempDir()
+	env.run(t, resource.TestCase{
+		WorkingDir: workDir,
+		Steps: []resource.TestStep{
+			{
+				Config: env.config(onboardingLeavingOutConfig),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{expectImportsOnly{5}},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("onboarded", knownvalue.Int64Exact(5)),
+					statecheck.ExpectKnownOutputValue("left_out", knownvalue.MapExact(map[string]knownvalue.Check{
+						refused:     knownvalue.StringExact("HTTP 403 Forbidden, Partner Center code 403: Forbidden (injected fault)"),
+						cultureless: knownvalue.StringExact("Partner Center holds the billing profile without culture, which every billing profile has"),
+					})),
+					env.expectNoWrites(),
+				},
+			},
+			{PreConfig: forgetOnboarded(t, workDir), Config: env.config(onboardingData(""))},
+		},
+	})
+}
+
+// A failure that may meet every customer alike (here Partner Center failing for one of them
+// through every retry) fails the read: no customer is ever left out for it.
+func TestAccOnboarding_anOutageLeavesNobodyOut(t *testing.T) {
+	t.Parallel()
+	env := newSmallEstateEnv(t, 3)
+	ids, err := env.emu.SeedCustomers(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.emu.Inject(emulator.Fault{Method: http.MethodGet, CustomerID: ids[0], Times: 1000, Status: http.StatusServiceUnavailable})
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config:      env.config(onboardingLeavingOutConfig),
+		ExpectError: diagnosticPattern("Partner Center request failed", "Could not read the billing profiles of the customers asked for", "HTTP 503", requestIDs),
+	}}})
+}
+
+// The onboarding reads each readable profile once: the import takes the data source's read.
+func TestOnboardingReadsEachProfileOnce(t *testing.T) {
+	t.Parallel()
+	env, refused, cultureless := estateWithTwoUnreadable(t)
+	cli := newTerraformCLI(t)
+	diags := cli.apply(t, env.config(onboardingLeavingOutConfig))
+	warning, ok := findDiagnostic(diags, "warning", "2 billing profiles left out")
+	if !ok || !diagnosticPattern(refused+": GET /v1/customers/"+refused+"/profiles/billing: HTTP 403", requestIDs).MatchString(warning.Detail) ||
+		!strings.Contains(warning.Detail, cultureless+": GET") {
+		t.Errorf("the warning about the customers left out: %+v; want each with Partner Center's answer and request ids", warning)
+	}
+	gets := map[string]int{}
+	for _, r := range env.emu.Requests() {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.Path, "/profiles/billing") {
+			gets[r.CustomerID]++
+		}
+	}
+	if len(gets) != 7 {
+		t.Errorf("%d customers' profiles were read, want all 7", len(gets))
+	}
+	for id, n := range gets {
+		if n != 1 {
+			t.Errorf("customer %s's profile was read %d times, want once", id, n)
+		}
+	}
+	out, err := cli.run(t, "output", "-json", "left_out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leftOut map[string]string
+	if err := json.Unmarshal(out, &leftOut); err != nil || len(leftOut) != 2 || leftOut[refused] == "" || leftOut[cultureless] == "" {
+		t.Errorf("left_out = %s (%v), want the refused and the cultureless customer", out, err)
+	}
+	if cli.planHasChanges(t) {
+		t.Error("the plan after onboarding has changes")
+	}
+}

@@ -109,6 +109,30 @@ func (c *cachedSource) Token(ctx context.Context) (string, error) {
 	}
 }
 
+// RenewRefused answers Partner Center's refusal (401) of refused, a token this source handed out.
+// Refused once its renewal was due, it may have expired on its way (a slow network, a busy machine,
+// a service clock a little ahead): it is no longer handed out, and the caller gets the next token,
+// fetched by the one renewal in flight, with ok true. The same when it was replaced meanwhile: the
+// caller gets the current one. A token refused well within its life is refused for another reason
+// (a wrong audience, revoked consent), and a new one would be refused too: ok is false.
+func (c *cachedSource) RenewRefused(ctx context.Context, refused string) (string, bool, error) {
+	c.mu.Lock()
+	current := c.token != nil && c.token.AccessToken == refused
+	if current && c.now().Before(c.renewAt) {
+		c.mu.Unlock()
+		return "", false, nil
+	}
+	if current {
+		c.usableTo = c.now() // callers wait for the renewal rather than take the refused token
+	}
+	c.mu.Unlock()
+	token, err := c.Token(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	return token, token != refused, nil
+}
+
 // usableLocked reports whether the cached token may still be handed out. The caller holds c.mu.
 func (c *cachedSource) usableLocked(now time.Time) bool {
 	return c.token != nil && (c.usableTo.IsZero() || now.Before(c.usableTo))

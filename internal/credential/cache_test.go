@@ -460,3 +460,76 @@ func (c *cachedSource) pendingFailure() bool {
 	defer c.mu.Unlock()
 	return c.failure != nil
 }
+
+// A token Partner Center refuses once its renewal is due may have expired on its way: it is no
+// longer handed out and the refused call gets the next one. Refused well within its life, it is
+// refused for another reason, and a new token would be refused too.
+func TestARefusedTokenIsRenewedOnlyWhenItMayHaveExpiredOnItsWay(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		at        time.Duration // after the issue of an hour-long token, renewal due at 55m
+		refused   string
+		want      string
+		wantOK    bool
+		wantFetch int32
+	}{
+		{"refused well within its life, the refusal stands", 30 * time.Minute, "first", "", false, 1},
+		{"refused a moment before its renewal, the refusal stands", 55*time.Minute - time.Millisecond, "first", "", false, 1},
+		{"refused once its renewal is due, it is renewed", 55 * time.Minute, "first", "second", true, 2},
+		{"refused in its last moments, it is renewed", 59*time.Minute + 50*time.Second, "first", "second", true, 2},
+		{"a token already replaced: the current one is handed out", 30 * time.Minute, "older", "first", true, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			clk := &clock{now: t0}
+			f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issuedFor("first", time.Hour), issuedFor("second", 2*time.Hour)}}
+			c := newTestCache(f, clk)
+			mustToken(t, c, context.Background())
+			clk.Set(t0.Add(tt.at))
+			if tt.at < 55*time.Minute {
+				// No background renewal may start before the refusal is judged.
+				if got := tokenAtOnce(t, c); got != "first" {
+					t.Fatalf("handed out %q, want first", got)
+				}
+			}
+			got, ok, err := c.RenewRefused(context.Background(), tt.refused)
+			if err != nil || got != tt.want || ok != tt.wantOK {
+				t.Fatalf("RenewRefused = %q, %v, %v; want %q, %v", got, ok, err, tt.want, tt.wantOK)
+			}
+			if tt.wantOK && tt.want == "second" {
+				if next := tokenAtOnce(t, c); next != "second" {
+					t.Errorf("after the renewal the cache hands out %q, want second", next)
+				}
+			}
+			eventually(t, "the renewals settle", func() bool { return !c.renewing() })
+			if n := f.calls.Load(); n != tt.wantFetch {
+				t.Errorf("%d fetches, want %d", n, tt.wantFetch)
+			}
+		})
+	}
+}
+
+func TestARefusedTokenWhoseRenewalFailsGivesTheRenewalsError(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issuedFor("first", time.Hour), failing(true)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(59 * time.Minute))
+	if _, ok, err := c.RenewRefused(context.Background(), "first"); ok || err == nil {
+		t.Errorf("ok %v, err %v; want the renewal's error", ok, err)
+	}
+}
+
+func TestAStaticTokenStaysRefused(t *testing.T) {
+	t.Parallel()
+	src, err := New(Config{AccessToken: "static"}, Endpoints{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok, ok, err := src.RenewRefused(context.Background(), "static"); ok || err != nil || tok != "" {
+		t.Errorf("RenewRefused = %q, %v, %v; want the refusal to stand", tok, ok, err)
+	}
+}

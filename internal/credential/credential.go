@@ -49,6 +49,15 @@ type Source struct {
 	Kind Kind
 }
 
+// RenewRefused renews a token Partner Center refused when the source behind it can tell that it
+// may have expired on its way (client.RenewingTokenSource); a static token stays refused.
+func (s *Source) RenewRefused(ctx context.Context, refused string) (string, bool, error) {
+	if r, ok := s.TokenSource.(client.RenewingTokenSource); ok {
+		return r.RenewRefused(ctx, refused)
+	}
+	return "", false, nil
+}
+
 // New picks the first credential kind cfg configures fully, in the order of the Kind constants,
 // and returns its token source. hc carries the token requests. When none is fully configured,
 // the error lists what was found and what each kind still needs.

@@ -18,8 +18,8 @@ import (
 func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 	t.Parallel()
 	kinds := map[string]Config{
-		"refresh token": {ClientSecret: secret, RefreshToken: refresh},
-		"client secret": {ClientSecret: secret},
+		"refresh token": {TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh},
+		"client secret": {TenantID: tenant, ClientID: clientID, ClientSecret: secret},
 	}
 	faults := []struct {
 		name        string
@@ -42,7 +42,6 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 				t.Parallel()
 				emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
 				emu.InjectTokenFault(tt.fault)
-				cfg.TenantID, cfg.ClientID = tenant, clientID
 				src, err := New(cfg, ep, srv.Client())
 				if err != nil {
 					t.Fatal(err)

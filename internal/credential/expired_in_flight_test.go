@@ -1,0 +1,48 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package credential
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+)
+
+// A call whose token expires while the call is on its way (here Partner Center holds it past the
+// token's two-second life) is refused with 401 and sent once more with a new token: it succeeds,
+// however slow the machine, instead of failing the apply.
+func TestACallWhoseTokenExpiresOnItsWayIsSentAgainWithANewToken(t *testing.T) {
+	t.Parallel()
+	emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
+	emu.SetTokenLifetime(2 * time.Second)
+	if err := emu.SeedDefaultCustomer(apiCustomer); err != nil {
+		t.Fatal(err)
+	}
+	emu.Inject(emulator.Fault{Method: http.MethodGet, Delay: 2500 * time.Millisecond})
+	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetCustomerBillingProfile(context.Background(), apiCustomer); err != nil {
+		t.Fatalf("the call failed: %v", err)
+	}
+	var statuses []int
+	for _, r := range emu.Requests() {
+		statuses = append(statuses, r.Status)
+	}
+	if len(statuses) != 2 || statuses[0] != http.StatusUnauthorized || statuses[1] != http.StatusOK {
+		t.Errorf("Partner Center answered %v, want 401 to the token that expired on its way, then 200", statuses)
+	}
+	if n := len(emu.TokenRequests()); n != 2 {
+		t.Errorf("%d token requests, want 2", n)
+	}
+}

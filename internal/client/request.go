@@ -48,7 +48,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	if err != nil {
 		return err
 	}
-	resp, err := c.send(req)
+	resp, err := c.send(ctx, req)
 	if err != nil {
 		return transportError(req.Request, tried, err)
 	}
@@ -75,9 +75,9 @@ func (c *Client) do(ctx context.Context, cl call) error {
 // send sends req, retrying as the retry policy allows, and once more with a new token when Partner
 // Center refuses (401) a token that may have expired on its way (RenewingTokenSource). Only the
 // response of the last attempt is left open.
-func (c *Client) send(req *retryablehttp.Request) (*http.Response, error) {
+func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Response, error) {
 	resp, err := c.http.Do(req)
-	if err == nil && resp.StatusCode == http.StatusUnauthorized && c.renewRefused(req) {
+	if err == nil && resp.StatusCode == http.StatusUnauthorized && c.renewRefused(ctx, req) {
 		_ = resp.Body.Close()
 		resp, err = c.http.Do(req)
 	}
@@ -90,22 +90,22 @@ func (c *Client) send(req *retryablehttp.Request) (*http.Response, error) {
 // renewRefused puts a new token into req after Partner Center refused its token, when the token
 // source says the refused one may have expired on its way; it reports whether req is worth
 // sending again.
-func (c *Client) renewRefused(req *retryablehttp.Request) bool {
+func (c *Client) renewRefused(ctx context.Context, req *retryablehttp.Request) bool {
 	src, ok := c.tokens.(RenewingTokenSource)
 	if !ok {
 		return false
 	}
 	refused := strings.TrimPrefix(req.Header.Get("Authorization"), "Bearer ")
-	token, renewed, err := src.RenewRefused(req.Context(), refused)
+	token, renewed, err := src.RenewRefused(ctx, refused)
 	if err != nil {
-		tflog.Warn(req.Context(), "Partner Center refused a token that may have expired on its way, and no new one could be had",
+		tflog.Warn(ctx, "Partner Center refused a token that may have expired on its way, and no new one could be had",
 			map[string]any{"error": err.Error()})
 		return false
 	}
 	if !renewed {
 		return false
 	}
-	tflog.Info(req.Context(), "Partner Center refused a token that may have expired on its way; sending the call again with a new one",
+	tflog.Info(ctx, "Partner Center refused a token that may have expired on its way; sending the call again with a new one",
 		map[string]any{HeaderRequestID: req.Header.Get(HeaderRequestID)})
 	req.Header.Set("Authorization", "Bearer "+token)
 	return true

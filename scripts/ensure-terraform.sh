@@ -27,4 +27,4 @@ if [ -z "${TF_CLI_CONFIG_FILE:-}" ] || [ ! -f "$TF_CLI_CONFIG_FILE" ]; then
   TF_CLI_CONFIG_FILE="$(mktemp)"
   export TF_CLI_CONFIG_FILE
 fi
-"$TF_BIN" version | head -1
+"$TF_BIN" version | sed -n 1p # sed reads it all: head would close the pipe (SIGPIPE under pipefail)

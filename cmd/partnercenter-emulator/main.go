@@ -7,8 +7,8 @@
 //	partnercenter-emulator -token secret -seed customers.json -url-file url.txt
 //	partnercenter-emulator -token secret -customers 1000 -latency 50ms
 //
-// It prints its base URL; point the provider's base_url (or PARTNERCENTER_BASE_URL) at it and use
-// the same token as access_token.
+// It prints its base URL and the line to export that points the provider at it
+// (PARTNERCENTER_BASE_URL, and the same token as PARTNERCENTER_ACCESS_TOKEN).
 package main
 
 import (
@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -80,7 +81,24 @@ func run() error {
 		}
 	}
 	fmt.Println("Partner Center emulator listening on", base)
+	fmt.Println("Point the provider at it from another shell with:")
+	fmt.Println(exportLine(base, o.token))
 	return serve(ln, srv)
+}
+
+// exportLine is the shell line that points the provider at the emulator at base with token.
+func exportLine(base, token string) string {
+	return "export PARTNERCENTER_BASE_URL=" + base + " PARTNERCENTER_ACCESS_TOKEN=" + shellQuote(token)
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but letters, digits and -._~.
+func shellQuote(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
 }
 
 func newServer(o options) (*emulator.Server, error) {

@@ -73,3 +73,16 @@ func TestNewServerSeedsTheNumberOfCustomersAsked(t *testing.T) {
 		t.Errorf("listed %d customers (%v), want 12", page.TotalCount, err)
 	}
 }
+
+func TestTheExportLineIsWhatAShellTakes(t *testing.T) {
+	tests := map[string]string{
+		"local-token":    "export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN=local-token",
+		"a token with $": `export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN='a token with $'`,
+		"it's":           `export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN='it'\''s'`,
+	}
+	for token, want := range tests {
+		if got := exportLine("http://127.0.0.1:8080", token); got != want {
+			t.Errorf("exportLine(%q) = %s, want %s", token, got, want)
+		}
+	}
+}

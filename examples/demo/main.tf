@@ -1,9 +1,11 @@
 # The configuration `make demo` applies against the Partner Center emulator. The provider reads
 # PARTNERCENTER_BASE_URL and PARTNERCENTER_ACCESS_TOKEN from the environment.
 terraform {
+  required_version = ">= 1.5"
   required_providers {
     partnercenter = {
-      source = "partnercenter-oss/partnercenter"
+      source  = "partnercenter-oss/partnercenter"
+      version = "~> 0.1"
     }
   }
 }

@@ -1,9 +1,11 @@
 # GitOps: the billing profiles of many customers, reviewed in pull requests as one map.
 # Only the attributes each entry sets are managed; everything else stays as Partner Center holds it.
 terraform {
+  required_version = ">= 1.5"
   required_providers {
     partnercenter = {
-      source = "partnercenter-oss/partnercenter"
+      source  = "partnercenter-oss/partnercenter"
+      version = "~> 0.1"
     }
   }
 }

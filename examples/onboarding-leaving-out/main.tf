@@ -2,9 +2,11 @@
 # customer is imported in the same plan, and the output says who was left out and why.
 # Needs Terraform 1.7+ or OpenTofu.
 terraform {
+  required_version = ">= 1.7"
   required_providers {
     partnercenter = {
-      source = "partnercenter-oss/partnercenter"
+      source  = "partnercenter-oss/partnercenter"
+      version = "~> 0.1"
     }
   }
 }

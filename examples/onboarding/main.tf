@@ -2,9 +2,11 @@
 # The import blocks adopt what Partner Center holds; nothing is written (no attribute is set),
 # and the plan after the apply is empty. Needs Terraform 1.7+ or OpenTofu.
 terraform {
+  required_version = ">= 1.7"
   required_providers {
     partnercenter = {
-      source = "partnercenter-oss/partnercenter"
+      source  = "partnercenter-oss/partnercenter"
+      version = "~> 0.1"
     }
   }
 }

@@ -49,8 +49,8 @@ provider "partnercenter" {
   cloud = "china"
 }
 
-# The Partner Center emulator, to test configurations offline:
-#   go run ./cmd/partnercenter-emulator -token local-token -demo-customer 3fa85f64-5717-4562-b3fc-2c963f66afa6
+# The Partner Center emulator, to test configurations offline, listening where base_url says:
+#   go run ./cmd/partnercenter-emulator -addr 127.0.0.1:8080 -token local-token -demo-customer 3fa85f64-5717-4562-b3fc-2c963f66afa6
 provider "partnercenter" {
   alias        = "emulator"
   base_url     = "http://127.0.0.1:8080"

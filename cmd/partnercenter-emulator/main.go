@@ -93,12 +93,13 @@ func exportLine(base, token string) string {
 
 // shellQuote quotes s for a POSIX shell when it holds anything but letters, digits and -._~.
 func shellQuote(s string) string {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r)) {
-			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-		}
+	plain := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r)
 	}
-	return s
+	if strings.IndexFunc(s, func(r rune) bool { return !plain(r) }) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func newServer(o options) (*emulator.Server, error) {

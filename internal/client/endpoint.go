@@ -4,6 +4,7 @@
 package client
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -43,6 +44,31 @@ func ParseEndpoint(raw, carries string) (*url.URL, error) {
 			"emulator on this machine", raw, carries, u.Hostname())
 	}
 	return u, nil
+}
+
+// UnreachableHost is the host a call could not connect to at all (its name did not resolve, or
+// the connection was refused or timed out), when that is what err says; "" otherwise. Such a
+// failure points at a setting (a wrong base_url or authority_url) or the network, not at an
+// outage of the service, which answers.
+func UnreachableHost(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns.Name
+	}
+	var op *net.OpError
+	if !errors.As(err, &op) || op.Op != "dial" {
+		return ""
+	}
+	var u *url.Error
+	if errors.As(err, &u) {
+		if parsed, perr := url.Parse(u.URL); perr == nil && parsed.Host != "" {
+			return parsed.Host
+		}
+	}
+	if op.Addr != nil {
+		return op.Addr.String()
+	}
+	return "the endpoint"
 }
 
 // isLoopback reports whether host names this machine: localhost or a loopback address.

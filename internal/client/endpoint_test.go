@@ -4,6 +4,10 @@
 package client
 
 import (
+	"context"
+	"errors"
+	"net"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -40,5 +44,39 @@ func TestParseEndpoint(t *testing.T) {
 				t.Fatalf("err = %v, want it to say %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestUnreachableHostNamesAnEndpointThatCouldNotBeReachedAtAll(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := l.Addr().String()
+	_ = l.Close()
+	c := newTestClient(t, "http://"+closed)
+	c.http.RetryMax = 0
+	_, err = c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	if got := UnreachableHost(err); got != closed {
+		t.Errorf("UnreachableHost(%v) = %q, want %q", err, got, closed)
+	}
+	dns := &url.Error{Op: "Get", URL: "https://nowhere.invalid/x", Err: &net.OpError{Op: "dial", Err: &net.DNSError{Name: "nowhere.invalid", IsNotFound: true}}}
+	if got := UnreachableHost(dns); got != "nowhere.invalid" {
+		t.Errorf("a name that does not resolve: %q, want nowhere.invalid", got)
+	}
+	for name, other := range map[string]error{
+		"an answer":            &APIError{StatusCode: 503},
+		"a reset mid-answer":   &url.Error{Op: "Get", URL: "https://x.test/", Err: &net.OpError{Op: "read", Err: errors.New("connection reset by peer")}},
+		"a context that ended": context.DeadlineExceeded,
+		"no error":             nil,
+	} {
+		if got := UnreachableHost(other); got != "" {
+			t.Errorf("%s: UnreachableHost = %q, want none", name, got)
+		}
+	}
+	bare := &net.OpError{Op: "dial", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}, Err: errors.New("refused")}
+	if got := UnreachableHost(bare); got != "127.0.0.1:9" {
+		t.Errorf("a dial failure without a URL: %q, want its address", got)
 	}
 }

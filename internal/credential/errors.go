@@ -13,6 +13,8 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"golang.org/x/oauth2"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
 )
 
 // TokenError says a credential could not be exchanged for a Partner Center token.
@@ -30,7 +32,14 @@ type TokenError struct {
 	Err error
 
 	refused bool
+	// unreachable is the host the token request could not connect to at all, if that happened.
+	unreachable string
 }
+
+// UnreachableHost is the host of the token endpoint that could not be reached at all (its name
+// did not resolve, the connection was refused or timed out), "" when the failure was another:
+// a wrong authority_url or cloud, or the network, rather than an outage of Entra ID.
+func (e *TokenError) UnreachableHost() string { return e.unreachable }
 
 // Error names the credential kind, Entra ID's answer and the hint.
 func (e *TokenError) Error() string {
@@ -66,6 +75,7 @@ func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *
 		e.Hint = aadstsHints[e.Code]
 	}
 	e.refused = e.isRefusal(err)
+	e.unreachable = client.UnreachableHost(err)
 	e.Err = secrets.err(err)
 	return e
 }

@@ -5,6 +5,8 @@ package credential
 
 import (
 	"context"
+	"errors"
+	"net"
 	"net/http"
 	"testing"
 	"time"
@@ -44,5 +46,27 @@ func TestACallWhoseTokenExpiresOnItsWayIsSentAgainWithANewToken(t *testing.T) {
 	}
 	if n := len(emu.TokenRequests()); n != 2 {
 		t.Errorf("%d token requests, want 2", n)
+	}
+}
+
+// A token endpoint that cannot be reached at all is named as such, not as an outage of Entra ID.
+func TestATokenEndpointThatCannotBeReachedIsNamed(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := l.Addr().String()
+	_ = l.Close()
+	ep := Endpoints{APIURL: "http://" + closed, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: "http://" + closed}
+	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, &http.Client{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quickRetries(src)
+	_, err = src.Token(context.Background())
+	var te *TokenError
+	if !errors.As(err, &te) || te.UnreachableHost() != closed || te.CredentialRefused() {
+		t.Errorf("err = %v; want a TokenError naming %s as unreachable, not a refusal", err, closed)
 	}
 }

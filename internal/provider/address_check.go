@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
 // checkPlannedAddress checks, at plan time, an address the plan changes: first the rules that
@@ -26,7 +28,7 @@ import (
 // Partner Center would reject, warnings with the suggested address for partial matches. An
 // unchanged address costs no call, and an outage of the services never blocks the plan.
 func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
-	customerID types.String) {
+	customerID types.String, read planRead) {
 	// Only the attributes needed are read: this runs for every resource in every plan, and
 	// converting the whole model costs more than the rest of a large plan's provider work.
 	var configured types.Object
@@ -39,15 +41,12 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	enabled := r.data.addressChecksOn(validate)
 	if enabled { // else no call is made
 		var cancel context.CancelFunc
-		ctx, cancel = addressCheckContext(ctx, req)
+		ctx, cancel = planCallContext(ctx, req)
 		defer cancel()
 	}
-	current, read, ok := r.currentAddress(ctx, req, customerID, configured, enabled, &resp.Diagnostics)
+	current, ok := r.currentAddress(ctx, req, customerID, configured, enabled, read, resp)
 	if !ok {
 		return
-	}
-	if read != nil {
-		keepForCreate(ctx, read, resp.Private, &resp.Diagnostics)
 	}
 	planned := mergeAddress(configured, current)
 	if !planned.differsFrom(current, addressAttributeNames) {
@@ -75,9 +74,10 @@ const (
 	addressCheckMaxRetryAfter = 5 * time.Second
 )
 
-// addressCheckContext bounds the calls of one resource's address check and names them with one
-// correlation id.
-func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
+// planCallContext bounds the calls one resource's plan makes (the read of an adopted profile, the
+// address check) and names them with one correlation id: they only advise, so a plan never waits
+// long on them.
+func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
 	limit := addressCheckTimeout
 	var config map[string]tftypes.Value
 	if req.Config.Raw.As(&config) == nil {
@@ -91,33 +91,39 @@ func addressCheckContext(ctx context.Context, req resource.ModifyPlanRequest) (c
 }
 
 // currentAddress is the address Partner Center holds, as far as the checks need it: the prior
-// state's on update; on create, the profile read from Partner Center (read) when the configuration
-// leaves out an attribute the checks judge (and they are enabled), else nothing (not known).
-// ok is false when the plan cannot be checked further.
+// state's on update; on create, the profile the plan read (previewAdopt), or read here when the
+// configuration leaves out an attribute the checks judge (and they are enabled), else nothing
+// (not known). ok is false when the plan cannot be checked further.
 func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
-	configured types.Object, enabled bool, diags *diag.Diagnostics) (current map[string]types.String, read *client.BillingProfile, ok bool) {
+	configured types.Object, enabled bool, read planRead, resp *resource.ModifyPlanResponse) (map[string]types.String, bool) {
+	diags := &resp.Diagnostics
 	if !req.State.Raw.IsNull() {
 		var prior types.Object
 		diags.Append(req.State.GetAttribute(ctx, addressPath, &prior)...)
-		return nullAddressValues(stringAttributes(prior)), nil, !diags.HasError()
+		return nullAddressValues(stringAttributes(prior)), !diags.HasError()
 	}
-	if !enabled || !leavesOut(configured, postalAttributes) {
-		return nil, nil, true
-	}
-	if !known(customerID) {
-		return nil, nil, true // a customer known only at apply is checked then
+	switch {
+	case read.profile != nil:
+		return apiAddressValues(read.profile.DefaultAddress), true
+	case read.failed:
+		return nil, false // reported where the read failed
+	case !enabled || !leavesOut(configured, postalAttributes):
+		return nil, true
+	case !known(customerID):
+		return nil, true // a customer known only at apply is checked then
 	}
 	id := canonicalID(customerID.ValueString())
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
 	switch {
 	case client.IsCustomerNotFound(err):
 		addAPIError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
-		return nil, nil, false
+		return nil, false
 	case err != nil:
-		addAddressCheckFailure(diags, id, "the billing profile could not be read to complete the address", err)
-		return nil, nil, false
+		addPlanReadFailure(diags, id, "the address was not checked at plan time", err)
+		return nil, false
 	}
-	return apiAddressValues(p.DefaultAddress), p, true
+	keepForCreate(ctx, p, resp.Private, diags)
+	return apiAddressValues(p.DefaultAddress), true
 }
 
 // nullAddressValues completes a prior state's address: every attribute of a null address is null.
@@ -160,17 +166,39 @@ func (a plannedAddress) differsFrom(current map[string]types.String, names []str
 	return false
 }
 
-// addAddressCheckFailure reports a check that could not run. A refused credential or a missing
-// permission is an error: the apply would fail the same way. Anything else (an outage, a timeout,
-// throttling) only skips the check, which Partner Center makes again at apply, so the plan goes on.
+// addAddressCheckFailure reports a check that could not run. What fails the apply too (failsApplyToo)
+// is an error; anything else (an outage, a timeout, throttling) only skips the check, which
+// Partner Center makes again at apply, so the plan goes on.
 func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err error) {
-	if client.IsCredentialRefused(err) {
+	if failsApplyToo(err) {
 		addAPIError(diags, subject{action: "check the address of", object: "the billing profile of customer " + customerID,
 			customerID: customerID, resource: true}, err)
 		return
 	}
 	diags.AddAttributeWarning(addressPath, "Address validation skipped",
 		"The address was not checked at plan time because "+why+"; Partner Center still checks it at apply.\n\n"+err.Error())
+}
+
+// addPlanReadFailure reports that the plan could not read the profile of customerID, so that why
+// (what it could not do). What fails the apply too (failsApplyToo) is an error; anything else (an
+// outage, a timeout, throttling) lets the plan go on.
+func addPlanReadFailure(diags *diag.Diagnostics, customerID, why string, err error) {
+	if failsApplyToo(err) {
+		addAPIError(diags, profileSubject("read", customerID), err)
+		return
+	}
+	diags.AddWarning("Billing profile not read at plan",
+		"The plan could not read the billing profile of customer "+customerID+", so "+why+". The apply reads it "+
+			"again, and Partner Center checks what it writes.\n\n"+err.Error())
+}
+
+// failsApplyToo reports whether a plan-time call's failure would fail the apply the same way, so
+// that the plan says so now: a refused credential or a missing permission, or an endpoint that
+// cannot be reached at all (a wrong base_url or authority_url).
+func failsApplyToo(err error) bool {
+	var tokenErr *credential.TokenError
+	return client.IsCredentialRefused(err) || unreachableHost(err) != "" ||
+		(errors.As(err, &tokenErr) && tokenErr.UnreachableHost() != "")
 }
 
 // checkAddress applies the country's rules, then asks the validation service when every part

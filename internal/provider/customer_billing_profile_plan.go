@@ -14,20 +14,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// ModifyPlan completes the plan a reviewer reads: a new resource shows its id, an update that
-// changes nothing in Partner Center keeps its ETag, and an address the plan changes is checked
-// against Partner Center's rules (checkPlannedAddress).
+// ModifyPlan completes the plan a reviewer reads: a new resource shows its id and what adopting
+// the profile overwrites (previewAdopt), an update that changes nothing in Partner Center keeps
+// its ETag, and an address the plan changes is checked against Partner Center's rules
+// (checkPlannedAddress).
 func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return // destroy, or a provider configured only at apply
 	}
 	var planned, prior types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("customer_id"), &planned)...)
+	var read planRead
 	if req.State.Raw.IsNull() {
 		if r.refusesGoneCustomer(planned, &resp.Diagnostics) {
 			return
 		}
 		planID(ctx, planned, resp)
+		read = r.previewAdopt(ctx, req, planned, resp)
 	} else {
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("customer_id"), &prior)...)
 		if !planned.IsUnknown() && !strings.EqualFold(planned.ValueString(), prior.ValueString()) {
@@ -38,7 +41,7 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 		keepETagWhenUnchanged(ctx, req, resp)
 	}
 	if !resp.Diagnostics.HasError() {
-		r.checkPlannedAddress(ctx, req, resp, planned)
+		r.checkPlannedAddress(ctx, req, resp, planned, read)
 	}
 }
 

@@ -109,7 +109,7 @@ func addListError(diags *diag.Diagnostics, f client.CustomerFilter, err error) {
 			"Partner Center's pages of customers could not be followed to the end, so the list would be incomplete. "+
 				"Try again; if this persists, open a Partner Center support case with the request ids below.\n\n"+err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.As(err, &tokenErr),
-		errors.As(err, &unusable), client.IsUnauthorized(err), client.IsThrottled(err):
+		errors.As(err, &unusable), client.IsUnauthorized(err), client.IsThrottled(err), unreachableHost(err) != "":
 		addAPIError(diags, readSubject("the partner's customer list", ""), err)
 	case client.IsForbidden(err):
 		diags.AddError("Listing customers denied",

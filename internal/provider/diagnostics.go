@@ -117,22 +117,42 @@ func explainOperation(s subject, err error) (summary, hint string, ok bool) {
 	return "", "", false
 }
 
-// explainCredential explains a token Entra ID would not issue or Partner Center would not take.
+// explainCredential explains a token Entra ID would not issue or Partner Center would not take,
+// and an endpoint that could not be reached at all.
 func explainCredential(err error) (summary, hint string, ok bool) {
 	var tokenErr *credential.TokenError
 	switch {
+	case errors.As(err, &tokenErr) && tokenErr.UnreachableHost() != "":
+		return "Could not reach Entra ID", "The token endpoint at " + tokenErr.UnreachableHost() + " could not be reached " +
+			"at all (its name did not resolve, or it refused or dropped the connection). Check authority_url (or " +
+			EnvAuthorityURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Entra ID.", true
 	case errors.As(err, &tokenErr) && tokenErr.CredentialRefused():
 		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings.", true
 	case errors.As(err, &tokenErr):
 		return "Could not get a Partner Center token", "Entra ID did not issue a token for the " + string(tokenErr.Kind) +
 			" credential after retrying: it was unavailable or did not answer in time, which is usually brief. Apply again.", true
+	case unreachableHost(err) != "":
+		return "Could not reach Partner Center", "Partner Center's API at " + unreachableHost(err) + " could not be " +
+			"reached at all (its name did not resolve, or it refused or dropped the connection). Check base_url (or " +
+			EnvBaseURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Partner Center.", true
 	case client.IsUnauthorized(err):
 		return "Partner Center rejected the credential", "Partner Center refused the token of the " + credentialKind(err) +
 			" credential: it is invalid, expired, for another cloud or resource, or lacks MFA. For access_token (" +
 			EnvAccessToken + "), get a new token for https://api.partnercenter.microsoft.com.", true
 	}
 	return "", "", false
+}
+
+// unreachableHost is the host of Partner Center's API that a call could not connect to at all, ""
+// when err is another failure (a token endpoint that could not be reached included, which
+// TokenError.UnreachableHost names).
+func unreachableHost(err error) string {
+	var tokenErr *credential.TokenError
+	if errors.As(err, &tokenErr) {
+		return ""
+	}
+	return client.UnreachableHost(err)
 }
 
 // explainAnswer explains what Partner Center answered about s.

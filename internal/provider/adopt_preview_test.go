@@ -1,0 +1,60 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The plan of an adopt shows the reviewer what it overwrites: each configured value that differs
+// from what Partner Center holds, with both, and nothing about attributes left out or unchanged.
+func TestAdoptPlanSaysWhatItOverwrites(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	cli := newTerraformCLI(t)
+	diags := cli.plan(t, env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id  = "%[1]s"
+  company_name = "Contoso Holdings"
+  culture      = "en-US"
+  default_address = {
+    city          = "Bellevue"
+    address_line2 = "Floor 2"
+  }
+}`), time.Minute)
+	w, ok := findDiagnostic(diags, "warning", "Adopting overwrites values Partner Center holds")
+	if !ok {
+		t.Fatalf("no warning about what the adopt overwrites: %+v", diags)
+	}
+	for _, want := range []string{
+		"customer " + env.customerID,
+		"\n  - company_name: \"Contoso Ltd\" -> \"Contoso Holdings\"",
+		"\n  - default_address.city: \"Redmond\" -> \"Bellevue\"",
+		"\n  - default_address.address_line2: (none) -> \"Floor 2\"",
+		"import block",
+	} {
+		if !strings.Contains(w.Detail, want) {
+			t.Errorf("the warning does not say %q:\n%s", want, w.Detail)
+		}
+	}
+	for _, unwanted := range []string{"culture", "email", "default_address.state"} {
+		if strings.Contains(w.Detail, unwanted) {
+			t.Errorf("the warning names %s, which the adopt does not change:\n%s", unwanted, w.Detail)
+		}
+	}
+}
+
+func TestAdoptPlanOfMatchingValuesWarnsOfNothing(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	cli := newTerraformCLI(t)
+	diags := cli.plan(t, env.config(companyConfig("Contoso Ltd", "")), time.Minute)
+	if w, ok := findDiagnostic(diags, "warning", "Adopting overwrites values Partner Center holds"); ok {
+		t.Errorf("a warning although the adopt changes nothing: %s", w.Detail)
+	}
+}

@@ -58,3 +58,20 @@ func TestAdoptPlanOfMatchingValuesWarnsOfNothing(t *testing.T) {
 		t.Errorf("a warning although the adopt changes nothing: %s", w.Detail)
 	}
 }
+
+// Terraform drops a misspelled attribute inside default_address without an error; an address left
+// with no attribute at all is worth a warning, as the change it was meant to make does nothing.
+func TestAnAddressThatSetsNothingIsWarnedOf(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	cli := newTerraformCLI(t)
+	diags := cli.plan(t, env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id     = "%[1]s"
+  default_address = { adress_line1 = "1 Microsoft Way" }
+}`), time.Minute)
+	if w, ok := findDiagnostic(diags, "warning", "default_address sets nothing"); !ok || !strings.Contains(w.Detail, "misspelled") {
+		t.Errorf("no warning that the address sets nothing: %+v", diags)
+	}
+}

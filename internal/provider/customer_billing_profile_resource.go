@@ -324,13 +324,35 @@ func (r *billingProfileResource) lastKnown(ctx context.Context, private privateS
 	return &p
 }
 
-// ValidateConfig checks the address rules that span attributes, at plan time.
+// ValidateConfig checks the address rules that span attributes, at plan time, and warns of a
+// default_address that sets nothing.
 func (r *billingProfileResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var address types.Object
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, addressPath, &address)...)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(addressRuleViolations(configuredAddress(address))...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
+	resp.Diagnostics.Append(addressRuleViolations(configuredAddress(address))...)
+	if setsNothing(address) {
+		resp.Diagnostics.AddAttributeWarning(addressPath, "default_address sets nothing",
+			"default_address is set, but none of its attributes is, so the address stays as Partner Center holds it. "+
+				"Terraform drops an attribute it does not know inside an object without an error, so a misspelled name "+
+				"(adress_line1 for address_line1) does nothing: check the names against the resource's documentation.")
+	}
+}
+
+// setsNothing reports whether a configured default_address is an object all of whose attributes
+// are null (none unknown): what is left of an address whose every attribute was misspelled.
+func setsNothing(address types.Object) bool {
+	if address.IsNull() || address.IsUnknown() {
+		return false
+	}
+	for _, v := range address.Attributes() {
+		if !v.IsNull() {
+			return false
+		}
+	}
+	return true
 }
 
 // privateState is what Create, Read and Update responses offer to keep private data.

@@ -5,7 +5,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -53,12 +55,35 @@ func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 				"country and its address validation service. Defaults to the provider's `validate_address`.",
 			Optional: true,
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true}),
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true,
+			CreateDescription: timeoutDescription("creating (adopting) the profile", defaultCreateTimeout,
+				"It bounds the create's read and write."),
+			ReadDescription: timeoutDescription("a refresh of the profile", defaultReadTimeout,
+				"It also bounds the plan-time read and address checks, which stop after 30s at most."),
+			UpdateDescription: timeoutDescription("an update", defaultUpdateTimeout,
+				"Retries after throttling and conflicts count towards it."),
+		}),
 	}
 	for name, a := range resourceStrings(profileAttributes) {
 		attrs[name] = a
 	}
 	return schema.Schema{MarkdownDescription: billingProfileResourceDescription, Attributes: attrs}
+}
+
+// timeoutDescription documents the timeout of an operation (what), its default and a note.
+func timeoutDescription(what string, def time.Duration, note string) string {
+	return fmt.Sprintf("How long %s may take, such as `\"30s\"` or `\"15m\"`; default `\"%s\"`. %s", what, shortDuration(def), note)
+}
+
+// shortDuration writes d as Terraform users write durations: "10m", not "10m0s".
+func shortDuration(d time.Duration) string {
+	switch {
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return d.String()
 }
 
 func resourceStrings(list []profileAttribute) map[string]schema.Attribute {

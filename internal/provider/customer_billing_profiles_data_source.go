@@ -89,8 +89,8 @@ func (d *billingProfilesDataSource) Schema(ctx context.Context, _ datasource.Sch
 				Computed:    true,
 				ElementType: types.StringType,
 			},
-			"timeouts": timeouts.AttributesWithOpts(ctx, timeouts.Opts{ReadDescription: "How long the whole read may take, " +
-				"such as `\"45m\"`. Default `\"20m\"`; the profiles are read ten at a time."}),
+			"timeouts": timeouts.AttributesWithOpts(ctx, timeouts.Opts{ReadDescription: timeoutDescription(
+				"the whole read", defaultProfilesReadTimeout, "The profiles are read ten at a time.")}),
 		},
 	}
 }

@@ -66,6 +66,7 @@ func TestAnAddressThatSetsNothingIsWarnedOf(t *testing.T) {
 	env := newTestEnv(t)
 	env.needsEmulator(t)
 	cli := newTerraformCLI(t)
+	//nolint:misspell // the misspelled attribute is what the test is about
 	diags := cli.plan(t, env.config(`
 resource "partnercenter_customer_billing_profile" "test" {
   customer_id     = "%[1]s"

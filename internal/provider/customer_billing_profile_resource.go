@@ -337,7 +337,7 @@ func (r *billingProfileResource) ValidateConfig(ctx context.Context, req resourc
 		resp.Diagnostics.AddAttributeWarning(addressPath, "default_address sets nothing",
 			"default_address is set, but none of its attributes is, so the address stays as Partner Center holds it. "+
 				"Terraform drops an attribute it does not know inside an object without an error, so a misspelled name "+
-				"(adress_line1 for address_line1) does nothing: check the names against the resource's documentation.")
+				"(adress_line1 for address_line1) does nothing: check the names against the resource's documentation.") //nolint:misspell // the misspelling is the example
 	}
 }
 

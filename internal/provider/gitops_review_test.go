@@ -1,0 +1,87 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"bytes"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// reviewConfig onboards the emulator's estate keyed by each customer's initial domain without
+// .onmicrosoft.com, as the GitOps guide does, with company names overridden by renamed (by key).
+func reviewConfig(renamed string) string {
+	return `
+data "partnercenter_customers" "estate" {}
+
+locals {
+  customers = { for c in data.partnercenter_customers.estate.customers : split(".", c.domain)[0] => c }
+  renamed   = {` + renamed + `}
+}
+
+import {
+  for_each = local.customers
+  to       = partnercenter_customer_billing_profile.this[each.key]
+  id       = each.value.id
+}
+
+resource "partnercenter_customer_billing_profile" "this" {
+  for_each     = local.customers
+  customer_id  = each.value.id
+  company_name = lookup(local.renamed, each.key, null)
+}
+`
+}
+
+// summarise runs the plan in cli's directory and summarises it with examples/gitops/plan-summary.jq.
+func summarise(t *testing.T, cli *terraformCLI) string {
+	t.Helper()
+	if _, err := cli.run(t, "plan", "-input=false", "-out=tfplan"); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := cli.run(t, "show", "-json", "tfplan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	filter, err := filepath.Abs("../../examples/gitops/plan-summary.jq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jq := exec.CommandContext(t.Context(), "jq", "-r", "-f", filter)
+	jq.Stdin = bytes.NewReader(plan)
+	out, err := jq.Output()
+	if err != nil {
+		t.Fatalf("jq: %v", err)
+	}
+	return string(out)
+}
+
+// A change plan over an estate summarises to what a reviewer needs: the customer by a name they
+// know, and each changed attribute before and after; the plan that onboards summarises to a count.
+func TestPlanSummaryShowsEachChangeByAName(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("jq is not installed")
+	}
+	env := newSmallEstateEnv(t, 3)
+	cli := newTerraformCLI(t)
+	cli.init(t, env.config(reviewConfig("")))
+	if got, want := summarise(t, cli), "billing profiles changed: 0, imported without change: 4, unchanged: 0\n"; got != want {
+		t.Errorf("the onboarding plan summarises to\n%s\nwant\n%s", got, want)
+	}
+	cli.apply(t, env.config(reviewConfig("")))
+	cli.init(t, env.config(reviewConfig(`fabrikam0001 = "Fabrikam Renamed"`)))
+	want := `partnercenter_customer_billing_profile.this["fabrikam0001"] (Fabrikam 0001): update
+  company_name: "Fabrikam 0001" -> "Fabrikam Renamed"
+billing profiles changed: 1, imported without change: 0, unchanged: 3
+`
+	if got := summarise(t, cli); got != want {
+		t.Errorf("the change plan summarises to\n%s\nwant\n%s", got, want)
+	}
+	if strings.Contains(want, env.customerID) {
+		t.Error("the summary names a tenant id")
+	}
+}

@@ -19,6 +19,8 @@ def changes($b; $a; $u; $prefix):
 | ($profiles | map(select(.change.actions != ["no-op"]))) as $changed
 | ($profiles | map(select(.change.actions == ["no-op"] and .change.importing != null)) | length) as $imported
 | ($changed[]
-   | "\(.address) (\(.change.before.company_name // .change.after.company_name // "?")): \(.change.actions | join(", "))",
-     (changes(.change.before; .change.after; .change.after_unknown; "") | select(startswith("etag:") | not) | "  " + .)),
+   | "\(.address) (\(.change.before.company_name // .change.after.company_name // "?")): \(.change.actions | join(", "))" +
+       (if .change.after == null then " (Terraform forgets it; Partner Center keeps the profile)" else "" end),
+     (select(.change.after != null)
+      | changes(.change.before; .change.after; .change.after_unknown; "") | select(startswith("etag:") | not) | "  " + .)),
   "billing profiles changed: \($changed | length), imported without change: \($imported), unchanged: \($profiles | length - ($changed | length) - $imported)"

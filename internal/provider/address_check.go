@@ -38,8 +38,10 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	if resp.Diagnostics.HasError() || configured.IsNull() || configured.IsUnknown() {
 		return
 	}
-	enabled := r.data.addressChecksOn(validate)
-	if enabled { // else no call is made
+	// Off, or after the plan already failed to read the profile, the checks make no call: the rules
+	// that need none still judge the known values.
+	enabled := r.data.addressChecksOn(validate) && !read.failed
+	if enabled {
 		var cancel context.CancelFunc
 		ctx, cancel = planCallContext(ctx, req)
 		defer cancel()
@@ -93,7 +95,7 @@ func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (conte
 // currentAddress is the address Partner Center holds, as far as the checks need it: the prior
 // state's on update; on create, the profile the plan read (previewAdopt), or read here when the
 // configuration leaves out an attribute the checks judge (and they are enabled), else nothing
-// (not known). ok is false when the plan cannot be checked further.
+// (not known: after a failed read, too). ok is false when the plan cannot be checked further.
 func (r *billingProfileResource) currentAddress(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
 	configured types.Object, enabled bool, read planRead, resp *resource.ModifyPlanResponse) (map[string]types.String, bool) {
 	diags := &resp.Diagnostics
@@ -105,9 +107,7 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	switch {
 	case read.profile != nil:
 		return apiAddressValues(read.profile.DefaultAddress), true
-	case read.failed:
-		return nil, false // reported where the read failed
-	case !enabled || !leavesOut(configured, postalAttributes):
+	case read.failed, !enabled, !leavesOut(configured, postalAttributes):
 		return nil, true
 	case !known(customerID):
 		return nil, true // a customer known only at apply is checked then

@@ -4,8 +4,6 @@
 package provider
 
 import (
-	"maps"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -16,24 +14,33 @@ import (
 // applies, Partner Center keeps their value, the state keeps the planned one until the next
 // refresh reads Partner Center's, and the user is told (unconfiguredChanges).
 
-// written is what apply writes over the profile: the planned value of every attribute the
-// configuration sets, except those the plan holds back. `lifecycle { ignore_changes }` plans the
-// prior value whatever the configuration says, so an attribute whose planned value is not its
-// configured one is not written: the configuration Terraform sends to apply is the raw one, and
-// writing it would change what the plan promised to leave alone. Every other attribute is null
-// in the result: apply leaves it as Partner Center holds it.
-func written(plan, config billingProfileModel) billingProfileModel {
+// written is what apply writes over the profile: what the plan changes, and nothing else. An
+// attribute is written when the configuration sets it, the plan takes the configured value, and
+// the plan changes it (on create, every configured attribute is a change). So
+//   - `lifecycle { ignore_changes }`, which plans the prior value whatever the configuration says
+//     (Terraform sends apply the raw configuration), holds an attribute back: it is never written;
+//   - an attribute the plan leaves unchanged is not written either, so that a change someone makes
+//     to it between Terraform's read and its write (met as a 412) is kept and reported, as for an
+//     attribute left out; the next plan shows it, and enforces a configured value then.
+//
+// Every attribute not written is null in the result: apply leaves it as Partner Center holds it.
+// prior is the state the update starts from, nil for a create.
+func written(plan, config billingProfileModel, prior *billingProfileModel) billingProfileModel {
+	before := billingProfileModel{Address: types.ObjectNull(addressAttrTypes)}
+	if prior != nil {
+		before = *prior
+	}
 	out := billingProfileModel{Profile: make(map[string]types.String, len(profileAttributes))}
 	for _, a := range profileAttributes {
-		out.Profile[a.name] = writtenValue(plan.Profile[a.name], config.Profile[a.name])
+		out.Profile[a.name] = writtenValue(plan.Profile[a.name], config.Profile[a.name], before.Profile[a.name], prior == nil)
 	}
-	out.Address = writtenAddress(plan.Address, config.Address)
+	out.Address = writtenAddress(plan.Address, config.Address, before.Address, prior == nil)
 	return out
 }
 
 // writtenValue is the planned value when apply writes it (see written), else null.
-func writtenValue(plan, config types.String) types.String {
-	if known(config) && plan.Equal(config) {
+func writtenValue(plan, config, prior types.String, creating bool) types.String {
+	if known(config) && plan.Equal(config) && (creating || !plan.Equal(prior)) {
 		return plan
 	}
 	return types.StringNull()
@@ -41,15 +48,15 @@ func writtenValue(plan, config types.String) types.String {
 
 // writtenAddress is written for default_address: null when apply writes none of its attributes,
 // so that an address held back as a whole is not created either.
-func writtenAddress(plan, config types.Object) types.Object {
-	planned, configured := stringAttributes(plan), stringAttributes(config)
+func writtenAddress(plan, config, prior types.Object, creating bool) types.Object {
+	planned, configured, before := stringAttributes(plan), stringAttributes(config), stringAttributes(prior)
 	if planned == nil || configured == nil {
 		return types.ObjectNull(addressAttrTypes)
 	}
 	values := make(map[string]attr.Value, len(addressAttributes))
 	writes := false
 	for _, a := range addressAttributes {
-		v := writtenValue(planned[a.name], configured[a.name])
+		v := writtenValue(planned[a.name], configured[a.name], before[a.name], creating)
 		values[a.name], writes = v, writes || !v.IsNull()
 	}
 	if !writes {
@@ -69,29 +76,31 @@ func (m *billingProfileModel) keepPlanned(plan, w billingProfileModel) {
 	m.Address = keepPlannedAddress(m.Address, plan.Address, w.Address)
 }
 
-// keepPlannedAddress is keepPlanned for default_address: the whole object when apply wrote none
-// of it, else each attribute it did not write.
+// keepPlannedAddress is keepPlanned for default_address: each attribute apply did not write takes
+// its planned value where the plan knows one, and what Partner Center holds (next) otherwise; a
+// planned null address stays null when apply wrote none of it.
 func keepPlannedAddress(next, plan, w types.Object) types.Object {
 	switch {
-	case w.IsUnknown() || plan.IsUnknown():
+	case plan.IsUnknown():
 		return next
-	case w.IsNull():
+	case plan.IsNull() && w.IsNull():
 		return plan
-	case next.IsNull():
-		return next
 	}
-	values := maps.Clone(next.Attributes())
-	planned := plan.Attributes()
-	for name, v := range w.Attributes() {
-		if v.IsNull() && !planned[name].IsUnknown() {
-			values[name] = planned[name]
+	planned, held, writes := stringAttributes(plan), stringAttributes(next), stringAttributes(w)
+	values := make(map[string]attr.Value, len(addressAttributes))
+	for _, a := range addressAttributes {
+		v := held[a.name] // the zero value, null, when Partner Center holds no address
+		if p := planned[a.name]; writes[a.name].IsNull() && !p.IsUnknown() {
+			v = p
 		}
+		values[a.name] = v
 	}
 	return types.ObjectValueMust(addressAttrTypes, values)
 }
 
-// unconfiguredChange is an attribute apply did not write (left out of the configuration, or held
-// back by ignore_changes) whose value in Partner Center changed while Terraform applied.
+// unconfiguredChange is an attribute apply did not write (left out of the configuration, held back
+// by ignore_changes, or unchanged in the plan) whose value in Partner Center changed while
+// Terraform applied.
 type unconfiguredChange struct {
 	attr          string
 	before, after attr.Value

@@ -73,6 +73,8 @@ func TestUnconfiguredChanges(t *testing.T) {
 	}
 }
 
+func ptr[T any](v T) *T { return &v }
+
 func TestWrittenIsWhatThePlanShowsApplyWriting(t *testing.T) {
 	t.Parallel()
 	s := types.StringValue
@@ -86,6 +88,7 @@ func TestWrittenIsWhatThePlanShowsApplyWriting(t *testing.T) {
 	tests := []struct {
 		name                string
 		plan, config, wantW billingProfileModel
+		prior               *billingProfileModel // nil: a create
 	}{
 		{
 			name:   "a configured attribute the plan takes is written",
@@ -98,6 +101,34 @@ func TestWrittenIsWhatThePlanShowsApplyWriting(t *testing.T) {
 			plan:   profile(map[string]types.String{"email": s("held@contoso.example"), "first_name": s("Robin")}),
 			config: profile(map[string]types.String{"email": s("configured@contoso.example"), "first_name": s("Robin")}),
 			wantW:  profile(map[string]types.String{"first_name": s("Robin")}),
+		},
+		{
+			name:   "on update, a configured attribute the plan changes is written",
+			plan:   profile(map[string]types.String{"email": s("new@contoso.example")}),
+			config: profile(map[string]types.String{"email": s("new@contoso.example")}),
+			prior:  ptr(profile(map[string]types.String{"email": s("old@contoso.example")})),
+			wantW:  profile(map[string]types.String{"email": s("new@contoso.example")}),
+		},
+		{
+			name:   "on update, a configured attribute the plan leaves unchanged is not: a concurrent change to it is kept",
+			plan:   profile(map[string]types.String{"email": s("same@contoso.example"), "first_name": s("Robin")}),
+			config: profile(map[string]types.String{"email": s("same@contoso.example"), "first_name": s("Robin")}),
+			prior:  ptr(profile(map[string]types.String{"email": s("same@contoso.example"), "first_name": s("Avery")})),
+			wantW:  profile(map[string]types.String{"first_name": s("Robin")}),
+		},
+		{
+			name:   "on update, an address attribute the plan changes is written, its unchanged neighbours are not",
+			plan:   withAddress(profile(nil), map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
+			config: withAddress(profile(nil), map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
+			prior:  ptr(withAddress(profile(nil), map[string]types.String{"city": s("Redmond"), "country": s("US")})),
+			wantW:  withAddress(profile(nil), map[string]types.String{"city": s("Bellevue")}),
+		},
+		{
+			name:   "on update, an address the profile did not have is written whole",
+			plan:   withAddress(profile(nil), map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
+			config: withAddress(profile(nil), map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
+			prior:  ptr(profile(nil)),
+			wantW:  withAddress(profile(nil), map[string]types.String{"city": s("Bellevue"), "country": s("US")}),
 		},
 		{
 			name:   "an attribute left out of the configuration is not, whatever the plan holds",
@@ -128,7 +159,7 @@ func TestWrittenIsWhatThePlanShowsApplyWriting(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := written(tt.plan, tt.config)
+			got := written(tt.plan, tt.config, tt.prior)
 			for _, a := range profileAttributes {
 				if !got.Profile[a.name].Equal(tt.wantW.Profile[a.name]) {
 					t.Errorf("%s: %v, want %v", a.name, got.Profile[a.name], tt.wantW.Profile[a.name])

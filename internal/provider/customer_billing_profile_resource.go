@@ -93,7 +93,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 			return
 		}
 	}
-	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
+	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel, nil), &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -139,7 +139,7 @@ func (r *billingProfileResource) readForState(ctx context.Context, customerID st
 }
 
 // Update PUTs with the ETag from state, starting from the profile kept in private state; on 412
-// the client re-reads and writes the configured attributes over the fresh copy.
+// the client re-reads and writes what the plan changes over the fresh copy.
 func (r *billingProfileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	plan, d := readResourceModel(req.Plan.Raw)
 	resp.Diagnostics.Append(d...)
@@ -168,7 +168,8 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 			return
 		}
 	}
-	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel), &resp.State, resp.Private, &resp.Diagnostics)
+	w := written(plan.billingProfileModel, config.billingProfileModel, &state.billingProfileModel)
+	r.apply(ctx, base, plan, w, &resp.State, resp.Private, &resp.Diagnostics)
 }
 
 // Delete calls no API: a billing profile cannot be deleted.

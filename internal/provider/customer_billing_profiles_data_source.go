@@ -58,7 +58,8 @@ const billingProfilesDataSourceDescription = "Reads the billing profiles of many
 	"(HTTP 403, for example without the delegated access billing needs), no longer has it (HTTP 404, code 60003), " +
 	"or holds its profile without a field every profile has (such as its culture). Anything that may concern " +
 	"every customer (an outage, throttling that outlasts the retries, a refused credential, an answer that is no " +
-	"profile at all) fails the read instead: a customer is never left out for it.\n\n" +
+	"profile at all) fails the read instead: a customer is never left out for it. So does a refusal (403) of every " +
+	"customer asked for, which points at the credential (a missing role, an App-only token) rather than at each customer.\n\n" +
 	"An `import` of a profile this data source has just read in the same plan uses that read instead of " +
 	"reading the profile again."
 
@@ -139,7 +140,7 @@ func (d *billingProfilesDataSource) Read(ctx context.Context, req datasource.Rea
 func (d *billingProfilesDataSource) readProfiles(ctx context.Context, ids []string) (readable []string, unreadable map[string]error, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	unreadable = map[string]error{}
+	readable, unreadable = []string{}, map[string]error{} // empty, never null: for_each takes them as they are
 	for r := range readConcurrently(ctx, ids, d.data.client.GetCustomerBillingProfile) {
 		switch {
 		case r.err == nil:
@@ -155,9 +156,43 @@ func (d *billingProfilesDataSource) readProfiles(ctx context.Context, ids []stri
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := refusedEverywhere(unreadable, len(ids)); err != nil {
+		return nil, nil, err
+	}
 	sort.Strings(readable)
 	return readable, unreadable, nil
 }
+
+// refusedEverywhere is an error when Partner Center refused (403) every one of the n customers
+// asked for: a refusal that meets every customer alike is more likely the credential's (a missing
+// Partner Center role, an App-only token where App+User is needed) than each customer's, and a
+// read that left them all out would onboard nobody without saying why.
+func refusedEverywhere(unreadable map[string]error, n int) error {
+	if n == 0 || len(unreadable) < n {
+		return nil
+	}
+	var first error
+	for _, err := range unreadable {
+		if !client.IsForbidden(err) {
+			return nil
+		}
+		first = err
+	}
+	return &everyCustomerRefused{n: n, err: first}
+}
+
+// everyCustomerRefused says that Partner Center refused every customer's billing profile.
+type everyCustomerRefused struct {
+	n   int
+	err error // one of the refusals
+}
+
+func (e *everyCustomerRefused) Error() string {
+	return fmt.Sprintf("Partner Center refused the billing profile of every one of the %d customers asked for (HTTP 403), "+
+		"which points at the credential rather than at each customer; one of the answers: %v", e.n, e.err)
+}
+
+func (e *everyCustomerRefused) Unwrap() error { return e.err }
 
 // profileRead is the outcome of reading one customer's billing profile.
 type profileRead struct {
@@ -231,7 +266,11 @@ func addLeftOutWarning(diags *diag.Diagnostics, unreadable map[string]error) {
 	for _, id := range ids {
 		fmt.Fprintf(&b, "\n  - %s: %v", id, unreadable[id])
 	}
-	diags.AddWarning(fmt.Sprintf("%d billing profiles left out", len(ids)),
+	summary := fmt.Sprintf("%d billing profiles left out", len(ids))
+	if len(ids) == 1 {
+		summary = "1 billing profile left out"
+	}
+	diags.AddWarning(summary,
 		"These customers' billing profiles could not be read, for a reason that concerns each of them alone; they "+
 			"are in `unreadable`, not in `readable_ids`:"+b.String())
 }

@@ -100,7 +100,7 @@ func explainOperation(s subject, err error) (summary, hint string, ok bool) {
 			", or try again later.", true
 	case errors.Is(err, context.DeadlineExceeded):
 		return "Timed out", fmt.Sprintf("Partner Center did not finish giving %s within %s, the most a data source waits. "+
-			"Try again later.", s.object, defaultReadTimeout), true
+			"Try again later.", s.object, shortDuration(defaultReadTimeout)), true
 	case errors.Is(err, context.Canceled):
 		return "Cancelled", "The operation was cancelled before Partner Center answered.", true
 	case errors.As(err, &conflict) && conflict.ChangedByAnotherWriter():
@@ -284,9 +284,10 @@ func addUnconfiguredChangesWarning(diags *diag.Diagnostics, customerID string, c
 	}
 	diags.AddWarning("Billing profile changed in Partner Center during apply",
 		"While Terraform updated the billing profile of customer "+customerID+", attributes this apply does not "+
-			"write (left out of the configuration, or in lifecycle ignore_changes) changed in Partner Center: someone "+
-			"else changed them between Terraform's read and its update, or Partner Center adjusted them. They were "+
-			"kept, not overwritten:"+b.String()+"\n\n"+
+			"write (left out of the configuration, in lifecycle ignore_changes, or unchanged in the plan) changed in "+
+			"Partner Center: someone else changed them between Terraform's read and its update, or Partner Center "+
+			"adjusted them. They were kept, not overwritten:"+b.String()+"\n\n"+
 			"This apply recorded the planned values in the state, and anything in this apply that refers to them "+
-			"received those; the next refresh reads Partner Center's. To manage these attributes, set them in the configuration.")
+			"received those; the next refresh reads Partner Center's, and the next plan changes back those the configuration "+
+			"sets. To manage the others, set them in the configuration.")
 }

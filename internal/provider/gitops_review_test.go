@@ -78,10 +78,39 @@ func TestPlanSummaryShowsEachChangeByAName(t *testing.T) {
   company_name: "Fabrikam 0001" -> "Fabrikam Renamed"
 billing profiles changed: 1, imported without change: 0, unchanged: 3
 `
-	if got := summarise(t, cli); got != want {
+	got := summarise(t, cli)
+	if got != want {
 		t.Errorf("the change plan summarises to\n%s\nwant\n%s", got, want)
 	}
-	if strings.Contains(want, env.customerID) {
+	if strings.Contains(got, env.customerID) {
 		t.Error("the summary names a tenant id")
+	}
+}
+
+// A plan that forgets a profile (a customer that left) summarises to a line that says so, and the
+// count line still comes.
+func TestPlanSummaryOfAForgottenProfile(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("jq is not installed")
+	}
+	plan := `{"resource_changes": [
+  {"address": "partnercenter_customer_billing_profile.this[\"contoso\"]", "type": "partnercenter_customer_billing_profile",
+   "change": {"actions": ["delete"], "before": {"company_name": "Contoso Ltd", "email": "x@contoso.example"}, "after": null, "after_unknown": {}}},
+  {"address": "partnercenter_customer_billing_profile.this[\"fabrikam\"]", "type": "partnercenter_customer_billing_profile",
+   "change": {"actions": ["no-op"], "before": {"company_name": "Fabrikam"}, "after": {"company_name": "Fabrikam"}, "after_unknown": {}}}
+]}`
+	filter, err := filepath.Abs("../../examples/gitops/plan-summary.jq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jq := exec.CommandContext(t.Context(), "jq", "-r", "-f", filter)
+	jq.Stdin = strings.NewReader(plan)
+	out, err := jq.CombinedOutput()
+	want := `partnercenter_customer_billing_profile.this["contoso"] (Contoso Ltd): delete (Terraform forgets it; Partner Center keeps the profile)
+billing profiles changed: 1, imported without change: 0, unchanged: 1
+`
+	if err != nil || string(out) != want {
+		t.Errorf("jq: %v\n%s\nwant\n%s", err, out, want)
 	}
 }

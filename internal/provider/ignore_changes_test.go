@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
 // Apply writes what the plan shows, and `lifecycle { ignore_changes }` holds an attribute back
@@ -122,4 +124,50 @@ func TestAccBillingProfile_ignoreChangesHoldsAWholeAddressBack(t *testing.T) {
 			Check:             env.expectStored("defaultAddress.city", "Kirkland"),
 		},
 	}})
+}
+
+// A portal change to an ignored attribute made between Terraform's read and its write (met as a
+// 412) is kept, even when the configuration's value is the one the state holds.
+func TestAccBillingProfile_ignoreChangesKeepsAChangeMadeDuringTheApply(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: env.config(ignoringConfig("Avery", "billing@contoso.example", "Redmond", "email"))},
+		{
+			PreConfig: func() {
+				env.emu.Inject(emulator.Fault{Method: "PUT", CustomerID: env.customerID,
+					Mutate: func(p map[string]any) { p["email"] = "portal@contoso.example" }})
+			},
+			Config: env.config(ignoringConfig("Robin", "billing@contoso.example", "Redmond", "email")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectPlannedChanges(testResource, "first_name", "etag")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectStored("firstName", "Robin"),
+				env.expectStored("email", "portal@contoso.example"),
+				env.expectStatusCount(412, 1),
+			),
+		},
+	}})
+}
+
+// An address that sets no attribute (every name misspelled, or {}) writes nothing of the address,
+// and the create records what Partner Center holds.
+func TestAccBillingProfile_anAddressThatSetsNothingAdoptsCleanly(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id     = "%[1]s"
+  company_name    = "Contoso Holdings"
+  default_address = {}
+}`),
+		ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Holdings"), expectAddress("city", "Redmond")},
+		Check:             env.storedKeepsUnmodelledFields,
+	}}})
 }

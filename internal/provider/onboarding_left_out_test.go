@@ -149,3 +149,46 @@ func TestOnboardingReadsEachProfileOnce(t *testing.T) {
 		t.Error("the plan after onboarding has changes")
 	}
 }
+
+// A refusal of every customer points at the credential, not at each customer: the read fails
+// rather than onboard nobody without saying why.
+func TestAccOnboarding_aRefusalOfEveryCustomerFailsTheRead(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	ids, err := env.emu.SeedCustomers(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range append(ids, env.customerID) {
+		env.emu.Inject(emulator.Fault{Method: http.MethodGet, CustomerID: id, Times: 1000, Status: http.StatusForbidden})
+	}
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(onboardingLeavingOutConfig),
+		ExpectError: diagnosticPattern("Access denied", "refused the billing profile of every one of the 3 customers asked for",
+			"points at the credential", "HTTP 403"),
+	}}})
+}
+
+// With nobody to read, readable_ids and unreadable are empty, never null, so that for_each over
+// them plans nothing instead of failing.
+func TestAccBillingProfilesDataSource_nobodyToReadIsAnEmptySet(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	env.needsEmulator(t)
+	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.config(`
+data "partnercenter_customer_billing_profiles" "none" {
+  customer_ids = []
+}
+resource "terraform_data" "each" {
+  for_each = data.partnercenter_customer_billing_profiles.none.readable_ids
+}
+output "unreadable" {
+  value = data.partnercenter_customer_billing_profiles.none.unreadable
+}`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("unreadable", knownvalue.MapExact(map[string]knownvalue.Check{})),
+		},
+	}}})
+}

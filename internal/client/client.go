@@ -114,7 +114,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
-	u, err := ParseEndpoint(raw, CarriesAPICalls)
+	u, err := ParseEndpoint(raw, APIEndpoint)
 	if err != nil {
 		return nil, fmt.Errorf("partner center base URL %w", err)
 	}
@@ -150,14 +150,21 @@ func withDefaults(cfg Config) Config {
 }
 
 // NewHTTPClient returns a pooled HTTP client whose connections are kept alive and reused by every
-// call, and which logs each request and response through tflog with secrets masked.
+// call, which logs each request and response through tflog with secrets masked, and which follows
+// no redirect.
 func NewHTTPClient() *http.Client {
 	t := cleanhttp.DefaultPooledTransport()
 	// Terraform runs 10 operations at once by default; keep that many connections warm.
 	t.MaxIdleConnsPerHost = 32
 	t.ResponseHeaderTimeout = 2 * time.Minute
-	return &http.Client{Transport: &loggingTransport{next: t, trace: providerLogsTrace()}}
+	return &http.Client{Transport: &loggingTransport{next: t, trace: providerLogsTrace()}, CheckRedirect: refuseRedirects}
 }
+
+// refuseRedirects answers a redirect with the redirect itself, never following it: Partner Center
+// and Entra ID do not redirect API or token calls, and following one could carry the bearer token
+// or a credential elsewhere, over plain http too (Go keeps Authorization on a redirect to the same
+// host, whatever the scheme). The caller then reports the 3xx as the answer it got.
+func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 func userAgent(version, extra string) string {
 	if version == "" {

@@ -57,12 +57,13 @@ type customerJSON struct {
 // and must not be read as a customer whose every attribute is empty.
 func (j *customerJSON) checkAnswer() error {
 	id := j.customer().ID
-	switch {
-	case id == "":
+	if id == "" {
 		return errors.New("it is not a customer: it has no id")
-	case !rules.GUID.MatchString(id):
+	}
+	if !rules.GUID.MatchString(id) {
 		return fmt.Errorf("it is not a customer: its id %q is not a tenant id (a GUID)", id)
-	case j.ID != "" && j.CompanyProfile.TenantID != "" && !strings.EqualFold(j.ID, j.CompanyProfile.TenantID):
+	}
+	if j.ID != "" && j.CompanyProfile.TenantID != "" && !strings.EqualFold(j.ID, j.CompanyProfile.TenantID) {
 		return fmt.Errorf("it names two tenants: id %s and companyProfile.tenantId %s", j.ID, j.CompanyProfile.TenantID)
 	}
 	return nil

@@ -11,19 +11,24 @@ import (
 	"strings"
 )
 
-// What travels to each kind of endpoint, for the refusal of plain http.
-const (
-	// CarriesAPICalls is what goes to the API's base URL.
-	CarriesAPICalls = "the access token and every request"
-	// CarriesCredentials is what goes to Entra ID's authority.
-	CarriesCredentials = "the client secret, refresh token or federated token, and every token it issues"
+// EndpointUse is what an endpoint is for: what travels to it, and an example of one.
+type EndpointUse struct {
+	Carries, Example string
+}
+
+// The endpoints the provider sends credentials to.
+var (
+	// APIEndpoint is Partner Center's API base URL.
+	APIEndpoint = EndpointUse{Carries: "the access token and every request", Example: DefaultBaseURL}
+	// TokenEndpoint is Entra ID's authority.
+	TokenEndpoint = EndpointUse{Carries: "the client secret, refresh token or federated token, and every token it issues",
+		Example: "https://login.microsoftonline.com"}
 )
 
-// ParseEndpoint parses raw, an endpoint the provider sends credentials to (the API's base URL, or
-// Entra ID's authority), which carries what carries says. It must be an absolute https URL, or
-// http to a loopback host only (an emulator on the same machine): plain http to any other host
-// would show carries to everyone on the way.
-func ParseEndpoint(raw, carries string) (*url.URL, error) {
+// ParseEndpoint parses raw, an endpoint the provider sends credentials to, for use. It must be an
+// absolute https URL, or http to a loopback host only (an emulator on the same machine): plain
+// http to any other host would show what travels to it to everyone on the way.
+func ParseEndpoint(raw string, use EndpointUse) (*url.URL, error) {
 	if !strings.Contains(raw, "://") {
 		return nil, fmt.Errorf("%q has no scheme: write it as https://%s (http:// only for an emulator on this machine)",
 			raw, strings.TrimPrefix(raw, "//"))
@@ -33,15 +38,15 @@ func ParseEndpoint(raw, carries string) (*url.URL, error) {
 		return nil, fmt.Errorf("%q is not a URL: %w", raw, err)
 	}
 	if u.Scheme != "https" && u.Scheme != "http" {
-		return nil, fmt.Errorf("%q uses %s: want an https URL such as %s", raw, u.Scheme, DefaultBaseURL)
+		return nil, fmt.Errorf("%q uses %s: want an https URL such as %s", raw, u.Scheme, use.Example)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%q names no host: want an https URL such as %s", raw, DefaultBaseURL)
+		return nil, fmt.Errorf("%q names no host: want an https URL such as %s", raw, use.Example)
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
 		return nil, fmt.Errorf("%q uses plain http, which would send %s to %s in clear text: use https. "+
 			"Plain http is accepted only for a loopback address (localhost, 127.0.0.1, ::1), such as the Partner Center "+
-			"emulator on this machine", raw, carries, u.Hostname())
+			"emulator on this machine", raw, use.Carries, u.Hostname())
 	}
 	return u, nil
 }

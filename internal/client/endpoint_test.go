@@ -7,8 +7,10 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -27,13 +29,13 @@ func TestParseEndpoint(t *testing.T) {
 		{"http to a name that only begins like localhost is refused", "http://localhost.example.test", "uses plain http"},
 		{"a URL without a scheme says how to write it", "api.partnercenter.microsoft.com", `has no scheme: write it as https://api.partnercenter.microsoft.com`},
 		{"a host and port without a scheme says how to write it", "127.0.0.1:8080", "has no scheme: write it as https://127.0.0.1:8080"},
-		{"another scheme is refused", "ftp://example.test", "uses ftp: want an https URL"},
-		{"a URL without a host is refused", "https://", "names no host"},
+		{"another scheme is refused", "ftp://example.test", "uses ftp: want an https URL such as https://example.test"},
+		{"a URL without a host is refused", "https://", "names no host: want an https URL such as https://example.test"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := ParseEndpoint(tt.raw, "what travels")
+			_, err := ParseEndpoint(tt.raw, EndpointUse{Carries: "what travels", Example: "https://example.test"})
 			if tt.wantErr == "" {
 				if err != nil {
 					t.Fatalf("err = %v", err)
@@ -75,8 +77,32 @@ func TestUnreachableHostNamesAnEndpointThatCouldNotBeReachedAtAll(t *testing.T) 
 			t.Errorf("%s: UnreachableHost = %q, want none", name, got)
 		}
 	}
-	bare := &net.OpError{Op: "dial", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}, Err: errors.New("refused")}
-	if got := UnreachableHost(bare); got != "127.0.0.1:9" {
-		t.Errorf("a dial failure without a URL: %q, want its address", got)
+	addr := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}
+	bare := &net.OpError{Op: "dial", Addr: addr, Err: errors.New("refused")}
+	for name, err := range map[string]error{
+		"a dial failure without a URL": bare,
+		"a URL that does not parse":    &url.Error{Op: "Get", URL: "http://[::1", Err: bare},
+		"a URL without a host":         &url.Error{Op: "Get", URL: "/relative", Err: bare},
+	} {
+		if got := UnreachableHost(err); got != "127.0.0.1:9" {
+			t.Errorf("%s: %q, want the address dialled", name, got)
+		}
+	}
+	if got := UnreachableHost(&net.OpError{Op: "dial", Err: errors.New("refused")}); got != "the endpoint" {
+		t.Errorf("a dial failure naming nothing: %q", got)
+	}
+}
+
+func TestARedirectIsNeverFollowed(t *testing.T) {
+	t.Parallel()
+	var followed atomic.Int32
+	target := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { followed.Add(1) }))
+	c, rec := clientWithTokens(t, StaticToken("secret-token"),
+		reply{status: http.StatusFound, header: map[string]string{"Location": target.URL + "/v1/stolen"}})
+	c.http.HTTPClient = NewHTTPClient()
+	_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusFound || rec.count() != 1 || followed.Load() != 0 {
+		t.Errorf("err = %v after %d requests, %d followed; want the 302 as the answer and nothing followed", err, rec.count(), followed.Load())
 	}
 }

@@ -6,6 +6,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -40,6 +41,8 @@ func TestABillingProfileAboutAnotherCustomerIsRefused(t *testing.T) {
 			"it is the billing profile of customer " + otherCustomer},
 		{"a self link naming no customer (the partner's own profile)", withSelfLink("/v1/profiles/billing"),
 			`its self link "/v1/profiles/billing" names no customer`},
+		{"a self link that ends at the customers collection", withSelfLink("/v1/customers"), `its self link "/v1/customers" names no customer`},
+		{"a self link with an empty customer", withSelfLink("/v1/customers//profiles/billing"), "names no customer"},
 	}
 	for _, tt := range tests {
 		t.Run("a GET answered with "+tt.name+" is an error", func(t *testing.T) {
@@ -99,6 +102,8 @@ func TestACustomerAnswerThatIsNotTheCustomerAskedForIsRefused(t *testing.T) {
 		{"an empty object", "{}", "it is not a customer: it has no id"},
 		{"null", "null", "it is not a customer: it has no id"},
 		{"a customer naming two tenants", string(two), "it names two tenants"},
+		{"a customer whose company profile alone names it", fmt.Sprintf(`{"companyProfile":{"tenantId":%q}}`, customerID(8)),
+			"it is customer " + customerID(8)},
 		{"an id that is not a tenant id", `{"id":"contoso"}`, `its id "contoso" is not a tenant id`},
 	}
 	for _, tt := range tests {

@@ -52,7 +52,8 @@ type cachedSource struct {
 
 	mu       sync.Mutex
 	token    *oauth2.Token
-	renewAt  time.Time // from then on, a call starts a renewal
+	dueAt    time.Time // when token's renewal fell due as issued: a refusal from then on may be its expiry
+	renewAt  time.Time // from then on, a call starts a renewal (later than dueAt after a failed renewal)
 	usableTo time.Time // from then on, callers wait for the renewal; zero: never
 	renewal  *renewal  // the renewal in flight, if any
 	failure  error     // a failed renewal callers have not been warned of yet
@@ -110,27 +111,36 @@ func (c *cachedSource) Token(ctx context.Context) (string, error) {
 }
 
 // RenewRefused answers Partner Center's refusal (401) of refused, a token this source handed out.
-// Refused once its renewal was due, it may have expired on its way (a slow network, a busy machine,
-// a service clock a little ahead): it is no longer handed out, and the caller gets the next token,
-// fetched by the one renewal in flight, with ok true. The same when it was replaced meanwhile: the
+// Refused once its renewal fell due, it may have expired on its way (a slow network, a busy
+// machine, a service clock a little ahead): the caller waits for the one renewal in flight (started
+// if none is) and gets the new token, with ok true. The same when it was replaced meanwhile: the
 // caller gets the current one. A token refused well within its life is refused for another reason
-// (a wrong audience, revoked consent), and a new one would be refused too: ok is false.
+// (a wrong audience, revoked consent), and a new one would be refused too: ok is false. The
+// refused token is not withdrawn: when the renewal fails, the other calls keep using it while it
+// lasts, as after any failed renewal.
 func (c *cachedSource) RenewRefused(ctx context.Context, refused string) (string, bool, error) {
 	c.mu.Lock()
 	current := c.token != nil && c.token.AccessToken == refused
-	if current && c.now().Before(c.renewAt) {
+	if current && c.now().Before(c.dueAt) {
 		c.mu.Unlock()
 		return "", false, nil
 	}
-	if current {
-		c.usableTo = c.now() // callers wait for the renewal rather than take the refused token
+	if !current {
+		c.mu.Unlock()
+		token, err := c.Token(ctx)
+		return token, err == nil && token != refused, err
 	}
+	r := c.renewalLocked(ctx)
 	c.mu.Unlock()
-	token, err := c.Token(ctx)
-	if err != nil {
-		return "", false, err
+	select {
+	case <-r.done:
+		if r.err != nil {
+			return "", false, r.err
+		}
+		return r.token.AccessToken, r.token.AccessToken != refused, nil
+	case <-ctx.Done():
+		return "", false, fmt.Errorf("waiting for a new Partner Center token: %w", ctx.Err())
 	}
-	return token, token != refused, nil
 }
 
 // usableLocked reports whether the cached token may still be handed out. The caller holds c.mu.
@@ -157,6 +167,7 @@ func (c *cachedSource) renew(ctx context.Context, r *renewal) {
 	if err == nil {
 		c.token, c.failure = t, nil
 		c.renewAt, c.usableTo = renewalTimes(t, now)
+		c.dueAt = c.renewAt
 	} else if c.usableLocked(now) {
 		c.failure = err
 		pause := failedRenewalPause

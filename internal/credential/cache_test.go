@@ -533,3 +533,40 @@ func TestAStaticTokenStaysRefused(t *testing.T) {
 		t.Errorf("RenewRefused = %q, %v, %v; want the refusal to stand", tok, ok, err)
 	}
 }
+
+// A failed background renewal moves the next renewal later, not the token's own renewal time: a
+// refusal after that time still renews.
+func TestARefusalAfterAFailedRenewalStillRenews(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){
+		issuedFor("first", time.Hour), failing(false), failing(false), failing(false), issuedFor("second", 2*time.Hour)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(56 * time.Minute)) // the renewal is due: it starts, fails three times, and pauses 15 s
+	if got := tokenAtOnce(t, c); got != "first" {
+		t.Fatalf("handed out %q, want first", got)
+	}
+	eventually(t, "the failed renewal", func() bool { return !c.renewing() && f.calls.Load() == 4 })
+	got, ok, err := c.RenewRefused(context.Background(), "first")
+	if err != nil || !ok || got != "second" {
+		t.Errorf("RenewRefused = %q, %v, %v; want the second token", got, ok, err)
+	}
+}
+
+// When the renewal a refusal asked for fails, the refused token is not withdrawn: the other calls
+// keep using it while it lasts, as after any failed renewal.
+func TestARefusalWhoseRenewalFailsKeepsTheTokenForOthers(t *testing.T) {
+	t.Parallel()
+	clk := &clock{now: t0}
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){issuedFor("first", time.Hour), failing(false)}}
+	c := newTestCache(f, clk)
+	mustToken(t, c, context.Background())
+	clk.Set(t0.Add(57 * time.Minute))
+	if _, ok, err := c.RenewRefused(context.Background(), "first"); ok || err == nil {
+		t.Fatalf("ok %v, err %v; want the renewal's failure", ok, err)
+	}
+	if got := tokenAtOnce(t, c); got != "first" {
+		t.Errorf("after the failed renewal the cache hands out %q, want the first token, which still lasts", got)
+	}
+}

@@ -67,7 +67,7 @@ func ResolveEndpoints(cloud, baseURL, authorityURL string) (Endpoints, error) {
 		e.APIURL = baseURL
 	}
 	if authorityURL != "" {
-		if _, err := client.ParseEndpoint(authorityURL, client.CarriesCredentials); err != nil {
+		if _, err := client.ParseEndpoint(authorityURL, client.TokenEndpoint); err != nil {
 			return Endpoints{}, fmt.Errorf("authority URL %w", err)
 		}
 		e.AuthorityURL = strings.TrimRight(authorityURL, "/")

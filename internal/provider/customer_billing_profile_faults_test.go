@@ -68,7 +68,8 @@ func TestAccBillingProfile_raceIsReportedInAWarning(t *testing.T) {
 	env := newTestEnv(t)
 	env.needsEmulator(t)
 	cli := newTerraformCLI(t)
-	if diags := cli.apply(t, env.config(profileConfig("Contoso", "Redmond"))); len(diags) != 0 {
+	// Adopting the values the profile holds writes nothing and warns of nothing.
+	if diags := cli.apply(t, env.config(profileConfig("Contoso Ltd", "Redmond"))); len(diags) != 0 {
 		t.Fatalf("adopting: unexpected diagnostics %+v", diags)
 	}
 	env.emu.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) {
@@ -284,7 +285,7 @@ func TestAccBillingProfile_unreachablePartnerCenter(t *testing.T) {
 	refused := regexp.MustCompile(`base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.config(profileConfig("Contoso", "Redmond")), `base_url = "`+closed.URL+`"`)
 	env.run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: refused, ExpectError: diagnosticPattern("Partner Center request failed", "could not reach Partner Center", "connection refused")},
+			{Config: refused, ExpectError: diagnosticPattern("Could not reach Partner Center", "Check base_url", "connection refused")},
 			{Config: env.config(profileConfig("Contoso", "Redmond")), ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso")}},
 		},
 	})

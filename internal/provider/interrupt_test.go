@@ -37,7 +37,10 @@ func TestInterruptDuringRetryWait(t *testing.T) {
 	}
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
-	emu.Inject(emulator.Fault{Method: "GET", Status: 429, RetryAfter: 90 * time.Second})
+	// The plan of each walk reads the profile to show what the adopt overwrites; it does not wait
+	// out a long Retry-After (a warning says the read was skipped), so the create reads it itself,
+	// and that third GET waits.
+	emu.Inject(emulator.Fault{Method: "GET", Times: 3, Status: 429, RetryAfter: 90 * time.Second})
 
 	writeFile(t, filepath.Join(dir, "cli.tfrc"), `provider_installation {
   dev_overrides { "partnercenter-oss/partnercenter" = "`+filepath.Join(dir, "bin")+`" }
@@ -62,7 +65,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 	if err := apply.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return countStatus(emu, 429) > 0 }, 60*time.Second, "the throttled GET")
+	waitFor(t, func() bool { return countStatus(emu, 429) >= 3 }, 60*time.Second, "the create's throttled GET")
 	if err := apply.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}

@@ -95,14 +95,17 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 // checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
 // client.ParseEndpoint), naming the attribute and its environment variable.
 func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
-	for _, e := range []struct{ attr, env, value, carries string }{
-		{"base_url", EnvBaseURL, base, client.CarriesAPICalls},
-		{"authority_url", EnvAuthorityURL, authority, client.CarriesCredentials},
+	for _, e := range []struct {
+		attr, env, value string
+		use              client.EndpointUse
+	}{
+		{"base_url", EnvBaseURL, base, client.APIEndpoint},
+		{"authority_url", EnvAuthorityURL, authority, client.TokenEndpoint},
 	} {
 		if e.value == "" {
 			continue
 		}
-		if _, err := client.ParseEndpoint(e.value, e.carries); err != nil {
+		if _, err := client.ParseEndpoint(e.value, e.use); err != nil {
 			diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.attr, e.attr+" (or "+e.env+") "+err.Error()+".")
 		}
 	}

@@ -5,7 +5,7 @@
 #
 #   scripts/mutation.sh [-floor PERCENT] PACKAGE...
 #
-# For each package (./internal/client, ...) gremlins changes the code one small mutation at a
+# For each package (./internal/clients/partnercenter, ...) gremlins changes the code one small mutation at a
 # time and runs the package's tests; a mutant the tests do not notice has LIVED. This prints
 # gremlins' report per package, then a summary: test efficacy (killed / (killed + lived)) and
 # mutator coverage (mutants the tests judged / all mutants; one that timed out was not judged)

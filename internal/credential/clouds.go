@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // Cloud is a Partner Center cloud: its API and its Entra ID (Azure AD) authority.
@@ -67,7 +67,7 @@ func ResolveEndpoints(cloud, baseURL, authorityURL string) (Endpoints, error) {
 		e.APIURL = baseURL
 	}
 	if authorityURL != "" {
-		if _, err := client.ParseEndpoint(authorityURL, client.TokenEndpoint); err != nil {
+		if _, err := partnercenter.ParseEndpoint(authorityURL, partnercenter.TokenEndpoint); err != nil {
 			return Endpoints{}, fmt.Errorf("authority URL %w", err)
 		}
 		e.AuthorityURL = strings.TrimRight(authorityURL, "/")

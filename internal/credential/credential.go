@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // Kind names a kind of credential, as users read it in errors.
@@ -45,14 +45,14 @@ type Config struct {
 
 // Source is a token source for the client and the kind of credential behind it.
 type Source struct {
-	client.TokenSource
+	partnercenter.TokenSource
 	Kind Kind
 }
 
 // RenewRefused renews a token Partner Center refused when the source behind it can tell that it
-// may have expired on its way (client.RenewingTokenSource); a static token stays refused.
+// may have expired on its way (partnercenter.RenewingTokenSource); a static token stays refused.
 func (s *Source) RenewRefused(ctx context.Context, refused string) (string, bool, error) {
-	if r, ok := s.TokenSource.(client.RenewingTokenSource); ok {
+	if r, ok := s.TokenSource.(partnercenter.RenewingTokenSource); ok {
 		return r.RenewRefused(ctx, refused)
 	}
 	return "", false, nil
@@ -67,7 +67,7 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
 	if kind == KindAccessToken {
-		return &Source{TokenSource: client.StaticToken(cfg.AccessToken), Kind: kind}, nil
+		return &Source{TokenSource: partnercenter.StaticToken(cfg.AccessToken), Kind: kind}, nil
 	}
 	secrets := newMasker(cfg)
 	fetch, err := cfg.fetcher(kind, ep, hc, secrets)

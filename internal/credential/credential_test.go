@@ -21,7 +21,7 @@ import (
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -162,7 +162,7 @@ func TestUnusableAppOnlySettingsAreRefused(t *testing.T) {
 					t.Fatal(err)
 				}
 				_, err = quickRetries(src).Token(context.Background())
-				if !client.IsCredentialRefused(err) || !strings.Contains(err.Error(), tt.wantTokenErr) {
+				if !partnercenter.IsCredentialRefused(err) || !strings.Contains(err.Error(), tt.wantTokenErr) {
 					t.Fatalf("err = %v, want a refusal saying %q", err, tt.wantTokenErr)
 				}
 			}

@@ -14,7 +14,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"golang.org/x/oauth2"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // TokenError says a credential could not be exchanged for a Partner Center token.
@@ -57,7 +57,7 @@ func (e *TokenError) Unwrap() error { return e.Err }
 // cannot help: a 4xx answer other than 408 and 429, an AADSTS error, a setting that cannot be used
 // (an unreadable OIDC token file), or an Azure CLI that cannot sign in. It is false for outages,
 // after which the same credential may work: 5xx, 408 and 429 answers, timeouts, connections that
-// failed or were reset, and a context that ended. client.IsCredentialRefused reads it.
+// failed or were reset, and a context that ended. partnercenter.IsCredentialRefused reads it.
 func (e *TokenError) CredentialRefused() bool { return e.refused }
 
 var aadstsCode = regexp.MustCompile(`AADSTS(\d+)`)
@@ -75,7 +75,7 @@ func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *
 		e.Hint = aadstsHints[e.Code]
 	}
 	e.refused = e.isRefusal(err)
-	e.unreachable = client.UnreachableHost(err)
+	e.unreachable = partnercenter.UnreachableHost(err)
 	e.Err = secrets.err(err)
 	return e
 }

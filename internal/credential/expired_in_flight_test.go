@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -30,7 +30,7 @@ func TestACallWhoseTokenExpiresOnItsWayIsSentAgainWithANewToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
+	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

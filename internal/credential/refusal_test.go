@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -48,7 +48,7 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 				}
 				// One attempt, soon abandoned: the outage is to reach the caller, not be retried.
 				src.TokenSource.(*cachedSource).retry = renewPolicy{attempts: 1, fetchTimeout: 500 * time.Millisecond}
-				c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
+				c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client(), RetryMax: -1})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -59,7 +59,7 @@ func TestTokenFailuresTellARefusedCredentialFromAnOutage(t *testing.T) {
 				if !errors.As(err, &te) {
 					t.Fatalf("err = %v, want a TokenError", err)
 				}
-				if got := client.IsCredentialRefused(err); got != tt.wantRefused {
+				if got := partnercenter.IsCredentialRefused(err); got != tt.wantRefused {
 					t.Errorf("IsCredentialRefused = %v, want %v for %v", got, tt.wantRefused, err)
 				}
 				if tt.fault.Hang && !errors.Is(err, context.DeadlineExceeded) {
@@ -80,7 +80,7 @@ func TestUnusableSettingsAreRefusals(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = quickRetries(src).Token(context.Background())
-		if !client.IsCredentialRefused(err) {
+		if !partnercenter.IsCredentialRefused(err) {
 			t.Errorf("IsCredentialRefused = false for %v", err)
 		}
 	})
@@ -97,7 +97,7 @@ func TestAnAzureCLIThatCannotSignInIsARefusal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := quickRetries(src).Token(context.Background()); !client.IsCredentialRefused(err) {
+	if _, err := quickRetries(src).Token(context.Background()); !partnercenter.IsCredentialRefused(err) {
 		t.Errorf("IsCredentialRefused = false for %v", err)
 	}
 }

@@ -10,18 +10,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
 // renewalSource is a refresh-token credential against the emulator, holding its first token,
 // with the cache's clock moved to after (from the token's issue) so that a renewal is due.
-func renewalSource(t *testing.T, after time.Duration) (*emulator.Server, *Source, *client.Client) {
+func renewalSource(t *testing.T, after time.Duration) (*emulator.Server, *Source, *partnercenter.Client) {
 	emu, src, c, _ := renewalServer(t, after)
 	return emu, src, c
 }
 
-func renewalServer(t *testing.T, after time.Duration) (*emulator.Server, *Source, *client.Client, *httptest.Server) {
+func renewalServer(t *testing.T, after time.Duration) (*emulator.Server, *Source, *partnercenter.Client, *httptest.Server) {
 	t.Helper()
 	emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
 	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, srv.Client())
@@ -36,7 +36,7 @@ func renewalServer(t *testing.T, after time.Duration) (*emulator.Server, *Source
 	if err := emu.SeedDefaultCustomer(apiCustomer); err != nil {
 		t.Fatal(err)
 	}
-	c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client()})
+	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: srv.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}

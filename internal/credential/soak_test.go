@@ -15,7 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -88,7 +88,7 @@ func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
 
 // soakEnvironment is the emulator on loopback, a refresh-token credential whose tokens live two
 // seconds, and a client that waits at most 200 ms for a Retry-After.
-func soakEnvironment(t *testing.T) (*emulator.Server, *client.Client) {
+func soakEnvironment(t *testing.T) (*emulator.Server, *partnercenter.Client) {
 	t.Helper()
 	emu := emulator.New()
 	emu.RegisterApp(emulator.App{TenantID: tenant, ClientID: clientID, ClientSecret: secret})
@@ -97,13 +97,13 @@ func soakEnvironment(t *testing.T) (*emulator.Server, *client.Client) {
 	emu.SetThrottling(0.1, time.Second)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	hc := client.NewHTTPClient()
+	hc := partnercenter.NewHTTPClient()
 	ep := Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
 	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, hc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: hc, RetryMax: 6,
+	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: src, HTTPClient: hc, RetryMax: 6,
 		RetryWaitMin: 10 * time.Millisecond, RetryWaitMax: 100 * time.Millisecond, MaxRetryAfter: 200 * time.Millisecond,
 		ConflictWaitMin: time.Millisecond, ConflictWaitMax: 10 * time.Millisecond})
 	if err != nil {
@@ -133,7 +133,7 @@ func injectRenewalFaults(emu *emulator.Server) (stop func()) {
 }
 
 // applyRound reads and updates every customer from six workers, as terraform's parallelism does.
-func applyRound(ctx context.Context, c *client.Client, customers []string, round int) error {
+func applyRound(ctx context.Context, c *partnercenter.Client, customers []string, round int) error {
 	work := make(chan string)
 	errs := make(chan error, len(customers))
 	var wg sync.WaitGroup
@@ -159,12 +159,12 @@ func applyRound(ctx context.Context, c *client.Client, customers []string, round
 	return errors.Join(all...)
 }
 
-func applyOne(ctx context.Context, c *client.Client, id string, round int) error {
+func applyOne(ctx context.Context, c *partnercenter.Client, id string, round int) error {
 	base, err := c.GetCustomerBillingProfile(ctx, id)
 	if err != nil {
 		return err
 	}
-	_, err = c.ApplyCustomerBillingProfile(ctx, id, base, func(p *client.BillingProfile) {
+	_, err = c.ApplyCustomerBillingProfile(ctx, id, base, func(p *partnercenter.BillingProfile) {
 		p.Email = fmt.Sprintf("round%d@contoso.example", round)
 		p.DefaultAddress.City = fmt.Sprintf("City %d", round)
 	})

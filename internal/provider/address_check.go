@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -87,9 +87,9 @@ func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (conte
 			limit = min(limit, read)
 		}
 	}
-	ctx = client.WithRetryLimits(ctx, client.RetryLimits{MaxRetries: addressCheckRetries, MaxRetryAfter: addressCheckMaxRetryAfter})
+	ctx = partnercenter.WithRetryLimits(ctx, partnercenter.RetryLimits{MaxRetries: addressCheckRetries, MaxRetryAfter: addressCheckMaxRetryAfter})
 	ctx, cancel := context.WithTimeout(ctx, limit)
-	return client.WithCorrelationID(ctx, client.NewID()), cancel
+	return partnercenter.WithCorrelationID(ctx, partnercenter.NewID()), cancel
 }
 
 // currentAddress is the address Partner Center holds, as far as the checks need it: the prior
@@ -115,7 +115,7 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 	id := canonicalID(customerID.ValueString())
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
 	switch {
-	case client.IsCustomerNotFound(err):
+	case partnercenter.IsCustomerNotFound(err):
 		addAPIError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
 		return nil, false
 	case err != nil:
@@ -138,7 +138,7 @@ func nullAddressValues(m map[string]types.String) map[string]types.String {
 }
 
 // apiAddressValues is the address Partner Center holds as attribute values.
-func apiAddressValues(a *client.Address) map[string]types.String {
+func apiAddressValues(a *partnercenter.Address) map[string]types.String {
 	return nullAddressValues(stringAttributes(addressFromAPI(a, types.ObjectNull(addressAttrTypes))))
 }
 
@@ -197,13 +197,13 @@ func addPlanReadFailure(diags *diag.Diagnostics, customerID, why string, err err
 // cannot be reached at all (a wrong base_url or authority_url).
 func failsApplyToo(err error) bool {
 	var tokenErr *credential.TokenError
-	return client.IsCredentialRefused(err) || unreachableHost(err) != "" ||
+	return partnercenter.IsCredentialRefused(err) || unreachableHost(err) != "" ||
 		(errors.As(err, &tokenErr) && tokenErr.UnreachableHost() != "")
 }
 
 // checkAddress applies the country's rules, then asks the validation service when every part
 // of the postal address is known.
-func checkAddress(ctx context.Context, c *client.Client, customerID string, a plannedAddress) diag.Diagnostics {
+func checkAddress(ctx context.Context, c *partnercenter.Client, customerID string, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
 	country, ok := a.value(attrCountry)
 	if !ok || country == "" {
@@ -211,7 +211,7 @@ func checkAddress(ctx context.Context, c *client.Client, customerID string, a pl
 	}
 	rules, err := c.CountryValidationRules(ctx, country)
 	switch {
-	case client.IsNotFound(err):
+	case partnercenter.IsNotFound(err):
 		// No published rules for this country: only the validation service can judge.
 	case err != nil:
 		addAddressCheckFailure(&diags, customerID, "Partner Center's address rules could not be read", err)
@@ -237,21 +237,21 @@ func checkAddress(ctx context.Context, c *client.Client, customerID string, a pl
 
 // postal is the address the validation service checks; complete is false while a part of it is
 // not known.
-func (a plannedAddress) postal() (client.PostalAddress, bool) {
+func (a plannedAddress) postal() (partnercenter.PostalAddress, bool) {
 	complete := true
 	get := func(name string) string {
 		v, known := a.value(name)
 		complete = complete && known
 		return v
 	}
-	p := client.PostalAddress{AddressLine1: get(attrAddressLine1), AddressLine2: get(attrAddressLine2),
+	p := partnercenter.PostalAddress{AddressLine1: get(attrAddressLine1), AddressLine2: get(attrAddressLine2),
 		AddressLine3: get(attrAddressLine3), City: get(attrCity), State: get(attrState), PostalCode: get(attrPostalCode),
 		Country: get(attrCountry)}
 	return p, complete
 }
 
 // ruleViolations checks the known parts of the address against the country's published rules.
-func ruleViolations(r *client.CountryRules, a plannedAddress) diag.Diagnostics {
+func ruleViolations(r *partnercenter.CountryRules, a plannedAddress) diag.Diagnostics {
 	var diags diag.Diagnostics
 	at := addressPath.AtName
 	country, _ := a.value(attrCountry)
@@ -307,15 +307,15 @@ func examples(list []string) string {
 }
 
 // verdictDiagnostics turns the validation service's status into diagnostics.
-func verdictDiagnostics(v *client.AddressValidation) diag.Diagnostics {
+func verdictDiagnostics(v *partnercenter.AddressValidation) diag.Diagnostics {
 	var diags diag.Diagnostics
 	detail := v.ValidationMessage + suggestions(v.Suggested)
 	switch v.Status {
-	case client.AddressVerified, client.AddressVerifiedShippable:
-	case client.AddressNone:
+	case partnercenter.AddressVerified, partnercenter.AddressVerifiedShippable:
+	case partnercenter.AddressNone:
 		diags.AddAttributeError(addressPath, "Address not found",
 			"Partner Center's address validation could not find this address, and Partner Center would reject it. "+detail)
-	case client.AddressInteractionRequired, client.AddressStreetPartial, client.AddressPremisesPartial, client.AddressMultiple:
+	case partnercenter.AddressInteractionRequired, partnercenter.AddressStreetPartial, partnercenter.AddressPremisesPartial, partnercenter.AddressMultiple:
 		diags.AddAttributeWarning(addressPath, "Address only partly matched",
 			"Partner Center's address validation answered "+v.Status+". Check the address, or use the suggestion. "+detail)
 	default: // NotValidated, or a status this provider does not know yet
@@ -325,7 +325,7 @@ func verdictDiagnostics(v *client.AddressValidation) diag.Diagnostics {
 	return diags
 }
 
-func suggestions(list []client.PostalAddress) string {
+func suggestions(list []partnercenter.PostalAddress) string {
 	if len(list) == 0 {
 		return ""
 	}

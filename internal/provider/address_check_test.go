@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -51,7 +51,7 @@ func TestAccAddressValidation_addressNotFoundIsAnError(t *testing.T) {
 	t.Parallel()
 	env := newTestEnv(t)
 	env.needsEmulator(t)
-	env.emu.SetAddressVerdict("12 Nowhere Road", client.AddressNone, "Address not found.")
+	env.emu.SetAddressVerdict("12 Nowhere Road", partnercenter.AddressNone, "Address not found.")
 	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
 		Config: env.config(addressConfig("", "12 Nowhere Road", "WA", "98052")), PlanOnly: true,
 		ExpectError: diagnosticPattern("Address not found", "could not find this address"),
@@ -62,7 +62,7 @@ func TestAccAddressValidation_partialMatchWarnsAndUnchangedAddressCostsNoCall(t 
 	t.Parallel()
 	env := newTestEnv(t)
 	env.needsEmulator(t)
-	env.emu.SetAddressVerdict("1 Microsoft Way", client.AddressStreetPartial, "Street matched partially.",
+	env.emu.SetAddressVerdict("1 Microsoft Way", partnercenter.AddressStreetPartial, "Street matched partially.",
 		map[string]string{"addressLine1": "One Microsoft Way", "city": "Redmond", "state": "WA", "postalCode": "98052", "country": "US"})
 	config := env.config(addressConfig("", "1 Microsoft Way", "WA", "98052"))
 	env.run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -113,25 +113,25 @@ func TestAccAddressValidation_canBeTurnedOff(t *testing.T) {
 
 func TestVerdictDiagnostics(t *testing.T) {
 	t.Parallel()
-	suggestion := []client.PostalAddress{{AddressLine1: "One Microsoft Way", City: "Redmond", State: "WA", PostalCode: "98052", Country: "US"}}
+	suggestion := []partnercenter.PostalAddress{{AddressLine1: "One Microsoft Way", City: "Redmond", State: "WA", PostalCode: "98052", Country: "US"}}
 	tests := []struct {
 		status   string
 		severity diag.Severity // zero: no diagnostic
 		want     string
 	}{
-		{client.AddressVerified, 0, ""},
-		{client.AddressVerifiedShippable, 0, ""},
-		{client.AddressInteractionRequired, diag.SeverityWarning, "One Microsoft Way, Redmond, WA 98052, US"},
-		{client.AddressStreetPartial, diag.SeverityWarning, "StreetPartial"},
-		{client.AddressPremisesPartial, diag.SeverityWarning, "Suggested:"},
-		{client.AddressMultiple, diag.SeverityWarning, "Multiple"},
-		{client.AddressNotValidated, diag.SeverityWarning, "NotValidated"},
+		{partnercenter.AddressVerified, 0, ""},
+		{partnercenter.AddressVerifiedShippable, 0, ""},
+		{partnercenter.AddressInteractionRequired, diag.SeverityWarning, "One Microsoft Way, Redmond, WA 98052, US"},
+		{partnercenter.AddressStreetPartial, diag.SeverityWarning, "StreetPartial"},
+		{partnercenter.AddressPremisesPartial, diag.SeverityWarning, "Suggested:"},
+		{partnercenter.AddressMultiple, diag.SeverityWarning, "Multiple"},
+		{partnercenter.AddressNotValidated, diag.SeverityWarning, "NotValidated"},
 		{"ANewStatus", diag.SeverityWarning, "status ANewStatus"},
-		{client.AddressNone, diag.SeverityError, "would reject it"},
+		{partnercenter.AddressNone, diag.SeverityError, "would reject it"},
 	}
 	for _, tt := range tests {
 		t.Run("status "+tt.status, func(t *testing.T) {
-			diags := verdictDiagnostics(&client.AddressValidation{Status: tt.status, Suggested: suggestion})
+			diags := verdictDiagnostics(&partnercenter.AddressValidation{Status: tt.status, Suggested: suggestion})
 			if tt.severity == 0 {
 				if len(diags) != 0 {
 					t.Errorf("diagnostics for %s: %v", tt.status, diags)
@@ -166,8 +166,8 @@ data "partnercenter_country_validation_rules" "us" {
 // (partial matches with a warning) after exactly one validation in each planning command.
 func TestAccAddressValidation_everyStatusThroughTerraform(t *testing.T) {
 	t.Parallel()
-	for _, status := range []string{client.AddressVerified, client.AddressVerifiedShippable, client.AddressInteractionRequired,
-		client.AddressStreetPartial, client.AddressPremisesPartial, client.AddressMultiple, client.AddressNotValidated, client.AddressNone} {
+	for _, status := range []string{partnercenter.AddressVerified, partnercenter.AddressVerifiedShippable, partnercenter.AddressInteractionRequired,
+		partnercenter.AddressStreetPartial, partnercenter.AddressPremisesPartial, partnercenter.AddressMultiple, partnercenter.AddressNotValidated, partnercenter.AddressNone} {
 		t.Run(status, func(t *testing.T) {
 			t.Parallel()
 			env := newTestEnv(t)
@@ -175,7 +175,7 @@ func TestAccAddressValidation_everyStatusThroughTerraform(t *testing.T) {
 			line1 := "7 " + status + " Street"
 			env.emu.SetAddressVerdict(line1, status, "Emulated "+status+".")
 			step := resource.TestStep{Config: env.config(addressConfig("", line1, "WA", "98052"))}
-			if status == client.AddressNone {
+			if status == partnercenter.AddressNone {
 				step.ExpectError = diagnosticPattern("Address not found", "Emulated None")
 			} else {
 				step.Check = resource.ComposeAggregateTestCheckFunc(

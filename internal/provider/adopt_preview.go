@@ -12,13 +12,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // planRead is what the plan of a create read of the profile: the profile, or the failure of the
 // read (already reported), or neither when it read nothing.
 type planRead struct {
-	profile *client.BillingProfile
+	profile *partnercenter.BillingProfile
 	failed  bool
 }
 
@@ -38,7 +38,7 @@ func (r *billingProfileResource) previewAdopt(ctx context.Context, req resource.
 	id := canonicalID(customerID.ValueString())
 	p, err := r.data.client.GetCustomerBillingProfile(ctx, id)
 	switch {
-	case client.IsCustomerNotFound(err):
+	case partnercenter.IsCustomerNotFound(err):
 		addAPIError(&resp.Diagnostics, profileSubject("read", id), err) // the apply would fail the same way: say so now
 		return planRead{failed: true}
 	case err != nil:
@@ -64,7 +64,7 @@ type overwrite struct {
 
 // overwrites lists the known configured values of config that differ from what p holds, in the
 // order of the attribute tables.
-func overwrites(config billingProfileModel, p *client.BillingProfile) []overwrite {
+func overwrites(config billingProfileModel, p *partnercenter.BillingProfile) []overwrite {
 	var out []overwrite
 	for _, a := range profileAttributes {
 		if v := config.Profile[a.name]; known(v) && v.ValueString() != p.Field(a.key) {

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // billingProfileModel is what the resource's and the data source's states hold of a billing
@@ -124,7 +124,7 @@ func (m billingProfileModel) customerID() string { return canonicalID(m.Customer
 // canonical form. Partner Center leaves empty fields out, so an absent field reads as null, except
 // where prior (the plan or the prior state) holds "": that is the same value, and keeping it
 // spares a perpetual diff for `attr = ""`.
-func (m *billingProfileModel) fromProfile(customerID string, p *client.BillingProfile, prior billingProfileModel) {
+func (m *billingProfileModel) fromProfile(customerID string, p *partnercenter.BillingProfile, prior billingProfileModel) {
 	m.CustomerID = types.StringValue(customerID)
 	m.ID = types.StringValue(canonicalID(customerID))
 	m.ETag = types.StringValue(p.ETag)
@@ -136,7 +136,7 @@ func (m *billingProfileModel) fromProfile(customerID string, p *client.BillingPr
 }
 
 // addressFromAPI is the address Partner Center holds as default_address, with prior's "" kept.
-func addressFromAPI(a *client.Address, prior types.Object) types.Object {
+func addressFromAPI(a *partnercenter.Address, prior types.Object) types.Object {
 	if a == nil {
 		return types.ObjectNull(addressAttrTypes)
 	}
@@ -161,11 +161,11 @@ func stringFromAPI(v string, prior types.String) types.String {
 // profileChange returns the change m makes to a profile: every attribute m holds a value for (the
 // ones apply writes, see written) is written over the profile, every other one is left as Partner
 // Center holds it. An address in m creates the address where the profile has none.
-func (m billingProfileModel) profileChange() func(*client.BillingProfile) {
+func (m billingProfileModel) profileChange() func(*partnercenter.BillingProfile) {
 	profile := configuredFields(profileAttributes, m.Profile)
 	writesAddress := !m.Address.IsNull() && !m.Address.IsUnknown()
 	address := configuredFields(addressAttributes, stringAttributes(m.Address))
-	return func(p *client.BillingProfile) {
+	return func(p *partnercenter.BillingProfile) {
 		for key, v := range profile {
 			p.SetField(key, v)
 		}
@@ -173,7 +173,7 @@ func (m billingProfileModel) profileChange() func(*client.BillingProfile) {
 			return
 		}
 		if p.DefaultAddress == nil {
-			p.DefaultAddress = &client.Address{}
+			p.DefaultAddress = &partnercenter.Address{}
 		}
 		for key, v := range address {
 			p.DefaultAddress.SetField(key, v)

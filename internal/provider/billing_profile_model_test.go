@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 func TestStringFromAPI(t *testing.T) {
@@ -44,8 +44,8 @@ func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
 		Profile: profileWith(map[string]types.String{"company_name": types.StringValue("Fabrikam"), "culture": types.StringUnknown()}),
 		Address: addressWith(map[string]types.String{"city": types.StringValue("Bellevue"), "address_line2": types.StringValue("")}),
 	}
-	p := &client.BillingProfile{Email: "keep@contoso.example", Culture: "en-US", CompanyName: "Contoso",
-		DefaultAddress: &client.Address{City: "Redmond", AddressLine2: "Suite 1", Country: "US"}}
+	p := &partnercenter.BillingProfile{Email: "keep@contoso.example", Culture: "en-US", CompanyName: "Contoso",
+		DefaultAddress: &partnercenter.Address{City: "Redmond", AddressLine2: "Suite 1", Country: "US"}}
 	cfg.profileChange()(p)
 	if p.CompanyName != "Fabrikam" || p.Email != "keep@contoso.example" || p.Culture != "en-US" {
 		t.Errorf("profile after change: %+v", p)
@@ -58,7 +58,7 @@ func TestProfileChangeWritesOnlyConfiguredAttributes(t *testing.T) {
 func TestProfileChangeCreatesAMissingAddress(t *testing.T) {
 	t.Parallel()
 	cfg := billingProfileModel{Profile: profileWith(nil), Address: addressWith(map[string]types.String{"country": types.StringValue("DE")})}
-	p := &client.BillingProfile{}
+	p := &partnercenter.BillingProfile{}
 	cfg.profileChange()(p)
 	if p.DefaultAddress == nil || p.DefaultAddress.Country != "DE" {
 		t.Errorf("address = %+v", p.DefaultAddress)
@@ -69,7 +69,7 @@ func TestProfileChangeLeavesAnAbsentAddressAlone(t *testing.T) {
 	t.Parallel()
 	cfg := billingProfileModel{Profile: profileWith(map[string]types.String{"email": types.StringValue("a@b.example")}),
 		Address: types.ObjectNull(addressAttrTypes)}
-	p := &client.BillingProfile{}
+	p := &partnercenter.BillingProfile{}
 	cfg.profileChange()(p)
 	if p.DefaultAddress != nil || p.Email != "a@b.example" {
 		t.Errorf("profile after change: %+v, address %+v", p, p.DefaultAddress)
@@ -78,8 +78,8 @@ func TestProfileChangeLeavesAnAbsentAddressAlone(t *testing.T) {
 
 func TestFromProfileReadsEveryAttribute(t *testing.T) {
 	t.Parallel()
-	p := &client.BillingProfile{ETag: "e1", FirstName: "Ana", Email: "ana@contoso.example",
-		DefaultAddress: &client.Address{Country: "PL", PhoneNumber: "+48 22 000 00 00"}}
+	p := &partnercenter.BillingProfile{ETag: "e1", FirstName: "Ana", Email: "ana@contoso.example",
+		DefaultAddress: &partnercenter.Address{Country: "PL", PhoneNumber: "+48 22 000 00 00"}}
 	var m billingProfileModel
 	m.fromProfile(strings.ToUpper(exampleGUID), p, billingProfileModel{Address: types.ObjectNull(addressAttrTypes)})
 	a := stringAttributes(m.Address)
@@ -115,7 +115,7 @@ func TestModelRoundTripsThroughTerraformValues(t *testing.T) {
 
 func TestRejectedAttributesMapPartnerCenterFieldsToPaths(t *testing.T) {
 	t.Parallel()
-	e := &client.APIError{StatusCode: 400, Code: "27002", Data: []string{
+	e := &partnercenter.APIError{StatusCode: 400, Code: "27002", Data: []string{
 		"addressLine1: AddressLine1Invalid - too long",
 		"defaultAddress.postalCode: PostalCodeInvalid - bad",
 		"Email: EmailInvalid - bad",
@@ -139,7 +139,7 @@ func TestRejectedAttributesMapPartnerCenterFieldsToPaths(t *testing.T) {
 	if got[0].problem != "AddressLine1Invalid - too long" {
 		t.Errorf("problem = %q", got[0].problem)
 	}
-	phone := rejectedAttributes(&client.APIError{StatusCode: 400, Code: "600051", Description: "Customer phone number is missing."})
+	phone := rejectedAttributes(&partnercenter.APIError{StatusCode: 400, Code: "600051", Description: "Customer phone number is missing."})
 	if len(phone) != 1 || !phone[0].path.Equal(path.Root("default_address").AtName("phone_number")) {
 		t.Errorf("600051 mapped to %v", phone)
 	}

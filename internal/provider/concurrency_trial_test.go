@@ -13,7 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -68,7 +68,7 @@ func trialValue(rng *rand.Rand, f trialField) string {
 // trial is one customer, the client, and the emulator playing Partner Center and the other writer.
 type trial struct {
 	emu        *emulator.Server
-	client     *client.Client
+	client     *partnercenter.Client
 	customerID string
 	rng        *rand.Rand
 }
@@ -82,7 +82,7 @@ func newTrial(t testing.TB, seed uint64) *trial {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	c, err := client.New(client.Config{BaseURL: srv.URL, TokenSource: client.StaticToken(emulatorToken),
+	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: partnercenter.StaticToken(emulatorToken),
 		ConflictAttempts: 20, ConflictWaitMin: time.Microsecond, ConflictWaitMax: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -53,7 +53,7 @@ func NewCustomerBillingProfileResource() resource.Resource { return &billingProf
 
 type billingProfileResource struct {
 	data   *providerData
-	client *client.Client
+	client *partnercenter.Client
 }
 
 func (r *billingProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -110,7 +110,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 	p, err := r.readForState(ctx, customerID, state)
 	// Only Partner Center's own answer removes the profile from state: a proxy's 404 page or a
 	// wrong base_url must not make Terraform forget what it manages.
-	if client.IsCustomerNotFound(err) {
+	if partnercenter.IsCustomerNotFound(err) {
 		r.data.noteGone(customerID, err)
 		resp.Diagnostics.AddWarning("Customer no longer found",
 			"Partner Center no longer has customer "+customerID+" (or this partner can no longer reach it), so its "+
@@ -129,7 +129,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 // readForState reads the profile for Read. An import's state holds no ETag yet: it takes the read
 // partnercenter_customer_billing_profiles made of the same profile moments before in this plan,
 // when there is one, instead of reading it again.
-func (r *billingProfileResource) readForState(ctx context.Context, customerID string, state billingProfileResourceModel) (*client.BillingProfile, error) {
+func (r *billingProfileResource) readForState(ctx context.Context, customerID string, state billingProfileResourceModel) (*partnercenter.BillingProfile, error) {
 	if state.ETag.IsNull() {
 		if p := r.data.takeOfferedRead(customerID); p != nil {
 			return p, nil
@@ -199,7 +199,7 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 // it applies, and the profile that plan read is seconds old when the create starts. The ETag
 // guards the write: if someone changed the profile in between, the update meets 412, reads it
 // again and writes the configuration over the fresh copy.
-func keepForCreate(ctx context.Context, p *client.BillingProfile, private privateState, diags *diag.Diagnostics) {
+func keepForCreate(ctx context.Context, p *partnercenter.BillingProfile, private privateState, diags *diag.Diagnostics) {
 	b, err := json.Marshal(p)
 	if err != nil {
 		diags.AddError("Could not keep the billing profile", err.Error())
@@ -209,12 +209,12 @@ func keepForCreate(ctx context.Context, p *client.BillingProfile, private privat
 }
 
 // keptForCreate is the profile the plan of the create being applied read, nil when it read none.
-func keptForCreate(ctx context.Context) *client.BillingProfile {
+func keptForCreate(ctx context.Context) *partnercenter.BillingProfile {
 	raw := plannedPrivate(ctx, privateAdoptKey)
 	if raw == nil {
 		return nil
 	}
-	var p client.BillingProfile
+	var p partnercenter.BillingProfile
 	if err := json.Unmarshal(raw, &p); err != nil {
 		return nil
 	}
@@ -224,7 +224,7 @@ func keptForCreate(ctx context.Context) *client.BillingProfile {
 // apply writes w, what the plan shows apply writing (see written), over base through the client's
 // conflict loop and saves the profile Partner Center answered with, keeping the planned values of
 // the attributes it did not write (see applied_state.go) and warning about any that changed meanwhile.
-func (r *billingProfileResource) apply(ctx context.Context, base *client.BillingProfile, plan billingProfileResourceModel,
+func (r *billingProfileResource) apply(ctx context.Context, base *partnercenter.BillingProfile, plan billingProfileResourceModel,
 	w billingProfileModel, state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	customerID := plan.customerID()
 	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, w.profileChange())
@@ -240,14 +240,14 @@ func (r *billingProfileResource) apply(ctx context.Context, base *client.Billing
 
 // stateOf is the resource's state for profile p, with prior (the plan, or the prior state)
 // supplying the customer id, the settings, and the "" the configuration may hold.
-func stateOf(p *client.BillingProfile, prior billingProfileResourceModel) billingProfileResourceModel {
+func stateOf(p *partnercenter.BillingProfile, prior billingProfileResourceModel) billingProfileResourceModel {
 	next := billingProfileResourceModel{settings: prior.settings}
 	next.fromProfile(prior.CustomerID.ValueString(), p, prior.billingProfileModel)
 	return next
 }
 
 // store puts next into state and keeps in private state what an update needs to rebuild p.
-func (r *billingProfileResource) store(ctx context.Context, p *client.BillingProfile, next billingProfileResourceModel,
+func (r *billingProfileResource) store(ctx context.Context, p *partnercenter.BillingProfile, next billingProfileResourceModel,
 	state *tfsdk.State, private privateState, diags *diag.Diagnostics) {
 	v, d := next.value(ctx, state.Raw.Type())
 	if diags.Append(d...); diags.HasError() {
@@ -269,7 +269,7 @@ func (r *billingProfileResource) store(ctx context.Context, p *client.BillingPro
 
 // keptProfile is what private state keeps of p when the state holds m: only p's unmodelled part
 // when that and m rebuild p exactly, else the whole of p.
-func keptProfile(p *client.BillingProfile, m billingProfileModel) (kept []byte, unmodelled bool, err error) {
+func keptProfile(p *partnercenter.BillingProfile, m billingProfileModel) (kept []byte, unmodelled bool, err error) {
 	if kept, err = p.Unmodelled(); err != nil {
 		return nil, false, err
 	}
@@ -282,8 +282,8 @@ func keptProfile(p *client.BillingProfile, m billingProfileModel) (kept []byte, 
 
 // rebuildProfile is the profile whose unmodelled part is unmodelled and whose ETag and keyed fields
 // the state holds (m).
-func rebuildProfile(unmodelled []byte, m billingProfileModel) (*client.BillingProfile, error) {
-	p, err := client.ProfileFromUnmodelled(unmodelled)
+func rebuildProfile(unmodelled []byte, m billingProfileModel) (*partnercenter.BillingProfile, error) {
+	p, err := partnercenter.ProfileFromUnmodelled(unmodelled)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +296,7 @@ func rebuildProfile(unmodelled []byte, m billingProfileModel) (*client.BillingPr
 		return p, nil
 	}
 	if p.DefaultAddress == nil {
-		p.DefaultAddress = &client.Address{}
+		p.DefaultAddress = &partnercenter.Address{}
 	}
 	values := stringAttributes(m.Address)
 	for _, a := range addressAttributes {
@@ -307,7 +307,7 @@ func rebuildProfile(unmodelled []byte, m billingProfileModel) (*client.BillingPr
 
 // lastKnown returns the profile as last read or written, from private state and the state (m),
 // when private state holds the version state names, else nil.
-func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, m billingProfileModel) *client.BillingProfile {
+func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, m billingProfileModel) *partnercenter.BillingProfile {
 	if raw, diags := private.GetKey(ctx, privateUnmodelledKey); !diags.HasError() && len(raw) > 0 {
 		if p, err := rebuildProfile(raw, m); err == nil {
 			return p
@@ -317,7 +317,7 @@ func (r *billingProfileResource) lastKnown(ctx context.Context, private privateS
 	if diags.HasError() || len(raw) == 0 {
 		return nil
 	}
-	var p client.BillingProfile
+	var p partnercenter.BillingProfile
 	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != m.ETag.ValueString() {
 		tflog.Debug(ctx, "Kept billing profile unusable; reading it again")
 		return nil

@@ -22,7 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 var _ datasource.DataSourceWithConfigure = (*billingProfilesDataSource)(nil)
@@ -173,7 +173,7 @@ func refusedEverywhere(unreadable map[string]error, n int) error {
 	}
 	var first error
 	for _, err := range unreadable {
-		if !client.IsForbidden(err) {
+		if !partnercenter.IsForbidden(err) {
 			return nil
 		}
 		first = err
@@ -197,7 +197,7 @@ func (e *everyCustomerRefused) Unwrap() error { return e.err }
 // profileRead is the outcome of reading one customer's billing profile.
 type profileRead struct {
 	id      string
-	profile *client.BillingProfile
+	profile *partnercenter.BillingProfile
 	err     error
 }
 
@@ -205,7 +205,7 @@ type profileRead struct {
 // and sends each outcome on the channel it returns, which is closed after the last. Once ctx ends,
 // the ids not yet started are not read.
 func readConcurrently(ctx context.Context, ids []string,
-	read func(context.Context, string) (*client.BillingProfile, error)) <-chan profileRead {
+	read func(context.Context, string) (*partnercenter.BillingProfile, error)) <-chan profileRead {
 	jobs, results := make(chan string), make(chan profileRead)
 	go func() {
 		defer close(jobs)
@@ -237,16 +237,16 @@ func readConcurrently(ctx context.Context, ids []string,
 // The reason is the same on every read that meets the same answer (no request ids), so that
 // `unreadable` changes only when an answer does; the warning of the read carries the ids.
 func unreadableReason(err error) string {
-	var apiErr *client.APIError
-	var answerErr *client.AnswerError
+	var apiErr *partnercenter.APIError
+	var answerErr *partnercenter.AnswerError
 	switch {
 	case err == nil:
 		return ""
-	case client.IsForbidden(err) || client.IsCustomerNotFound(err):
+	case partnercenter.IsForbidden(err) || partnercenter.IsCustomerNotFound(err):
 		if errors.As(err, &apiErr) {
 			return apiErr.Answer()
 		}
-	case client.IsIncompleteProfile(err):
+	case partnercenter.IsIncompleteProfile(err):
 		if errors.As(err, &answerErr) {
 			return "Partner Center holds the billing profile without " + strings.Join(answerErr.Lacks, ", ") +
 				", which every billing profile has"

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // customerModel is one customer, as the partnercenter_customer data source shows it and as each
@@ -19,7 +19,7 @@ type customerModel struct {
 	RelationshipToPartner types.String `tfsdk:"relationship_to_partner"`
 }
 
-func customerFromAPI(c client.Customer) customerModel {
+func customerFromAPI(c partnercenter.Customer) customerModel {
 	return customerModel{
 		ID:                    types.StringValue(c.ID),
 		CompanyName:           types.StringValue(c.CompanyName),

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -76,7 +76,7 @@ func (d *customersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readModel(ctx, d.client, req, resp, func(ctx context.Context, m *customersDataSourceModel, diags *diag.Diagnostics) {
-		filter := client.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(), DomainPrefix: m.DomainPrefix.ValueString()}
+		filter := partnercenter.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(), DomainPrefix: m.DomainPrefix.ValueString()}
 		list, err := d.client.ListCustomers(ctx, filter)
 		if err != nil {
 			addListError(diags, filter, err)
@@ -98,20 +98,20 @@ func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadReque
 // addListError reports a listing that failed. Paging, a refused filter and a refused listing are
 // the listing's own problems; the failures every call shares (timeouts, credentials, throttling)
 // are reported as for any other call.
-func addListError(diags *diag.Diagnostics, f client.CustomerFilter, err error) {
-	var paging *client.PagingError
-	var apiErr *client.APIError
+func addListError(diags *diag.Diagnostics, f partnercenter.CustomerFilter, err error) {
+	var paging *partnercenter.PagingError
+	var apiErr *partnercenter.APIError
 	var tokenErr *credential.TokenError
-	var unusable *client.AnswerError
+	var unusable *partnercenter.AnswerError
 	switch {
 	case errors.As(err, &paging):
 		diags.AddError("Could not page through the customer list",
 			"Partner Center's pages of customers could not be followed to the end, so the list would be incomplete. "+
 				"Try again; if this persists, open a Partner Center support case with the request ids below.\n\n"+err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.As(err, &tokenErr),
-		errors.As(err, &unusable), client.IsUnauthorized(err), client.IsThrottled(err), unreachableHost(err) != "":
+		errors.As(err, &unusable), partnercenter.IsUnauthorized(err), partnercenter.IsThrottled(err), unreachableHost(err) != "":
 		addAPIError(diags, readSubject("the partner's customer list", ""), err)
-	case client.IsForbidden(err):
+	case partnercenter.IsForbidden(err):
 		diags.AddError("Listing customers denied",
 			"Partner Center refused to list this partner's customers: the signed-in user or the application lacks a "+
 				"Partner Center role that may read customers.\n\n"+err.Error())

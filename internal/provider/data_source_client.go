@@ -9,12 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // dataSourceClient is what every data source keeps of the provider's configuration: the client.
 type dataSourceClient struct {
-	client *client.Client
+	client *partnercenter.Client
 }
 
 // Configure takes the client the provider's Configure hands over.
@@ -25,7 +25,7 @@ func (d *dataSourceClient) Configure(_ context.Context, req datasource.Configure
 // readModel runs a data source's Read with a model of type M: it reads the configuration into the
 // model, calls read within one operation (its timeout and its correlation id), and saves the model
 // read filled in as the state.
-func readModel[M any](ctx context.Context, c *client.Client, req datasource.ReadRequest, resp *datasource.ReadResponse,
+func readModel[M any](ctx context.Context, c *partnercenter.Client, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	read func(ctx context.Context, m *M, diags *diag.Diagnostics)) {
 	var m M
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)

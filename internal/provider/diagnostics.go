@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -54,7 +54,7 @@ func readSubject(object, customerID string) subject {
 func addAPIError(diags *diag.Diagnostics, s subject, err error) {
 	summary, hint := explain(s, err)
 	detail := hint + "\n\n" + err.Error()
-	var apiErr *client.APIError
+	var apiErr *partnercenter.APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest {
 		if rejected := rejectedAttributes(apiErr); len(rejected) > 0 {
 			for _, r := range rejected {
@@ -67,7 +67,7 @@ func addAPIError(diags *diag.Diagnostics, s subject, err error) {
 }
 
 func credentialKind(err error) string {
-	var apiErr *client.APIError
+	var apiErr *partnercenter.APIError
 	if errors.As(err, &apiErr) && apiErr.CredentialKind != "" {
 		return apiErr.CredentialKind
 	}
@@ -93,7 +93,7 @@ func explain(s subject, err error) (summary, hint string) {
 // explainOperation explains what ended the operation itself: its deadline, a cancellation, or
 // the conflicts of an update.
 func explainOperation(s subject, err error) (summary, hint string, ok bool) {
-	var conflict *client.ConflictError
+	var conflict *partnercenter.ConflictError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) && s.timeouts:
 		return "Timed out", "Partner Center did not finish in the " + s.action + " timeout. Raise timeouts." + s.action +
@@ -136,7 +136,7 @@ func explainCredential(err error) (summary, hint string, ok bool) {
 		return "Could not reach Partner Center", "Partner Center's API at " + unreachableHost(err) + " could not be " +
 			"reached at all (its name did not resolve, or it refused or dropped the connection). Check base_url (or " +
 			EnvBaseURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Partner Center.", true
-	case client.IsUnauthorized(err):
+	case partnercenter.IsUnauthorized(err):
 		return "Partner Center rejected the credential", "Partner Center refused the token of the " + credentialKind(err) +
 			" credential: it is invalid, expired, for another cloud or resource, or lacks MFA. For access_token (" +
 			EnvAccessToken + "), get a new token for https://api.partnercenter.microsoft.com.", true
@@ -152,12 +152,12 @@ func unreachableHost(err error) string {
 	if errors.As(err, &tokenErr) {
 		return ""
 	}
-	return client.UnreachableHost(err)
+	return partnercenter.UnreachableHost(err)
 }
 
 // explainAnswer explains what Partner Center answered about s.
 func explainAnswer(s subject, err error) (summary, hint string) {
-	var unusable *client.AnswerError
+	var unusable *partnercenter.AnswerError
 	switch {
 	case errors.As(err, &unusable):
 		done := "used nothing of it"
@@ -167,28 +167,28 @@ func explainAnswer(s subject, err error) (summary, hint string) {
 		return "Unusable answer from Partner Center", "Partner Center answered with success but with a body that is " +
 			"not usable as " + s.object + ", so Terraform " + done + ". Try again; if it persists, open a support case " +
 			"with the request ids below."
-	case client.IsCustomerNotFound(err):
+	case partnercenter.IsCustomerNotFound(err):
 		return "Customer not found", "Partner Center has no customer with tenant id " + s.customerID +
 			" that this partner can reach. Check customer_id."
-	case client.IsNotFound(err):
+	case partnercenter.IsNotFound(err):
 		return "Partner Center endpoint not found", "The answer was HTTP 404 without Partner Center's answer for an " +
 			"unknown customer (code 60003), so it may not have come from Partner Center's API for " + s.object + ". Check base_url (the API " +
-			"root, such as " + client.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center." +
+			"root, such as " + partnercenter.DefaultBaseURL + ", without a path) and any proxy between Terraform and Partner Center." +
 			goneAdvice(s)
-	case client.IsForbidden(err) && s.customerID != "":
+	case partnercenter.IsForbidden(err) && s.customerID != "":
 		return "Access to the customer denied", "Partner Center refused access to customer " + s.customerID +
 			": the partner may have no relationship with this customer, or the signed-in user may lack a GDAP role " +
 			"that allows this for it."
-	case client.IsForbidden(err):
+	case partnercenter.IsForbidden(err):
 		return "Access denied", "Partner Center refused to let this partner " + s.action + " " + s.object +
 			": the signed-in user or the application lacks a Partner Center role that allows it."
-	case client.IsThrottled(err):
+	case partnercenter.IsThrottled(err):
 		return "Partner Center kept throttling requests", "Partner Center answered 429 Too Many Requests after every " +
 			"retry. Run terraform with a lower -parallelism, or try again later."
-	case client.IsPreconditionFailed(err):
+	case partnercenter.IsPreconditionFailed(err):
 		return "Billing profile update conflicted", "The billing profile changed while Terraform updated it. Apply again."
 	}
-	var apiErr *client.APIError
+	var apiErr *partnercenter.APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest && s.resource {
 		return "Partner Center rejected the billing profile", "Correct the attribute Partner Center names and apply again."
 	}
@@ -206,7 +206,7 @@ func goneAdvice(s subject) string {
 
 // rejectedAttributes maps the fields a 400 names ("addressLine1: AddressLine1Invalid - ...") to
 // attribute paths.
-func rejectedAttributes(e *client.APIError) []rejectedAttribute {
+func rejectedAttributes(e *partnercenter.APIError) []rejectedAttribute {
 	if e.Code == phoneMissingCode {
 		return []rejectedAttribute{{addressPath.AtName(attrPhoneNumber), e.Description}}
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // Diagnostics name the object their caller handles and give only advice that fits it: a data
@@ -21,10 +21,10 @@ func TestAPIErrorsFitTheObject(t *testing.T) {
 	const id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 	errs := map[string]error{
 		"a timeout":                          fmt.Errorf("GET /v1/x: %w", context.DeadlineExceeded),
-		"an unusable answer":                 &client.AnswerError{Method: "GET", Path: "/v1/x", StatusCode: 200, Problem: "it has no id"},
-		"a 404 that is not Partner Center's": &client.APIError{StatusCode: http.StatusNotFound},
-		"a refusal":                          &client.APIError{StatusCode: http.StatusForbidden},
-		"anything else":                      &client.APIError{StatusCode: http.StatusConflict},
+		"an unusable answer":                 &partnercenter.AnswerError{Method: "GET", Path: "/v1/x", StatusCode: 200, Problem: "it has no id"},
+		"a 404 that is not Partner Center's": &partnercenter.APIError{StatusCode: http.StatusNotFound},
+		"a refusal":                          &partnercenter.APIError{StatusCode: http.StatusForbidden},
+		"anything else":                      &partnercenter.APIError{StatusCode: http.StatusConflict},
 	}
 	subjects := []struct {
 		name          string

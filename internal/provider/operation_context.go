@@ -9,7 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // timeoutFunc gives an operation's timeout: the one its timeouts block sets (blockTimeout), or def.
@@ -23,7 +23,7 @@ func noTimeout(_ context.Context, def time.Duration) (time.Duration, diag.Diagno
 // operationContext starts one Terraform operation: it checks the provider is configured, bounds
 // ctx by the operation's timeout, and gives all its Partner Center calls one correlation id.
 // ok is false when diags holds an error; cancel must be called either way.
-func operationContext(ctx context.Context, c *client.Client, timeout timeoutFunc, def time.Duration,
+func operationContext(ctx context.Context, c *partnercenter.Client, timeout timeoutFunc, def time.Duration,
 	diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
 	if c == nil {
 		diags.AddError("Provider not configured",
@@ -36,5 +36,5 @@ func operationContext(ctx context.Context, c *client.Client, timeout timeoutFunc
 		return ctx, func() {}, false
 	}
 	ctx, cancel = context.WithTimeout(ctx, d)
-	return client.WithCorrelationID(ctx, client.NewID()), cancel, true
+	return partnercenter.WithCorrelationID(ctx, partnercenter.NewID()), cancel, true
 }

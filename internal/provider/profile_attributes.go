@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -20,7 +20,7 @@ import (
 // these tables; adding a field is adding a line here (and its key in the client).
 type profileAttribute struct {
 	name string // the Terraform attribute
-	key  string // the field in Partner Center's JSON (client.Key...)
+	key  string // the field in Partner Center's JSON (partnercenter.Key...)
 	// description says what the value is; writing, what the resource accepts for it.
 	description, writing string
 	// required: Partner Center cannot hold the profile without it, so "" is refused.
@@ -66,50 +66,50 @@ const (
 
 // profileAttributes are the top-level attributes of a billing profile.
 var profileAttributes = []profileAttribute{
-	{name: "first_name", key: client.KeyFirstName, description: "First name of the customer's billing contact.",
+	{name: "first_name", key: partnercenter.KeyFirstName, description: "First name of the customer's billing contact.",
 		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
-	{name: "last_name", key: client.KeyLastName, description: "Last name of the customer's billing contact.",
+	{name: "last_name", key: partnercenter.KeyLastName, description: "Last name of the customer's billing contact.",
 		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
-	{name: "email", key: client.KeyEmail, description: "Email address Partner Center sends the customer's billing mail to.",
+	{name: "email", key: partnercenter.KeyEmail, description: "Email address Partner Center sends the customer's billing mail to.",
 		writing: "Cannot be cleared.", required: true, checks: []validator.String{atMost(rules.EmailAddressMaxLength),
 			stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com")}},
-	{name: "culture", key: client.KeyCulture, description: "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.",
+	{name: "culture", key: partnercenter.KeyCulture, description: "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.",
 		writing: "Cannot be cleared.", required: true,
 		checks: []validator.String{stringvalidator.RegexMatches(rules.Culture, "must be a culture tag such as en-US or fr-FR")}},
-	{name: "language", key: client.KeyLanguage,
+	{name: "language", key: partnercenter.KeyLanguage,
 		description: "Language (ISO 639-1 code) for the customer's billing communication, such as `en`.", writing: "Cannot be cleared.",
 		required: true, checks: []validator.String{stringvalidator.RegexMatches(rules.Language,
 			"must be a two- or three-letter lower-case language code such as en")}},
-	{name: "company_name", key: client.KeyCompanyName, description: "Company name on the customer's invoices.",
+	{name: "company_name", key: partnercenter.KeyCompanyName, description: "Company name on the customer's invoices.",
 		writing: "2 to 255 characters; cannot be cleared.", required: true,
 		checks: []validator.String{characters{rules.CompanyNameMinLength, rules.CompanyNameMaxLength}}},
 }
 
 // addressAttributes are the attributes of default_address.
 var addressAttributes = []profileAttribute{
-	{name: attrCountry, key: client.KeyCountry, description: "Country, as an ISO 3166-1 alpha-2 code in upper case, such as " +
+	{name: attrCountry, key: partnercenter.KeyCountry, description: "Country, as an ISO 3166-1 alpha-2 code in upper case, such as " +
 		"`US` or `DE`. Partner Center requires `phone_number` for some countries (for example PL, BR, IN, TR, UA).",
 		writing: "Cannot be cleared.", required: true, postal: true, checks: []validator.String{stringvalidator.RegexMatches(rules.Country,
 			"must be an ISO 3166-1 alpha-2 country code in upper case, such as US or DE")}},
-	{name: attrRegion, key: client.KeyRegion, description: "Region.", postal: true,
+	{name: attrRegion, key: partnercenter.KeyRegion, description: "Region.", postal: true,
 		writing: "Leave it out, or set `\"\"` to clear it, for US addresses: Partner Center rejects a region there."},
-	{name: attrCity, key: client.KeyCity, description: "City.", writing: "Required by Partner Center in most countries.", postal: true},
-	{name: attrState, key: client.KeyState, description: "State or province.",
+	{name: attrCity, key: partnercenter.KeyCity, description: "City.", writing: "Required by Partner Center in most countries.", postal: true},
+	{name: attrState, key: partnercenter.KeyState, description: "State or province.",
 		writing: "For US addresses, the two-letter code such as `WA`.", postal: true},
-	{name: attrAddressLine1, key: client.KeyAddressLine1, description: "First address line.",
+	{name: attrAddressLine1, key: partnercenter.KeyAddressLine1, description: "First address line.",
 		writing: "1 to 200 characters; cannot be cleared.", required: true, postal: true,
 		checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
-	{name: attrAddressLine2, key: client.KeyAddressLine2, description: "Second address line.",
+	{name: attrAddressLine2, key: partnercenter.KeyAddressLine2, description: "Second address line.",
 		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
-	{name: attrAddressLine3, key: client.KeyAddressLine3, description: "Third address line.",
+	{name: attrAddressLine3, key: partnercenter.KeyAddressLine3, description: "Third address line.",
 		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{atMost(rules.AddressLineMaxLength)}},
-	{name: attrPostalCode, key: client.KeyPostalCode, description: "Postal code.",
+	{name: attrPostalCode, key: partnercenter.KeyPostalCode, description: "Postal code.",
 		writing: "Required by Partner Center in most countries.", postal: true},
-	{name: "first_name", key: client.KeyFirstName, description: "First name of the contact at this address.",
+	{name: "first_name", key: partnercenter.KeyFirstName, description: "First name of the contact at this address.",
 		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
-	{name: "last_name", key: client.KeyLastName, description: "Last name of the contact at this address.",
+	{name: "last_name", key: partnercenter.KeyLastName, description: "Last name of the contact at this address.",
 		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{atMost(rules.NameMaxLength)}},
-	{name: attrPhoneNumber, key: client.KeyPhoneNumber, description: "Phone number of the contact.", postal: true,
+	{name: attrPhoneNumber, key: partnercenter.KeyPhoneNumber, description: "Phone number of the contact.", postal: true,
 		writing: "Required by Partner Center in some countries (see `country`); elsewhere `\"\"` clears it."},
 }
 

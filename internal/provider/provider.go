@@ -17,7 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -68,14 +68,14 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
 	}
-	hc := client.NewHTTPClient()
+	hc := partnercenter.NewHTTPClient()
 	src, err := credential.New(cfg.credentialConfig(), ep, hc)
 	if err != nil {
 		addCredentialError(&resp.Diagnostics, err)
 		return
 	}
 	tflog.Info(ctx, "Partner Center credential chosen", map[string]any{"kind": string(src.Kind), "api": ep.APIURL})
-	c, err := client.New(client.Config{
+	c, err := partnercenter.New(partnercenter.Config{
 		BaseURL:        ep.APIURL,
 		TokenSource:    src,
 		CredentialKind: string(src.Kind),
@@ -93,19 +93,19 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 }
 
 // checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
-// client.ParseEndpoint), naming the attribute and its environment variable.
+// partnercenter.ParseEndpoint), naming the attribute and its environment variable.
 func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
 	for _, e := range []struct {
 		attr, env, value string
-		use              client.EndpointUse
+		use              partnercenter.EndpointUse
 	}{
-		{"base_url", EnvBaseURL, base, client.APIEndpoint},
-		{"authority_url", EnvAuthorityURL, authority, client.TokenEndpoint},
+		{"base_url", EnvBaseURL, base, partnercenter.APIEndpoint},
+		{"authority_url", EnvAuthorityURL, authority, partnercenter.TokenEndpoint},
 	} {
 		if e.value == "" {
 			continue
 		}
-		if _, err := client.ParseEndpoint(e.value, e.use); err != nil {
+		if _, err := partnercenter.ParseEndpoint(e.value, e.use); err != nil {
 			diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.attr, e.attr+" (or "+e.env+") "+err.Error()+".")
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -72,7 +72,7 @@ func providerSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"cloud": str("Partner Center cloud: `public` (default), `usgovernment`, or `china` (operated by 21Vianet). "+
 				"Picks the API endpoint and the Entra ID authority.", EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
-			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+client.DefaultBaseURL+"` for public). "+
+			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+partnercenter.DefaultBaseURL+"` for public). "+
 				"Point it at the Partner Center emulator to test configurations offline. An `https` URL; plain `http` "+
 				"is refused except to a loopback address (`localhost`, `127.0.0.1`, `::1`), because it would send the access "+
 				"token in clear text.", EnvBaseURL, false),

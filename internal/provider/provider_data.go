@@ -11,12 +11,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/client"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // providerData is what the provider's Configure hands every resource and data source.
 type providerData struct {
-	client *client.Client
+	client *partnercenter.Client
 	// checkAddresses is the provider's validate_address setting.
 	checkAddresses bool
 	// gone holds, by canonical customer id, Partner Center's answer that a customer no longer
@@ -30,7 +30,7 @@ type providerData struct {
 
 // offeredRead is a profile partnercenter_customer_billing_profiles read, offered to an import.
 type offeredRead struct {
-	profile *client.BillingProfile
+	profile *partnercenter.BillingProfile
 	at      time.Time
 }
 
@@ -40,12 +40,12 @@ const maxOfferedReadAge = 5 * time.Minute
 
 // offerRead offers p, customerID's profile just read, to the import of that profile in the same
 // plan (takeOfferedRead), which would otherwise read it again.
-func (d *providerData) offerRead(customerID string, p *client.BillingProfile) {
+func (d *providerData) offerRead(customerID string, p *partnercenter.BillingProfile) {
 	d.offered.Store(canonicalID(customerID), offeredRead{p, time.Now()})
 }
 
 // takeOfferedRead takes the read offered for customerID, once, if it is recent enough; else nil.
-func (d *providerData) takeOfferedRead(customerID string) *client.BillingProfile {
+func (d *providerData) takeOfferedRead(customerID string) *partnercenter.BillingProfile {
 	v, ok := d.offered.LoadAndDelete(canonicalID(customerID))
 	if !ok {
 		return nil
@@ -93,7 +93,7 @@ func configuredData(data any, diags *diag.Diagnostics) *providerData {
 }
 
 // clientOf returns the configured client, or nil before Configure.
-func clientOf(d *providerData) *client.Client {
+func clientOf(d *providerData) *partnercenter.Client {
 	if d == nil {
 		return nil
 	}

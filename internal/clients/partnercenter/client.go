@@ -1,0 +1,178 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+// Package partnercenter is a Go client for the parts of the Microsoft Partner Center REST API that the
+// Terraform provider uses. It knows nothing about Terraform: it speaks HTTP and JSON, retries what
+// Partner Center says is worth retrying, and turns error bodies into typed errors.
+package partnercenter
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// DefaultBaseURL is the Partner Center API endpoint of the public cloud.
+const DefaultBaseURL = "https://api.partnercenter.microsoft.com"
+
+// ApplicationName identifies this client to Partner Center in MS-PartnerCenter-Application and
+// in the User-Agent.
+const ApplicationName = "terraform-provider-partnercenter"
+
+// Header names Partner Center defines (CONTRIBUTING.md, "Requests").
+const (
+	HeaderRequestID       = "MS-RequestId"
+	HeaderCorrelationID   = "MS-CorrelationId"
+	HeaderContractVersion = "MS-Contract-Version"
+	HeaderApplication     = "MS-PartnerCenter-Application"
+	contractVersion       = "v1"
+)
+
+// Defaults for Config fields left zero.
+const (
+	DefaultRetryMax      = 4
+	DefaultRetryWaitMin  = 500 * time.Millisecond
+	DefaultRetryWaitMax  = 30 * time.Second
+	DefaultMaxRetryAfter = 2 * time.Minute
+	// maxResponseBytes bounds how much of a response is read: a billing profile is a few KiB,
+	// so anything near this is not a Partner Center answer.
+	maxResponseBytes = 4 << 20
+)
+
+// Config configures a Client. Only TokenSource is required.
+type Config struct {
+	// BaseURL is the API endpoint, e.g. DefaultBaseURL or an emulator's address.
+	BaseURL string
+	// TokenSource supplies the bearer token for each logical call.
+	TokenSource TokenSource
+	// Version is this software's version, sent in the User-Agent.
+	Version string
+	// UserAgentExtra is appended to the User-Agent (e.g. the Terraform version).
+	UserAgentExtra string
+	// RetryMax is how many times a throttled, failed (5xx) or unreachable call is retried.
+	RetryMax int
+	// RetryWaitMin and RetryWaitMax bound the jittered exponential backoff between retries.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// MaxRetryAfter caps how long a Retry-After header can make the client wait.
+	MaxRetryAfter time.Duration
+	// HTTPClient replaces the pooled client built by New. NewHTTPClient makes one that logs; share
+	// it with the token source so that token requests reuse its connections too.
+	HTTPClient *http.Client
+	// CredentialKind names the kind of credential behind TokenSource, for 401 errors.
+	CredentialKind string
+	// ConflictAttempts bounds the PUTs of ApplyCustomerBillingProfile when every one meets a
+	// stale ETag; ConflictWaitMin and ConflictWaitMax bound the jittered wait between them.
+	ConflictAttempts                 int
+	ConflictWaitMin, ConflictWaitMax time.Duration
+}
+
+// Client calls Partner Center. It is safe for concurrent use and reuses connections.
+type Client struct {
+	baseURL        *url.URL
+	tokens         TokenSource
+	credentialKind string
+	http           *retryablehttp.Client
+	userAgent      string
+	conflict       conflictPolicy
+	rules          countryRulesCache
+}
+
+type conflictPolicy struct {
+	attempts         int
+	waitMin, waitMax time.Duration
+}
+
+// New builds a Client from cfg.
+func New(cfg Config) (*Client, error) {
+	if cfg.TokenSource == nil {
+		return nil, errors.New("partner center client: a token source is required")
+	}
+	base, err := parseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	cfg = withDefaults(cfg)
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = NewHTTPClient()
+	}
+	return &Client{
+		baseURL:        base,
+		tokens:         cfg.TokenSource,
+		credentialKind: cfg.CredentialKind,
+		http:           newRetryClient(cfg, cfg.HTTPClient),
+		userAgent:      userAgent(cfg.Version, cfg.UserAgentExtra),
+		conflict:       conflictPolicy{cfg.ConflictAttempts, cfg.ConflictWaitMin, cfg.ConflictWaitMax},
+	}, nil
+}
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	u, err := ParseEndpoint(raw, APIEndpoint)
+	if err != nil {
+		return nil, fmt.Errorf("partner center base URL %w", err)
+	}
+	return u, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.RetryMax == 0 {
+		cfg.RetryMax = DefaultRetryMax
+	}
+	if cfg.RetryMax < 0 {
+		cfg.RetryMax = 0
+	}
+	if cfg.RetryWaitMin == 0 {
+		cfg.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax == 0 {
+		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if cfg.MaxRetryAfter == 0 {
+		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if cfg.ConflictAttempts <= 0 {
+		cfg.ConflictAttempts = DefaultConflictAttempts
+	}
+	if cfg.ConflictWaitMin == 0 {
+		cfg.ConflictWaitMin = DefaultConflictWaitMin
+	}
+	if cfg.ConflictWaitMax == 0 {
+		cfg.ConflictWaitMax = DefaultConflictWaitMax
+	}
+	return cfg
+}
+
+// NewHTTPClient returns a pooled HTTP client whose connections are kept alive and reused by every
+// call, which logs each request and response through tflog with secrets masked, and which follows
+// no redirect.
+func NewHTTPClient() *http.Client {
+	t := cleanhttp.DefaultPooledTransport()
+	// Terraform runs 10 operations at once by default; keep that many connections warm.
+	t.MaxIdleConnsPerHost = 32
+	t.ResponseHeaderTimeout = 2 * time.Minute
+	return &http.Client{Transport: &loggingTransport{next: t, trace: providerLogsTrace()}, CheckRedirect: refuseRedirects}
+}
+
+// refuseRedirects answers a redirect with the redirect itself, never following it: Partner Center
+// and Entra ID do not redirect API or token calls, and following one could carry the bearer token
+// or a credential elsewhere, over plain http too (Go keeps Authorization on a redirect to the same
+// host, whatever the scheme). The caller then reports the 3xx as the answer it got.
+func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+func userAgent(version, extra string) string {
+	if version == "" {
+		version = "dev"
+	}
+	ua := ApplicationName + "/" + version
+	if extra != "" {
+		ua += " " + extra
+	}
+	return ua
+}

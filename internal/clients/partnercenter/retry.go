@@ -1,0 +1,166 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package partnercenter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// newRetryClient builds the retrying HTTP layer. It retries only throttling (429), server
+// failures (5xx but 501) and connection errors; a 412 is never retried here because the caller
+// has to re-read and merge before it can try again.
+func newRetryClient(cfg Config, hc *http.Client) *retryablehttp.Client {
+	tokens := cfg.TokenSource
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = hc
+	rc.Logger = nil // logging goes through tflog in loggingTransport, never to stderr
+	rc.RetryMax = cfg.RetryMax
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = checkRetry
+	rc.Backoff = backoff(cfg.MaxRetryAfter)
+	// Passthrough keeps the last response, so its Partner Center error body becomes an *APIError.
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.RequestLogHook = logRetry
+	// A retry can come minutes later (Retry-After), after the token has expired: take the token
+	// again for every attempt; the token source hands out its cached one while it is fresh.
+	rc.PrepareRetry = func(req *http.Request) error {
+		token, err := tokens.Token(req.Context())
+		if err != nil {
+			return fmt.Errorf("getting an access token for a retry: %w", err)
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	}
+	return rc
+}
+
+func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	// An attempt the context cut short says nothing about Partner Center, so only the others
+	// are remembered for the message of a call that later times out.
+	tried := attemptsFrom(ctx)
+	tried.record(resp, err)
+	if limits, ok := ctx.Value(retryLimitsKey{}).(RetryLimits); ok && limits.stop(tried, resp) {
+		return false, nil
+	}
+	if err != nil {
+		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
+		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	}
+	return isRetryableStatus(resp.StatusCode), nil
+}
+
+func isRetryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests ||
+		(status >= 500 && status != http.StatusNotImplemented)
+}
+
+// RetryLimits narrows the client's retry policy for the calls made with a context, for callers
+// that must answer soon whatever Partner Center does, such as plan-time checks: a throttled or
+// failing service then costs them a bounded time, not the operation's whole timeout.
+type RetryLimits struct {
+	// MaxRetries caps the retries of each call; zero allows none.
+	MaxRetries int
+	// MaxRetryAfter is the longest Retry-After waited for: a call asked to wait longer ends at
+	// once with Partner Center's answer (a 429 for which IsThrottled is true).
+	MaxRetryAfter time.Duration
+}
+
+type retryLimitsKey struct{}
+
+// WithRetryLimits returns a context whose Partner Center calls retry within limits, never more
+// than the client's own policy allows.
+func WithRetryLimits(ctx context.Context, limits RetryLimits) context.Context {
+	return context.WithValue(ctx, retryLimitsKey{}, limits)
+}
+
+// stop reports whether a call that has made the attempts in tried, the last answered with resp,
+// must end rather than retry.
+func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
+	if tried != nil && tried.retries() >= l.MaxRetries {
+		return true
+	}
+	d, ok := retryAfter(resp, time.Now())
+	return ok && d > l.MaxRetryAfter
+}
+
+// backoff waits what Retry-After asks (capped), or else a jittered exponential delay, so that
+// many resources throttled at once do not come back in lockstep.
+func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
+	return func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+		if d, ok := retryAfter(resp, time.Now()); ok {
+			return min(d, maxRetryAfter)
+		}
+		return JitteredBackoff(lo, hi, attempt)
+	}
+}
+
+// retryAfter reads a Retry-After header given in seconds or as an HTTP date, as asked: however
+// long the wait (a day, a year), the caller caps it, so that a service asking for a long pause
+// gets the longest one the client allows rather than a short jittered one.
+func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+	if resp == nil {
+		return 0, false
+	}
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	// A number too large for int64 comes back as the largest one, with ErrRange: still a wait.
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if secs < 0 {
+			return 0, false
+		}
+		return time.Duration(min(secs, maxRetryAfterSeconds)) * time.Second, true
+	}
+	if when, err := http.ParseTime(v); err == nil {
+		return max(when.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// maxRetryAfterSeconds is the longest wait a time.Duration holds, in seconds.
+const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
+
+// JitteredBackoff is the wait before retry n (counted from 0): lo doubled n times, at most hi,
+// picked at random in its upper half, so that many callers failing at once (resources throttled
+// together, renewals of many provider runs) do not come back in step.
+func JitteredBackoff(lo, hi time.Duration, n int) time.Duration {
+	d := hi
+	if n < 63 && lo <= hi>>n { // lo<<n cannot exceed hi, nor overflow
+		d = lo << n
+	}
+	if d <= 1 {
+		return d
+	}
+	half := d / 2
+	return half + rand.N(d-half)
+}
+
+func logRetry(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	if attempt == 0 {
+		return
+	}
+	tflog.Info(req.Context(), "Retrying Partner Center request", map[string]any{
+		"method":            req.Method,
+		"path":              req.URL.Path,
+		"retry":             attempt,
+		HeaderRequestID:     req.Header.Get(HeaderRequestID),
+		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
+	})
+}

@@ -32,8 +32,8 @@ func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
 		t.Skip("a soak test")
 	}
 	t.Setenv("TF_LOG", "TRACE") // log bodies too: the secrets must stay out of them
-	var logs bytes.Buffer
-	ctx := tflogtest.RootLogger(context.Background(), &syncWriter{w: &logs})
+	logs := &syncWriter{w: &bytes.Buffer{}}
+	ctx := tflogtest.RootLogger(context.Background(), logs)
 
 	emu, c := soakEnvironment(t)
 	customers := make([]string, 30)
@@ -235,4 +235,12 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+// String is what was written so far: a renewal that began in the last round may still be
+// logging after the workers are done.
+func (s *syncWriter) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.String()
 }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"bytes"
@@ -16,21 +16,23 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // TestInterruptDuringRetryWait presses Ctrl-C on a real `terraform apply` while the provider waits
 // out a long Retry-After: terraform stops the provider, whose context ends the wait at once, and
 // the state left behind serves the next plan.
 func TestInterruptDuringRetryWait(t *testing.T) {
-	if againstRealPartnerCenter() {
+	if acctest.AgainstRealPartnerCenter() {
 		t.Skip("injects throttling into the emulator")
 	}
-	tf := terraformBinary(t)
+	tf := acctest.TerraformBinary(t)
 	dir := t.TempDir()
-	buildProvider(t, filepath.Join(dir, "bin"))
+	acctest.BuildProvider(t, filepath.Join(dir, "bin"))
 
-	emu := emulator.New(emulatorToken)
+	emu := emulator.New(acctest.EmulatorToken)
 	customer := uuid.NewString()
 	if err := emu.SeedDefaultCustomer(customer); err != nil {
 		t.Fatal(err)
@@ -42,11 +44,11 @@ func TestInterruptDuringRetryWait(t *testing.T) {
 	// and that third GET waits.
 	emu.Inject(emulator.Fault{Method: "GET", Times: 3, Status: 429, RetryAfter: 90 * time.Second})
 
-	writeFile(t, filepath.Join(dir, "cli.tfrc"), `provider_installation {
+	acctest.WriteFile(t, filepath.Join(dir, "cli.tfrc"), `provider_installation {
   dev_overrides { "partnercenter-oss/partnercenter" = "`+filepath.Join(dir, "bin")+`" }
   direct {}
 }`)
-	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
+	acctest.WriteFile(t, filepath.Join(dir, "main.tf"), `terraform {
   required_providers {
     partnercenter = { source = "partnercenter-oss/partnercenter" }
   }
@@ -57,7 +59,7 @@ resource "partnercenter_customer_billing_profile" "test" {
   company_name = "Interrupted"
 }`)
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"), "TF_IN_AUTOMATION=1",
-		EnvBaseURL+"="+srv.URL, EnvAccessToken+"="+emulatorToken)
+		framework.EnvBaseURL+"="+srv.URL, framework.EnvAccessToken+"="+acctest.EmulatorToken)
 
 	var out bytes.Buffer
 	apply := exec.CommandContext(t.Context(), tf, "apply", "-auto-approve", "-input=false", "-no-color")
@@ -65,7 +67,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 	if err := apply.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { return countStatus(emu, 429) >= 3 }, 60*time.Second, "the create's throttled GET")
+	acctest.WaitFor(t, func() bool { return acctest.CountStatus(emu, 429) >= 3 }, 60*time.Second, "the create's throttled GET")
 	if err := apply.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
@@ -92,44 +94,5 @@ resource "partnercenter_customer_billing_profile" "test" {
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
 		t.Fatalf("the next plan should propose the change (exit 2), got %v:\n%s", err, planOut)
-	}
-}
-
-func terraformBinary(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
-		return p
-	}
-	p, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Skip("no terraform CLI on PATH and TF_ACC_TERRAFORM_PATH unset")
-	}
-	return p
-}
-
-// buildProvider builds the provider binary into dir, for a terraform run outside the test process.
-func buildProvider(t *testing.T, dir string) {
-	t.Helper()
-	build := exec.CommandContext(t.Context(), "go", "build", "-o", filepath.Join(dir, "terraform-provider-partnercenter"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func waitFor(t *testing.T, cond func() bool, limit time.Duration, what string) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 }

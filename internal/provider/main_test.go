@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"encoding/pem"
@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 )
 
 // TestMain makes the emulator's TLS certificate trusted before any test runs. Token requests of
@@ -22,7 +24,7 @@ func TestMain(m *testing.M) {
 }
 
 func runTests(m *testing.M) int {
-	if !againstRealPartnerCenter() {
+	if !acctest.AgainstRealPartnerCenter() {
 		path, err := writeEmulatorCA()
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -13,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // No credential travels over plain http, except to this machine: a base_url or authority_url with
@@ -61,18 +64,18 @@ func TestAccProvider_plainHTTPToAnotherHostIsRefused(t *testing.T) {
 		},
 		"authority_url": {
 			provider: fmt.Sprintf("authority_url = %q\n  tenant_id = %q\n  client_id = %q\n  client_secret = %q\n  refresh_token = %q",
-				url, authTenant, authClient, authSecret, authRefresh),
+				url, acctest.AuthTenant, acctest.AuthClient, acctest.AuthSecret, acctest.AuthRefresh),
 			want: `authority_url \(or PARTNERCENTER_AUTHORITY_URL\) "` + url + `" uses plain http, which would send the client secret, refresh token or federated token, and every token it issues to ` + host + ` in clear text`,
 		},
 	}
 	for name, tt := range tests {
 		t.Run("an http "+name+" fails the plan and sends nothing", func(t *testing.T) {
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviders,
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf("provider \"partnercenter\" {\n  %s\n}\ndata \"partnercenter_customer\" \"x\" {\n  customer_id = %q\n}\n",
-						tt.provider, exampleGUID),
-					ExpectError: diagnosticPattern("Invalid "+name, tt.want, "Plain http is accepted only for a loopback address"),
+						tt.provider, framework.ExampleGUID),
+					ExpectError: acctest.DiagnosticPattern("Invalid "+name, tt.want, "Plain http is accepted only for a loopback address"),
 				}},
 			})
 		})
@@ -84,11 +87,11 @@ func TestAccProvider_plainHTTPToAnotherHostIsRefused(t *testing.T) {
 
 func TestAccProvider_plainHTTPToThisMachineIsTheEmulator(t *testing.T) {
 	t.Parallel()
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	localhost := strings.Replace(env.baseURL, "127.0.0.1", "localhost", 1)
-	env.run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: fmt.Sprintf("provider \"partnercenter\" {\n  base_url = %q\n  access_token = %q\n}\n", localhost, emulatorToken) +
-			strings.ReplaceAll("data \"partnercenter_customer\" \"x\" {\n  customer_id = \"%[1]s\"\n}\n", "%[1]s", env.customerID),
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	localhost := strings.Replace(env.BaseURL, "127.0.0.1", "localhost", 1)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: fmt.Sprintf("provider \"partnercenter\" {\n  base_url = %q\n  access_token = %q\n}\n", localhost, acctest.EmulatorToken) +
+			strings.ReplaceAll("data \"partnercenter_customer\" \"x\" {\n  customer_id = \"%[1]s\"\n}\n", "%[1]s", env.CustomerID),
 	}}})
 }

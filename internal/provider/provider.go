@@ -14,11 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 var _ provider.Provider = (*partnerCenterProvider)(nil)
@@ -27,9 +27,14 @@ var _ provider.Provider = (*partnerCenterProvider)(nil)
 // answers unchanged plans at once (unchanged_plan.go) and hands a create its planned private state
 // (planned_private.go). main.go serves it through the workarounds
 // of package serve, and so do the acceptance tests.
-func NewServer(version string) func() tfprotov6.ProviderServer {
-	framework := providerserver.NewProtocol6(New(version)())
-	return func() tfprotov6.ProviderServer { return unchangedPlanServer{plannedPrivateServer{framework()}} }
+func NewServer(version string) func() framework.ProtocolServer {
+	fw := providerserver.NewProtocol6(New(version)())
+	unchanged := unchangedPlanTypes()
+	return func() framework.ProtocolServer {
+		// terraform-plugin-framework's server serves every RPC (TestTheFrameworkServesEveryRPC).
+		inner, _ := fw().(framework.ProtocolServer)
+		return unchangedPlanServer{plannedPrivateServer{inner}, unchanged}
+	}
 }
 
 // New returns a function that builds the provider at the given version, as providerserver wants.
@@ -55,15 +60,15 @@ func (p *partnerCenterProvider) Schema(_ context.Context, _ provider.SchemaReque
 func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.anyUnknown() {
+	if resp.Diagnostics.HasError() || !req.Config.Raw.IsFullyKnown() {
 		// Settings that depend on other resources are known at apply; configure then.
 		return
 	}
-	base, authority := stringOrEnv(cfg.BaseURL, EnvBaseURL), stringOrEnv(cfg.AuthorityURL, EnvAuthorityURL)
+	base, authority := stringOrEnv(cfg.BaseURL, framework.EnvBaseURL), stringOrEnv(cfg.AuthorityURL, framework.EnvAuthorityURL)
 	if !checkEndpoints(base, authority, &resp.Diagnostics) {
 		return
 	}
-	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, EnvCloud), base, authority)
+	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, framework.EnvCloud), base, authority)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
@@ -87,7 +92,7 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Partner Center endpoint", err.Error())
 		return
 	}
-	data := &providerData{client: c, checkAddresses: boolOrEnvDefault(cfg.ValidateAddress, EnvValidateAddress, true)}
+	data := &framework.ProviderData{PartnerCenter: c, CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, framework.EnvValidateAddress, true)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -99,8 +104,8 @@ func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
 		attr, env, value string
 		use              partnercenter.EndpointUse
 	}{
-		{"base_url", EnvBaseURL, base, partnercenter.APIEndpoint},
-		{"authority_url", EnvAuthorityURL, authority, partnercenter.TokenEndpoint},
+		{"base_url", framework.EnvBaseURL, base, partnercenter.APIEndpoint},
+		{"authority_url", framework.EnvAuthorityURL, authority, partnercenter.TokenEndpoint},
 	} {
 		if e.value == "" {
 			continue
@@ -113,10 +118,17 @@ func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
 }
 
 func (p *partnerCenterProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewCustomerBillingProfileResource}
+	var out []func() resource.Resource
+	for _, s := range services() {
+		out = append(out, s.Resources...)
+	}
+	return out
 }
 
 func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCountryValidationRulesDataSource,
-		NewCustomersDataSource, NewCustomerDataSource, NewCustomerBillingProfilesDataSource}
+	var out []func() datasource.DataSource
+	for _, s := range services() {
+		out = append(out, s.DataSources...)
+	}
+	return out
 }

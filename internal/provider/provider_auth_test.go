@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"crypto/rand"
@@ -26,35 +26,37 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // These tests configure the provider through environment variables only, so they do not run in
 // parallel.
 
 var credentialEnvVars = []string{
-	EnvCloud, EnvBaseURL, EnvAuthorityURL, EnvAccessToken, EnvTenantID, EnvClientID, EnvClientSecret, EnvRefreshToken,
-	EnvCertificatePath, EnvCertificatePassword, EnvUseOIDC, EnvOIDCToken, EnvOIDCTokenFilePath, EnvUseCLI,
+	framework.EnvCloud, framework.EnvBaseURL, framework.EnvAuthorityURL, framework.EnvAccessToken, framework.EnvTenantID, framework.EnvClientID, framework.EnvClientSecret, framework.EnvRefreshToken,
+	framework.EnvCertificatePath, framework.EnvCertificatePassword, framework.EnvUseOIDC, framework.EnvOIDCToken, framework.EnvOIDCTokenFilePath, framework.EnvUseCLI,
 }
 
 // authEnv is an emulator with an app registration, and the environment that points the provider
 // at it.
 type authEnv struct {
-	emu       *emulator.Server
+	Emulator  *emulator.Server
 	url       string
 	customers []string
 }
 
 func newAuthEnv(t *testing.T, tls bool, customers int) *authEnv {
 	t.Helper()
-	if againstRealPartnerCenter() {
+	if acctest.AgainstRealPartnerCenter() {
 		t.Skip("credential tests run against the emulator's Entra ID")
 	}
-	emu := emulator.New(authCLIToken)
-	emu.RegisterApp(emulator.App{TenantID: authTenant, ClientID: authClient, ClientSecret: authSecret,
-		CertificateDER: testCertificateDER, FederatedSubject: authSubject})
-	emu.AddRefreshToken(authClient, authRefresh)
-	e := &authEnv{emu: emu}
+	emu := emulator.New(acctest.AuthCLIToken)
+	emu.RegisterApp(emulator.App{TenantID: acctest.AuthTenant, ClientID: acctest.AuthClient, ClientSecret: acctest.AuthSecret,
+		CertificateDER: testCertificateDER, FederatedSubject: acctest.AuthSubject})
+	emu.AddRefreshToken(acctest.AuthClient, acctest.AuthRefresh)
+	e := &authEnv{Emulator: emu}
 	for range customers {
 		id := uuid.NewString()
 		if err := emu.SeedDefaultCustomer(id); err != nil {
@@ -79,14 +81,14 @@ func (e *authEnv) setEnv(t *testing.T, vars map[string]string) {
 	for _, v := range credentialEnvVars {
 		t.Setenv(v, "")
 	}
-	t.Setenv(EnvBaseURL, e.url)
-	t.Setenv(EnvAuthorityURL, e.url)
+	t.Setenv(framework.EnvBaseURL, e.url)
+	t.Setenv(framework.EnvAuthorityURL, e.url)
 	for k, v := range vars {
 		t.Setenv(k, v)
 	}
 }
 
-func (e *authEnv) config(companyName string) string {
+func (e *authEnv) Config(companyName string) string {
 	var b strings.Builder
 	b.WriteString("provider \"partnercenter\" {}\n")
 	for i, id := range e.customers {
@@ -95,18 +97,18 @@ func (e *authEnv) config(companyName string) string {
 	return b.String()
 }
 
-func (e *authEnv) run(t *testing.T, steps ...resource.TestStep) {
+func (e *authEnv) Run(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps})
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 }
 
 func refreshTokenVars() map[string]string {
-	return map[string]string{EnvTenantID: authTenant, EnvClientID: authClient, EnvClientSecret: authSecret, EnvRefreshToken: authRefresh}
+	return map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient, framework.EnvClientSecret: acctest.AuthSecret, framework.EnvRefreshToken: acctest.AuthRefresh}
 }
 
 // noUnauthorized checks no API call met a 401.
 func (e *authEnv) noUnauthorized() error {
-	for _, r := range e.emu.Requests() {
+	for _, r := range e.Emulator.Requests() {
 		if r.Status == 401 {
 			return fmt.Errorf("%s %s was answered 401", r.Method, r.Path)
 		}
@@ -117,11 +119,11 @@ func (e *authEnv) noUnauthorized() error {
 func TestAccAuth_refreshTokenFromEnvironment(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
 	env.setEnv(t, refreshTokenVars())
-	env.run(t, resource.TestStep{
-		Config:            env.config("Via refresh token"),
+	env.Run(t, resource.TestStep{
+		Config:            env.Config("Via refresh token"),
 		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("partnercenter_customer_billing_profile.c0", tfjsonpath.New("company_name"), knownvalue.StringExact("Via refresh token"))},
 		Check: func(*terraform.State) error {
-			for _, r := range env.emu.TokenRequests() {
+			for _, r := range env.Emulator.TokenRequests() {
 				if r.GrantType != "refresh_token" || r.Scope != "https://api.partnercenter.microsoft.com/user_impersonation" || r.Status != 200 {
 					return fmt.Errorf("token request %+v", r)
 				}
@@ -134,28 +136,28 @@ func TestAccAuth_refreshTokenFromEnvironment(t *testing.T) {
 func TestAccAuth_tokenExpiringMidRunIsRenewedAndRotated(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
 	env.setEnv(t, refreshTokenVars())
-	env.emu.SetTokenLifetime(time.Second)
+	env.Emulator.SetTokenLifetime(time.Second)
 	// The retry of a throttled GET comes after the first token has expired.
-	env.emu.Inject(emulator.Fault{Method: "GET", Status: 429, RetryAfter: 2 * time.Second})
-	env.run(t, resource.TestStep{
-		Config: env.config("Renewed"),
+	env.Emulator.Inject(emulator.Fault{Method: "GET", Status: 429, RetryAfter: 2 * time.Second})
+	env.Run(t, resource.TestStep{
+		Config: env.Config("Renewed"),
 		Check: func(*terraform.State) error {
 			if err := env.noUnauthorized(); err != nil {
 				return err
 			}
-			issued := map[string]bool{authRefresh: true}
+			issued := map[string]bool{acctest.AuthRefresh: true}
 			rotated := 0
-			for _, r := range env.emu.TokenRequests() {
+			for _, r := range env.Emulator.TokenRequests() {
 				if !issued[r.RefreshToken] {
 					return fmt.Errorf("an exchange presented a refresh token never issued: %+v", r)
 				}
-				if r.RefreshToken != authRefresh {
+				if r.RefreshToken != acctest.AuthRefresh {
 					rotated++
 				}
 				issued[r.IssuedRefreshToken] = true
 			}
 			if rotated == 0 {
-				return fmt.Errorf("no exchange used a rotated refresh token: %+v", env.emu.TokenRequests())
+				return fmt.Errorf("no exchange used a rotated refresh token: %+v", env.Emulator.TokenRequests())
 			}
 			return nil
 		},
@@ -165,14 +167,14 @@ func TestAccAuth_tokenExpiringMidRunIsRenewedAndRotated(t *testing.T) {
 func TestAccAuth_resourcesShareOneTokenExchange(t *testing.T) {
 	env := newAuthEnv(t, false, 5)
 	env.setEnv(t, refreshTokenVars())
-	env.run(t, resource.TestStep{
-		Config: env.config("Shared token"),
+	env.Run(t, resource.TestStep{
+		Config: env.Config("Shared token"),
 		Check: func(*terraform.State) error {
 			uses := map[string]int{}
-			for _, r := range env.emu.Requests() {
+			for _, r := range env.Emulator.Requests() {
 				uses[r.TokenHash]++
 			}
-			exchanges := len(env.emu.TokenRequests())
+			exchanges := len(env.Emulator.TokenRequests())
 			if len(uses) != exchanges {
 				return fmt.Errorf("%d tokens used for %d exchanges", len(uses), exchanges)
 			}
@@ -194,37 +196,37 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	oidcPath := filepath.Join(dir, "oidc-token")
-	if err := os.WriteFile(oidcPath, []byte(federatedToken(authSubject)), 0o600); err != nil {
+	if err := os.WriteFile(oidcPath, []byte(federatedToken(acctest.AuthSubject)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	writeFakeAzureCLI(t, dir)
-	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
+	app := map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient}
 	tests := []struct {
 		name       string
 		vars       map[string]string
 		wantGrants int
 	}{
-		{"client secret", merge(app, map[string]string{EnvClientSecret: authSecret}), 1},
-		{"client certificate", merge(app, map[string]string{EnvCertificatePath: certPath}), 1},
-		{"OIDC token file", merge(app, map[string]string{EnvUseOIDC: "true", EnvOIDCTokenFilePath: oidcPath}), 1},
-		{"Azure CLI", map[string]string{EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
+		{"client secret", merge(app, map[string]string{framework.EnvClientSecret: acctest.AuthSecret}), 1},
+		{"client certificate", merge(app, map[string]string{framework.EnvCertificatePath: certPath}), 1},
+		{"OIDC token file", merge(app, map[string]string{framework.EnvUseOIDC: "true", framework.EnvOIDCTokenFilePath: oidcPath}), 1},
+		{"Azure CLI", map[string]string{framework.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			env := newAuthEnv(t, true, 1)
 			env.setEnv(t, tt.vars)
-			env.run(t, resource.TestStep{
-				Config: env.config("Via " + tt.name),
+			env.Run(t, resource.TestStep{
+				Config: env.Config("Via " + tt.name),
 				Check: func(*terraform.State) error {
-					for _, r := range env.emu.TokenRequests() {
+					for _, r := range env.Emulator.TokenRequests() {
 						if r.GrantType != "client_credentials" || r.Status != 200 {
 							return fmt.Errorf("token request %+v", r)
 						}
 					}
-					if tt.wantGrants == 0 && len(env.emu.TokenRequests()) != 0 {
-						return fmt.Errorf("the Azure CLI kind asked the token endpoint: %+v", env.emu.TokenRequests())
+					if tt.wantGrants == 0 && len(env.Emulator.TokenRequests()) != 0 {
+						return fmt.Errorf("the Azure CLI kind asked the token endpoint: %+v", env.Emulator.TokenRequests())
 					}
-					if tt.wantGrants > 0 && len(env.emu.TokenRequests()) == 0 {
+					if tt.wantGrants > 0 && len(env.Emulator.TokenRequests()) == 0 {
 						return fmt.Errorf("no token was requested")
 					}
 					return env.noUnauthorized()
@@ -240,23 +242,23 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 	dir := t.TempDir()
 	certPath := filepath.Join(dir, "app.pem")
-	writeFile(t, certPath, string(testCertificatePEM))
-	oidc := federatedToken(authSubject)
+	acctest.WriteFile(t, certPath, string(testCertificatePEM))
+	oidc := federatedToken(acctest.AuthSubject)
 	writeFakeAzureCLI(t, dir)
-	app := map[string]string{EnvTenantID: authTenant, EnvClientID: authClient}
+	app := map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient}
 	tests := []struct {
 		name string
 		tls  bool
 		vars map[string]string
 		fail bool
 	}{
-		{"access token", false, map[string]string{EnvAccessToken: authCLIToken}, false},
+		{"access token", false, map[string]string{framework.EnvAccessToken: acctest.AuthCLIToken}, false},
 		{"refresh token", false, merge(app, refreshTokenVars()), false},
-		{"client secret", true, merge(app, map[string]string{EnvClientSecret: authSecret}), false},
-		{"client certificate", true, merge(app, map[string]string{EnvCertificatePath: certPath}), false},
-		{"OIDC token", true, merge(app, map[string]string{EnvUseOIDC: "true", EnvOIDCToken: oidc}), false},
-		{"Azure CLI", false, map[string]string{EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, false},
-		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{EnvClientSecret: "wrong-" + authSecret}), true},
+		{"client secret", true, merge(app, map[string]string{framework.EnvClientSecret: acctest.AuthSecret}), false},
+		{"client certificate", true, merge(app, map[string]string{framework.EnvCertificatePath: certPath}), false},
+		{"OIDC token", true, merge(app, map[string]string{framework.EnvUseOIDC: "true", framework.EnvOIDCToken: oidc}), false},
+		{"Azure CLI", false, map[string]string{framework.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, false},
+		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{framework.EnvClientSecret: "wrong-" + acctest.AuthSecret}), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,14 +268,14 @@ func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 			t.Setenv("TF_LOG", "TRACE")
 			t.Setenv("TF_ACC_LOG_PATH", logPath)
 			var state string
-			step := resource.TestStep{Config: env.config("Traced"), Check: func(s *terraform.State) error {
+			step := resource.TestStep{Config: env.Config("Traced"), Check: func(s *terraform.State) error {
 				state = s.String()
 				return nil
 			}}
 			if tt.fail {
-				step = resource.TestStep{Config: env.config("Traced"), ExpectError: diagnosticPattern("Could not get a Partner Center token", "AADSTS7000215")}
+				step = resource.TestStep{Config: env.Config("Traced"), ExpectError: acctest.DiagnosticPattern("Could not get a Partner Center token", "AADSTS7000215")}
 			}
-			env.run(t, step)
+			env.Run(t, step)
 			logs, err := os.ReadFile(logPath)
 			if err != nil {
 				t.Fatal(err)
@@ -285,8 +287,8 @@ func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 			if !strings.Contains(string(logs), wantLogged) {
 				t.Fatalf("the trace log did not capture %q (%d bytes)", wantLogged, len(logs))
 			}
-			secrets := []string{authSecret, authRefresh, authCLIToken, oidc, "wrong-" + authSecret}
-			for _, r := range env.emu.TokenRequests() {
+			secrets := []string{acctest.AuthSecret, acctest.AuthRefresh, acctest.AuthCLIToken, oidc, "wrong-" + acctest.AuthSecret}
+			for _, r := range env.Emulator.TokenRequests() {
 				secrets = append(secrets, r.Issued, r.IssuedRefreshToken)
 			}
 			for _, s := range secrets {
@@ -316,38 +318,38 @@ func merge(maps ...map[string]string) map[string]string {
 
 func TestAccAuth_missingCredentialSaysWhatIsMissing(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
-	env.setEnv(t, map[string]string{EnvTenantID: authTenant, EnvClientID: authClient, EnvRefreshToken: authRefresh})
-	env.run(t, resource.TestStep{
-		Config:      env.config("Contoso"),
-		ExpectError: diagnosticPattern("No Partner Center credential", "Found: tenant_id, client_id, refresh_token", "refresh token \\(App\\+User\\): client_secret"),
+	env.setEnv(t, map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient, framework.EnvRefreshToken: acctest.AuthRefresh})
+	env.Run(t, resource.TestStep{
+		Config:      env.Config("Contoso"),
+		ExpectError: acctest.DiagnosticPattern("No Partner Center credential", "Found: tenant_id, client_id, refresh_token", "refresh token \\(App\\+User\\): client_secret"),
 	})
 }
 
 func TestAccAuth_expiredRefreshTokenIsExplained(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
 	env.setEnv(t, refreshTokenVars())
-	env.emu.RevokeRefreshToken(authRefresh)
-	env.run(t, resource.TestStep{
-		Config:      env.config("Contoso"),
-		ExpectError: diagnosticPattern("Could not get a Partner Center token", "refresh token \\(App\\+User\\)", "AADSTS70008", "90 days"),
+	env.Emulator.RevokeRefreshToken(acctest.AuthRefresh)
+	env.Run(t, resource.TestStep{
+		Config:      env.Config("Contoso"),
+		ExpectError: acctest.DiagnosticPattern("Could not get a Partner Center token", "refresh token \\(App\\+User\\)", "AADSTS70008", "90 days"),
 	})
 }
 
 func TestAccAuth_unauthorizedNamesTheCredentialKind(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
 	env.setEnv(t, refreshTokenVars())
-	env.emu.Inject(emulator.Fault{Method: "GET", Status: 401})
-	env.run(t, resource.TestStep{
-		Config:      env.config("Contoso"),
-		ExpectError: diagnosticPattern("Partner Center rejected the credential", "refresh token \\(App\\+User\\) credential", "HTTP 401"),
+	env.Emulator.Inject(emulator.Fault{Method: "GET", Status: 401})
+	env.Run(t, resource.TestStep{
+		Config:      env.Config("Contoso"),
+		ExpectError: acctest.DiagnosticPattern("Partner Center rejected the credential", "refresh token \\(App\\+User\\) credential", "HTTP 401"),
 	})
 }
 
-// writeFakeAzureCLI puts an `az` into dir that hands out authCLIToken, as `az account
+// writeFakeAzureCLI puts an `az` into dir that hands out acctest.AuthCLIToken, as `az account
 // get-access-token` does.
 func writeFakeAzureCLI(t *testing.T, dir string) {
 	t.Helper()
-	az := "#!/bin/sh\necho '{\"accessToken\":\"" + authCLIToken + "\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"expires_on\":4070908800,\"tokenType\":\"Bearer\"}'\n"
+	az := "#!/bin/sh\necho '{\"accessToken\":\"" + acctest.AuthCLIToken + "\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\"expires_on\":4070908800,\"tokenType\":\"Bearer\"}'\n"
 	if err := os.WriteFile(filepath.Join(dir, "az"), []byte(az), 0o700); err != nil {
 		t.Fatal(err)
 	}

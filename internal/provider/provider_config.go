@@ -14,25 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
-)
-
-// Environment variables read when the configuration leaves an attribute unset.
-const (
-	EnvCloud               = "PARTNERCENTER_CLOUD"
-	EnvBaseURL             = "PARTNERCENTER_BASE_URL"
-	EnvAuthorityURL        = "PARTNERCENTER_AUTHORITY_URL"
-	EnvAccessToken         = "PARTNERCENTER_ACCESS_TOKEN"
-	EnvTenantID            = "PARTNERCENTER_TENANT_ID"
-	EnvClientID            = "PARTNERCENTER_CLIENT_ID"
-	EnvClientSecret        = "PARTNERCENTER_CLIENT_SECRET"
-	EnvRefreshToken        = "PARTNERCENTER_REFRESH_TOKEN"
-	EnvCertificatePath     = "PARTNERCENTER_CLIENT_CERTIFICATE_PATH"
-	EnvCertificatePassword = "PARTNERCENTER_CLIENT_CERTIFICATE_PASSWORD"
-	EnvUseOIDC             = "PARTNERCENTER_USE_OIDC"
-	EnvOIDCToken           = "PARTNERCENTER_OIDC_TOKEN"
-	EnvOIDCTokenFilePath   = "PARTNERCENTER_OIDC_TOKEN_FILE_PATH"
-	EnvUseCLI              = "PARTNERCENTER_USE_CLI"
-	EnvValidateAddress     = "PARTNERCENTER_VALIDATE_ADDRESS"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // providerModel mirrors the provider schema.
@@ -71,32 +53,32 @@ func providerSchema() schema.Schema {
 			"or `oidc_token_file_path`); the Azure CLI (`use_cli`).",
 		Attributes: map[string]schema.Attribute{
 			"cloud": str("Partner Center cloud: `public` (default), `usgovernment`, or `china` (operated by 21Vianet). "+
-				"Picks the API endpoint and the Entra ID authority.", EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
+				"Picks the API endpoint and the Entra ID authority.", framework.EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
 			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+partnercenter.DefaultBaseURL+"` for public). "+
 				"Point it at the Partner Center emulator to test configurations offline. An `https` URL; plain `http` "+
 				"is refused except to a loopback address (`localhost`, `127.0.0.1`, `::1`), because it would send the access "+
-				"token in clear text.", EnvBaseURL, false),
+				"token in clear text.", framework.EnvBaseURL, false),
 			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public). "+
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the client "+
-				"secret or refresh token in clear text.", EnvAuthorityURL, false),
+				"secret or refresh token in clear text.", framework.EnvAuthorityURL, false),
 			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
-				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`).", EnvAccessToken, true),
-			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", EnvTenantID, false),
-			"client_id": str("The app registration's application (client) id.", EnvClientID, false),
+				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`).", framework.EnvAccessToken, true),
+			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", framework.EnvTenantID, false),
+			"client_id": str("The app registration's application (client) id.", framework.EnvClientID, false),
 			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",
-				EnvClientSecret, true),
+				framework.EnvClientSecret, true),
 			"refresh_token": str("The refresh token of the secure application model (App+User), obtained once through consent with MFA. "+
-				"Entra ID rotates it on every exchange; the newest is used for the rest of the run.", EnvRefreshToken, true),
+				"Entra ID rotates it on every exchange; the newest is used for the rest of the run.", framework.EnvRefreshToken, true),
 			"client_certificate_path": str("Path to a PEM or PKCS#12 file with the app's certificate and private key (App-only).",
-				EnvCertificatePath, false),
-			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", EnvCertificatePassword, true),
-			"use_oidc":                    flag("Authenticate the app with an OIDC token from the pipeline (workload identity federation).", EnvUseOIDC),
-			"oidc_token":                  str("The pipeline's OIDC token (a JWT), with `use_oidc`.", EnvOIDCToken, true),
+				framework.EnvCertificatePath, false),
+			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", framework.EnvCertificatePassword, true),
+			"use_oidc":                    flag("Authenticate the app with an OIDC token from the pipeline (workload identity federation).", framework.EnvUseOIDC),
+			"oidc_token":                  str("The pipeline's OIDC token (a JWT), with `use_oidc`.", framework.EnvOIDCToken, true),
 			"oidc_token_file_path": str("A file holding the pipeline's OIDC token, read again at every exchange, with `use_oidc`.",
-				EnvOIDCTokenFilePath, false),
-			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", EnvUseCLI),
+				framework.EnvOIDCTokenFilePath, false),
+			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", framework.EnvUseCLI),
 			"validate_address": flag("Check changed billing addresses at plan time against Partner Center's country rules "+
-				"and address validation service (default `true`); a resource's `validate_address` overrides it.", EnvValidateAddress),
+				"and address validation service (default `true`); a resource's `validate_address` overrides it.", framework.EnvValidateAddress),
 		},
 	}
 }
@@ -104,17 +86,17 @@ func providerSchema() schema.Schema {
 // credentialConfig reads the credential settings from the configuration, then the environment.
 func (m providerModel) credentialConfig() credential.Config {
 	return credential.Config{
-		AccessToken:         stringOrEnv(m.AccessToken, EnvAccessToken),
-		TenantID:            stringOrEnv(m.TenantID, EnvTenantID),
-		ClientID:            stringOrEnv(m.ClientID, EnvClientID),
-		ClientSecret:        stringOrEnv(m.ClientSecret, EnvClientSecret),
-		RefreshToken:        stringOrEnv(m.RefreshToken, EnvRefreshToken),
-		CertificatePath:     stringOrEnv(m.CertificatePath, EnvCertificatePath),
-		CertificatePassword: stringOrEnv(m.CertificatePassword, EnvCertificatePassword),
-		UseOIDC:             boolOrEnv(m.UseOIDC, EnvUseOIDC),
-		OIDCToken:           stringOrEnv(m.OIDCToken, EnvOIDCToken),
-		OIDCTokenFilePath:   stringOrEnv(m.OIDCTokenFilePath, EnvOIDCTokenFilePath),
-		UseCLI:              boolOrEnv(m.UseCLI, EnvUseCLI),
+		AccessToken:         stringOrEnv(m.AccessToken, framework.EnvAccessToken),
+		TenantID:            stringOrEnv(m.TenantID, framework.EnvTenantID),
+		ClientID:            stringOrEnv(m.ClientID, framework.EnvClientID),
+		ClientSecret:        stringOrEnv(m.ClientSecret, framework.EnvClientSecret),
+		RefreshToken:        stringOrEnv(m.RefreshToken, framework.EnvRefreshToken),
+		CertificatePath:     stringOrEnv(m.CertificatePath, framework.EnvCertificatePath),
+		CertificatePassword: stringOrEnv(m.CertificatePassword, framework.EnvCertificatePassword),
+		UseOIDC:             boolOrEnv(m.UseOIDC, framework.EnvUseOIDC),
+		OIDCToken:           stringOrEnv(m.OIDCToken, framework.EnvOIDCToken),
+		OIDCTokenFilePath:   stringOrEnv(m.OIDCTokenFilePath, framework.EnvOIDCTokenFilePath),
+		UseCLI:              boolOrEnv(m.UseCLI, framework.EnvUseCLI),
 	}
 }
 
@@ -140,16 +122,4 @@ func boolOrEnvDefault(v types.Bool, env string, def bool) bool {
 		return def
 	}
 	return b
-}
-
-// anyUnknown reports whether a setting depends on values known only at apply.
-func (m providerModel) anyUnknown() bool {
-	for _, v := range []interface{ IsUnknown() bool }{m.Cloud, m.BaseURL, m.AuthorityURL, m.AccessToken, m.TenantID,
-		m.ClientID, m.ClientSecret, m.RefreshToken, m.CertificatePath, m.CertificatePassword, m.UseOIDC, m.OIDCToken,
-		m.OIDCTokenFilePath, m.UseCLI, m.ValidateAddress} {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
 }

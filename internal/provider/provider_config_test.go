@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"regexp"
@@ -9,41 +9,44 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // These tests set environment variables, so they cannot run in parallel.
 
 func TestAccProvider_missingCredentialIsAConfigurationError(t *testing.T) {
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	t.Setenv(EnvAccessToken, "")
-	env.run(t, resource.TestCase{
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	t.Setenv(framework.EnvAccessToken, "")
+	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 provider "partnercenter" {}
 resource "partnercenter_customer_billing_profile" "test" {
-  customer_id = "` + env.customerID + `"
+  customer_id = "` + env.CustomerID + `"
 }`,
-			ExpectError: diagnosticPattern("No Partner Center credential", "access_token", EnvAccessToken),
+			ExpectError: acctest.DiagnosticPattern("No Partner Center credential", "access_token", framework.EnvAccessToken),
 		}},
 	})
 }
 
 func TestAccProvider_configuredFromEnvironment(t *testing.T) {
-	env := newTestEnv(t)
-	env.needsEmulator(t)
-	baseURL := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.providerConfig)[1]
-	t.Setenv(EnvBaseURL, baseURL)
-	t.Setenv(EnvAccessToken, emulatorToken)
-	env.run(t, resource.TestCase{
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	baseURL := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.ProviderConfig)[1]
+	t.Setenv(framework.EnvBaseURL, baseURL)
+	t.Setenv(framework.EnvAccessToken, acctest.EmulatorToken)
+	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 provider "partnercenter" {}
 resource "partnercenter_customer_billing_profile" "test" {
-  customer_id  = "` + env.customerID + `"
+  customer_id  = "` + env.CustomerID + `"
   company_name = "From the environment"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "From the environment")},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "From the environment")},
 		}},
 	})
 }
@@ -51,7 +54,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 func TestAccProvider_invalidBaseURL(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
 provider "partnercenter" {
@@ -59,9 +62,9 @@ provider "partnercenter" {
   access_token = "x"
 }
 data "partnercenter_customer_billing_profile" "test" {
-  customer_id = "` + exampleGUID + `"
+  customer_id = "` + framework.ExampleGUID + `"
 }`,
-			ExpectError: diagnosticPattern("Invalid base_url", `base_url \(or PARTNERCENTER_BASE_URL\) "api.partnercenter.microsoft.com" has no scheme: write it as https://api.partnercenter.microsoft.com`),
+			ExpectError: acctest.DiagnosticPattern("Invalid base_url", `base_url \(or PARTNERCENTER_BASE_URL\) "api.partnercenter.microsoft.com" has no scheme: write it as https://api.partnercenter.microsoft.com`),
 		}},
 	})
 }

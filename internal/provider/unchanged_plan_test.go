@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -43,10 +44,11 @@ func TestUnchangedPlansMatchTheFramework(t *testing.T) {
 			r.adopt(t, tt.extra(r))
 			p, c, n := r.dynamic(t, r.typ, r.state), r.dynamic(t, r.typ, r.config("Contoso Bench")), r.dynamic(t, r.typ, r.proposed(r.state, "Contoso Bench"))
 			req := &tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &p, ProposedNewState: &n, Config: &c, PriorPrivate: r.private}
-			if !unchanged(req) {
+			srv := unchangedPlanServer{types: unchangedPlanTypes()}
+			if !srv.takesShortcut(req) {
 				t.Fatal("the plan is not recognised as unchanged")
 			}
-			shortcut, err := unchangedPlanServer{}.PlanResourceChange(context.Background(), req)
+			shortcut, err := srv.PlanResourceChange(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,12 +103,41 @@ func TestOnlyUnchangedPlansTakeTheShortcut(t *testing.T) {
 		{"a resource with an identity", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state,
 			ProposedNewState: &state, PriorIdentity: &tfprotov6.ResourceIdentityData{}}},
 	}
+	srv := unchangedPlanServer{types: unchangedPlanTypes()}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if unchanged(&tt.req) {
+			if srv.takesShortcut(&tt.req) {
 				t.Error("took the shortcut")
 			}
 		})
+	}
+}
+
+// Every resource of every service says whether its plan is its prior state when nothing changes
+// (the shortcut answers it) or not (the framework plans it): a resource added later cannot
+// silently miss the shortcut, nor take it without a case in TestUnchangedPlansMatchTheFramework.
+func TestEveryResourceChoosesItsUnchangedPlan(t *testing.T) {
+	t.Parallel()
+	for _, s := range services() {
+		shortcut, computed := map[string]bool{}, map[string]bool{}
+		for _, name := range s.UnchangedPlan {
+			shortcut[name] = true
+		}
+		for _, name := range s.ComputesUnchangedPlan {
+			computed[name] = true
+		}
+		for _, newResource := range s.Resources {
+			var md resource.MetadataResponse
+			newResource().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
+			if shortcut[md.TypeName] == computed[md.TypeName] {
+				t.Errorf("service %s: resource %s must be in exactly one of UnchangedPlan and ComputesUnchangedPlan",
+					s.Name, md.TypeName)
+			}
+			if shortcut[md.TypeName] && md.TypeName != benchResource {
+				t.Errorf("service %s: %s takes the unchanged-plan shortcut without a case in TestUnchangedPlansMatchTheFramework",
+					s.Name, md.TypeName)
+			}
+		}
 	}
 }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 )
 
 // closedPort is a loopback address nothing listens on.
@@ -28,8 +30,8 @@ func closedPort(t *testing.T) string {
 // tokens, which is no outage of Entra ID.
 func TestAccProvider_anUnreachableEndpointNamesItsSetting(t *testing.T) {
 	t.Parallel()
-	emulatorEnv := newTestEnv(t)
-	emulatorEnv.needsEmulator(t)
+	emulatorEnv := acctest.NewEnv(t)
+	emulatorEnv.NeedsEmulator(t)
 	closed := closedPort(t)
 	tests := map[string]struct{ provider, want string }{
 		"an unreachable base_url": {
@@ -38,7 +40,7 @@ func TestAccProvider_anUnreachableEndpointNamesItsSetting(t *testing.T) {
 		},
 		"an unreachable authority_url": {
 			provider: fmt.Sprintf("base_url = %q\n  authority_url = %q\n  tenant_id = %q\n  client_id = %q\n  client_secret = %q\n  refresh_token = %q",
-				emulatorEnv.baseURL, closed, authTenant, authClient, authSecret, authRefresh),
+				emulatorEnv.BaseURL, closed, acctest.AuthTenant, acctest.AuthClient, acctest.AuthSecret, acctest.AuthRefresh),
 			want: "Could not reach Entra ID.*Check authority_url \\(or PARTNERCENTER_AUTHORITY_URL\\)",
 		},
 	}
@@ -46,13 +48,13 @@ func TestAccProvider_anUnreachableEndpointNamesItsSetting(t *testing.T) {
 		t.Run(name+" fails a plan of new resources", func(t *testing.T) {
 			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviders,
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config: fmt.Sprintf("provider \"partnercenter\" {\n  %s\n}\n", tt.provider) + fmt.Sprintf(
 						"resource \"partnercenter_customer_billing_profile\" \"test\" {\n  customer_id  = %q\n  company_name = \"Contoso\"\n}\n",
-						emulatorEnv.customerID),
+						emulatorEnv.CustomerID),
 					PlanOnly:    true,
-					ExpectError: diagnosticPattern(tt.want),
+					ExpectError: acctest.DiagnosticPattern(tt.want),
 				}},
 			})
 		})

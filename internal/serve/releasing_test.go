@@ -6,12 +6,15 @@ package serve
 import (
 	"context"
 	"errors"
+	"reflect"
 	"runtime"
 	"testing"
 	"weak"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
 )
 
@@ -103,4 +106,84 @@ func TestReleasedContextIsCanceledAndEmpty(t *testing.T) {
 	}
 	cancel()
 	<-child.Done() // a context derived before release still ends with the RPC's own
+}
+
+// perRunRPCs are the RPCs that come a few times per terraform command, not once per resource
+// instance, or that this provider does not serve at all: what the framework keeps of their
+// contexts does not add up, and releasingServer passes them on as they are.
+var perRunRPCs = map[string]string{
+	"GetMetadata":                     "once per provider process",
+	"GetProviderSchema":               "once per provider process",
+	"GetResourceIdentitySchemas":      "once per provider process",
+	"ValidateProviderConfig":          "once per provider configuration",
+	"ConfigureProvider":               "once per provider configuration",
+	"StopProvider":                    "once, when Terraform is interrupted",
+	"GetFunctions":                    "once per process; the provider has no functions",
+	"CallFunction":                    "the provider has no functions",
+	"GenerateResourceConfig":          "only -generate-config-out, once per generated block of a one-off command",
+	"ListResource":                    "once per list block of terraform query, whatever the number of results",
+	"ValidateListResourceConfig":      "once per list block",
+	"ValidateEphemeralResourceConfig": "the provider has no ephemeral resources",
+	"OpenEphemeralResource":           "the provider has no ephemeral resources",
+	"RenewEphemeralResource":          "the provider has no ephemeral resources",
+	"CloseEphemeralResource":          "the provider has no ephemeral resources",
+	"ValidateActionConfig":            "the provider has no actions",
+	"PlanAction":                      "the provider has no actions",
+	"InvokeAction":                    "the provider has no actions",
+	"ValidateStateStoreConfig":        "the provider has no state stores",
+	"ConfigureStateStore":             "the provider has no state stores",
+	"GetStates":                       "the provider has no state stores",
+	"DeleteState":                     "the provider has no state stores",
+	"LockState":                       "the provider has no state stores",
+	"UnlockState":                     "the provider has no state stores",
+	"ReadStateBytes":                  "the provider has no state stores",
+	"WriteStateBytes":                 "the provider has no state stores",
+}
+
+// Every RPC the protocol has is either released (rpcCalls, checked by TestServerReleasesRPCContexts)
+// or known to come per run: an RPC a new terraform-plugin-go adds fails this test until someone
+// decides which it is, and a resource RPC that does not go through releasingServer is caught.
+func TestEveryRPCIsReleasedOrComesPerRun(t *testing.T) {
+	rpcs := reflect.TypeOf((*framework.ProtocolServer)(nil)).Elem()
+	seen := map[string]bool{}
+	for i := range rpcs.NumMethod() {
+		name := rpcs.Method(i).Name
+		seen[name] = true
+		_, released := rpcCalls[name]
+		_, perRun := perRunRPCs[name]
+		switch {
+		case !released && !perRun:
+			t.Errorf("%s is new: wrap it in releasingServer and add it to rpcCalls if Terraform sends it once per resource "+
+				"instance, else add it to perRunRPCs with why", name)
+		case released && perRun:
+			t.Errorf("%s is both released and per run", name)
+		}
+	}
+	for name := range perRunRPCs {
+		if !seen[name] {
+			t.Errorf("perRunRPCs names %s, which the protocol no longer has", name)
+		}
+	}
+}
+
+// The served server offers every RPC the framework's server does: a wrapper that embedded
+// ProviderServer alone would hide list resources (terraform query), actions and state stores.
+func TestTheServedServerOffersEveryRPCOfTheFramework(t *testing.T) {
+	fw := providerserver.NewProtocol6(provider.New("test")())()
+	served := Wrap(provider.NewServer("test"))()
+	offers := map[string]func(any) bool{
+		// The interfaces the protocol still keeps apart, deprecated until they join ProviderServer, are what
+		// this test is about.
+		"list resources": func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithListResource); return ok }, //nolint:staticcheck // see above
+		"actions":        func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithActions); return ok },      //nolint:staticcheck // see above
+		"state stores":   func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithStateStores); return ok },  //nolint:staticcheck // see above
+	}
+	for name, has := range offers {
+		if has(fw) && !has(served) {
+			t.Errorf("the framework's server serves %s, the provider's served server does not", name)
+		}
+	}
+	if _, ok := fw.(framework.ProtocolServer); !ok {
+		t.Error("the framework's server no longer serves every RPC of framework.ProtocolServer; NewServer would serve a nil one")
+	}
 }

@@ -1,0 +1,308 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
+)
+
+// EnvTestCustomerID names the customer the acceptance tests change when they run against the real
+// Partner Center: TF_ACC=1 with this variable and a credential (PARTNERCENTER_ACCESS_TOKEN, or the
+// variables of another credential kind) set.
+const EnvTestCustomerID = "PARTNERCENTER_TEST_CUSTOMER_ID"
+
+// AgainstRealPartnerCenter reports whether the user asked for the real service.
+func AgainstRealPartnerCenter() bool {
+	return os.Getenv("TF_ACC") != "" && os.Getenv(EnvTestCustomerID) != ""
+}
+
+// EmulatorToken is the bearer token every test emulator accepts.
+const EmulatorToken = "acceptance-test-token"
+
+// ProviderFactories serve the provider in the test process, as main.go serves it, for
+// terraform-plugin-testing.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"partnercenter": func() (tfprotov6.ProviderServer, error) { return serve.Wrap(provider.NewServer("test"))(), nil },
+}
+
+// Env is where one acceptance test runs: its own emulator with its own customer, or the real
+// Partner Center when the user has set real credentials.
+type Env struct {
+	// CustomerID is the customer the test changes: a seeded one, or PARTNERCENTER_TEST_CUSTOMER_ID.
+	CustomerID string
+	// ProviderConfig is the provider block pointing at the emulator, or an empty one.
+	ProviderConfig string
+	// Emulator is the test's emulator, nil against the real Partner Center.
+	Emulator *emulator.Server
+	// BaseURL is the emulator's address, "" against the real Partner Center.
+	BaseURL string
+}
+
+// NewEnv is a test's Env: its own emulator with one seeded customer, or the real Partner Center
+// when TF_ACC and PARTNERCENTER_TEST_CUSTOMER_ID are set.
+func NewEnv(t *testing.T) *Env {
+	t.Helper()
+	if AgainstRealPartnerCenter() {
+		return &Env{CustomerID: os.Getenv(EnvTestCustomerID), ProviderConfig: `provider "partnercenter" {}`}
+	}
+	emu := emulator.New(EmulatorToken)
+	id := uuid.NewString()
+	if err := emu.SeedDefaultCustomer(id); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	return &Env{
+		CustomerID:     id,
+		Emulator:       emu,
+		BaseURL:        srv.URL,
+		ProviderConfig: fmt.Sprintf("provider \"partnercenter\" {\n  base_url     = %q\n  access_token = %q\n}\n", srv.URL, EmulatorToken),
+	}
+}
+
+// NeedsEmulator skips a test that injects faults or knows the seeded profile when it runs against
+// the real Partner Center.
+func (e *Env) NeedsEmulator(t *testing.T) {
+	t.Helper()
+	if e.Emulator == nil {
+		t.Skip("this test injects faults into the Partner Center emulator")
+	}
+}
+
+// Run runs tc through the real terraform CLI: against the emulator without TF_ACC, against
+// Partner Center with it.
+func (e *Env) Run(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	tc.ProtoV6ProviderFactories = ProviderFactories
+	if e.Emulator == nil {
+		resource.Test(t, tc)
+		return
+	}
+	resource.UnitTest(t, tc)
+}
+
+// Config is the provider block followed by body, with %[1]s standing for the customer id.
+func (e *Env) Config(body string) string {
+	return e.ProviderConfig + strings.ReplaceAll(body, "%[1]s", e.CustomerID)
+}
+
+// WritingOperations groups the emulator's log by correlation id (one Terraform operation each)
+// and returns the method sequences of the operations that sent a PUT.
+func (e *Env) WritingOperations() [][]string {
+	byOp := map[string][]string{}
+	var order []string
+	for _, r := range e.Emulator.Requests() {
+		if _, seen := byOp[r.CorrelationID]; !seen {
+			order = append(order, r.CorrelationID)
+		}
+		byOp[r.CorrelationID] = append(byOp[r.CorrelationID], r.Method)
+	}
+	var out [][]string
+	for _, id := range order {
+		for _, m := range byOp[id] {
+			if m == "PUT" {
+				out = append(out, byOp[id])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// EmulatorCheck runs check only against the emulator.
+func (e *Env) EmulatorCheck(check func() error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if e.Emulator == nil {
+			return nil
+		}
+		return check()
+	}
+}
+
+// ExpectOperations checks the Partner Center calls of every operation that wrote.
+func (e *Env) ExpectOperations(want ...[]string) resource.TestCheckFunc {
+	return e.EmulatorCheck(func() error {
+		got := e.WritingOperations()
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			return fmt.Errorf("writing operations made calls %v, want %v", got, want)
+		}
+		return nil
+	})
+}
+
+// ExpectStored checks the field key (defaultAddress.city, say) of what the emulator holds.
+func (e *Env) ExpectStored(key, want string) resource.TestCheckFunc {
+	return e.EmulatorCheck(func() error {
+		p, _ := e.Emulator.Profile(e.CustomerID)
+		if got := LookupPath(p, key); got != want {
+			return fmt.Errorf("the emulator holds %s = %v, want %q", key, got, want)
+		}
+		return nil
+	})
+}
+
+// LookupPath is the field key (top-level, or defaultAddress.<field>) of a stored profile.
+func LookupPath(doc map[string]any, key string) any {
+	if addr, ok := doc["defaultAddress"].(map[string]any); ok && len(key) > 15 && key[:15] == "defaultAddress." {
+		return addr[key[15:]]
+	}
+	return doc[key]
+}
+
+// RequestIDs is what every API error diagnostic must carry for a support case.
+const RequestIDs = `MS-RequestId: [0-9a-f-]{36}, MS-CorrelationId: [0-9a-f-]{36}`
+
+// DiagnosticPattern matches the parts in order, wherever terraform wraps the lines between words.
+func DiagnosticPattern(parts ...string) *regexp.Regexp {
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(p, " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
+}
+
+// ExpectStatusCount checks how many answers of status the emulator gave.
+func (e *Env) ExpectStatusCount(status, want int) resource.TestCheckFunc {
+	return e.EmulatorCheck(func() error {
+		if got := CountStatus(e.Emulator, status); got != want {
+			return fmt.Errorf("emulator answered %d %d times, want %d", status, got, want)
+		}
+		return nil
+	})
+}
+
+// CountStatus counts the emulator's answers of status.
+func CountStatus(emu *emulator.Server, status int) int {
+	n := 0
+	for _, r := range emu.Requests() {
+		if r.Status == status {
+			n++
+		}
+	}
+	return n
+}
+
+// ValidationCalls counts the plan-time address checks the emulator saw.
+func (e *Env) ValidationCalls() (rules, validations int) {
+	for _, r := range e.Emulator.Requests() {
+		switch {
+		case strings.HasPrefix(r.Path, "/v1/countryvalidationrules/"):
+			rules++
+		case r.Path == "/v1/validations/address":
+			validations++
+		}
+	}
+	return rules, validations
+}
+
+// ExpectValidationCalls checks the number of address rule and validation calls the emulator saw.
+func (e *Env) ExpectValidationCalls(rules, validations int) resource.TestCheckFunc {
+	return e.EmulatorCheck(func() error {
+		if r, v := e.ValidationCalls(); r != rules || v != validations {
+			return fmt.Errorf("%d rule and %d validation calls, want %d and %d", r, v, rules, validations)
+		}
+		return nil
+	})
+}
+
+// ExpectPlannedChanges checks that the plan for address changes exactly the attributes in paths
+// (dotted, such as "default_address.city"): each of them differs from the prior state or is
+// unknown, and every other attribute keeps its prior value.
+func ExpectPlannedChanges(address string, paths ...string) plancheck.PlanCheck {
+	return plannedChanges{address: address, want: paths}
+}
+
+type plannedChanges struct {
+	address string
+	want    []string
+}
+
+func (c plannedChanges) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.address {
+			continue
+		}
+		got := changedPaths(rc.Change)
+		want := slices.Clone(c.want)
+		sort.Strings(want)
+		if !slices.Equal(got, want) {
+			resp.Error = fmt.Errorf("%s: the plan changes %v, want exactly %v", c.address, got, want)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s: not in the plan", c.address)
+}
+
+// changedPaths lists, sorted, the leaf attributes a change makes unknown or sets to another value.
+func changedPaths(ch *tfjson.Change) []string {
+	before, after, unknown := map[string]any{}, map[string]any{}, map[string]any{}
+	flatten("", ch.Before, before)
+	flatten("", ch.After, after)
+	flatten("", ch.AfterUnknown, unknown)
+	var out []string
+	for p, u := range unknown {
+		if u == true {
+			out = append(out, p)
+		}
+	}
+	for p, v := range after {
+		if unknown[p] != true && !reflect.DeepEqual(v, before[p]) {
+			out = append(out, p)
+		}
+	}
+	for p := range before {
+		if _, inAfter := after[p]; !inAfter && unknown[p] != true && !hasChildren(after, p) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// flatten puts every leaf of a decoded JSON value into out under its dotted path.
+func flatten(prefix string, v any, out map[string]any) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		if prefix != "" {
+			out[prefix] = v
+		}
+		return
+	}
+	for k, child := range obj {
+		p := k
+		if prefix != "" {
+			p = prefix + "." + k
+		}
+		flatten(p, child, out)
+	}
+}
+
+// hasChildren reports whether leaves holds a path below p: a null object that became one.
+func hasChildren(leaves map[string]any, p string) bool {
+	for k := range leaves {
+		if strings.HasPrefix(k, p+".") {
+			return true
+		}
+	}
+	return false
+}

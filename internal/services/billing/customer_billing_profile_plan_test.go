@@ -1,0 +1,92 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package billing_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+)
+
+func TestAccBillingProfile_oneAttributeChangePlansThatAttributeAndTheETag(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{
+				Config: env.Config(acctest.ProfileConfig("Contoso", "Bellevue")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
+						acctest.ExpectPlannedChanges(acctest.TestProfile, "default_address.city", "etag"),
+						plancheck.ExpectUnknownValue(acctest.TestProfile, tfjsonpath.New("etag")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectAddress("city", "Bellevue")},
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_unsetAttributesKeepTheirValuesInThePlan(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{
+				Config: env.Config(acctest.ProfileConfig("Contoso Renamed", "Redmond")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					acctest.ExpectPlannedChanges(acctest.TestProfile, "company_name", "etag"),
+					// Downstream references see known values, not "(known after apply)".
+					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("culture"), knownvalue.StringExact("en-US")),
+					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("default_address").AtMapKey("phone_number"),
+						knownvalue.StringExact("4255550100")),
+					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("default_address").AtMapKey("region"), knownvalue.Null()),
+				}},
+			},
+		},
+	})
+}
+
+// An update that changes only the resource's own settings writes nothing to Partner Center, so
+// the plan keeps the ETag and apply sends no PUT.
+func TestAccBillingProfile_settingsOnlyChangeKeepsTheETag(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{
+				Config: env.Config(`
+resource "partnercenter_customer_billing_profile" "test" {
+  customer_id      = "%[1]s"
+  company_name     = "Contoso"
+  validate_address = false
+  default_address = {
+    city = "Redmond"
+  }
+  timeouts = {
+    update = "3m"
+  }
+}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
+					acctest.ExpectPlannedChanges(acctest.TestProfile, "timeouts.update", "validate_address"),
+				}},
+				Check: env.ExpectOperations([]string{"PUT"}),
+			},
+		},
+	})
+}

@@ -1,0 +1,72 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package billing_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+)
+
+// Tenant ids are GUIDs: the same customer in any case.
+func TestAccBillingProfile_importInAnyCaseIsTheSameCustomer(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	upper := strings.ToUpper(env.CustomerID)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{
+				ResourceName:      acctest.TestProfile,
+				ImportState:       true,
+				ImportStateId:     upper,
+				ImportStateVerify: true,
+			},
+			{
+				// An import block in upper case against a configuration in lower case imports
+				// with nothing to change, not a replacement.
+				ResourceName:    acctest.TestProfile,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   upper,
+			},
+		},
+	})
+}
+
+func TestAccBillingProfile_customerIDCaseChangeIsNoReplacement(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	upper := strings.Replace(acctest.ProfileConfig("Contoso", "Redmond"), `"%[1]s"`, `"`+strings.ToUpper(env.CustomerID)+`"`, 1)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(upper),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.ExpectString("customer_id", strings.ToUpper(env.CustomerID)),
+					acctest.ExpectString("id", env.CustomerID),
+				},
+			},
+			{
+				// The same customer in lower case: an in-place update of customer_id alone, which
+				// writes nothing to Partner Center.
+				Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
+					acctest.ExpectPlannedChanges(acctest.TestProfile, "customer_id"),
+					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("id"), knownvalue.StringExact(env.CustomerID)),
+				}},
+				Check: env.ExpectOperations([]string{"PUT"}),
+			},
+		},
+	})
+}

@@ -320,13 +320,40 @@ func (p *BillingProfile) Unmodelled() ([]byte, error) {
 }
 
 // ProfileFromUnmodelled returns the profile that holds what Unmodelled returned, and no ETag or
-// keyed field yet: the caller sets them.
+// keyed field yet: the caller sets them. A copy that holds a field this release models was kept
+// by an older release that did not model it, and the caller's state has no value for it: rebuilt
+// from that state, the profile would send the field as empty and erase it (the ETag still
+// matching), so such a copy is refused and the caller reads the profile again.
 func ProfileFromUnmodelled(unmodelled []byte) (*BillingProfile, error) {
 	var p BillingProfile
 	if err := json.Unmarshal(unmodelled, &p); err != nil {
 		return nil, fmt.Errorf("the kept part of a billing profile: %w", err)
 	}
+	if held := p.modelledHeld(); len(held) > 0 {
+		return nil, fmt.Errorf("the kept part of a billing profile holds %s, which this release models: an older "+
+			"release kept it, so it cannot be rebuilt from the state", strings.Join(held, ", "))
+	}
 	return &p, nil
+}
+
+// modelledHeld lists the modelled fields p was read with, but its id, which the unmodelled part
+// keeps (an address's as defaultAddress.<key>).
+func (p *BillingProfile) modelledHeld() []string {
+	var out []string
+	for _, f := range p.fields() {
+		if _, ok := lookup(p.raw, f.key); ok && f.key != keyID {
+			out = append(out, f.key)
+		}
+	}
+	if p.DefaultAddress == nil {
+		return out
+	}
+	for _, f := range p.DefaultAddress.fields() {
+		if _, ok := lookup(p.DefaultAddress.raw, f.key); ok {
+			out = append(out, keyDefaultAddress+"."+f.key)
+		}
+	}
+	return out
 }
 
 // Clone returns a copy of p that can be changed without changing p.

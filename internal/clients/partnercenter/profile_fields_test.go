@@ -74,3 +74,38 @@ func TestProfileFromUnmodelledRefusesWhatIsNotAnObject(t *testing.T) {
 		t.Error("no error for a JSON array")
 	}
 }
+
+// A kept part that holds a field this release models was kept by an older release that did not
+// model it: rebuilt from a state without the field, the profile would erase it. It is refused.
+func TestAKeptPartHoldingAModelledFieldIsRefused(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, kept, want string
+	}{
+		{"a top-level field an older release did not model", `{"id":"p1","email":"kept@contoso.example","vatId":"X"}`, "holds email, which this release models"},
+		{"an address field an older release did not model", `{"defaultAddress":{"district":"D","phoneNumber":"4255550100"}}`, "holds defaultAddress.phoneNumber"},
+		{"two of them", `{"culture":"en-US","defaultAddress":{"city":"Redmond"}}`, "holds culture, defaultAddress.city"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if p, err := ProfileFromUnmodelled([]byte(tt.kept)); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ProfileFromUnmodelled = %+v, %v; want an error saying %q", p, err, tt.want)
+			}
+		})
+	}
+	t.Run("what Unmodelled keeps, the profile's id included, is taken", func(t *testing.T) {
+		t.Parallel()
+		var original BillingProfile
+		if err := json.Unmarshal([]byte(profileJSON[3:]), &original); err != nil {
+			t.Fatal(err)
+		}
+		kept, err := original.Unmodelled()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ProfileFromUnmodelled(kept); err != nil {
+			t.Errorf("the kept part of a whole profile was refused: %v", err)
+		}
+	})
+}

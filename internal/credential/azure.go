@@ -18,9 +18,9 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens through
-// Azure's own identity library, with scope {api}/.default.
-func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
+// azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens of audience a
+// through Azure's own identity library, with scope {api}/.default.
+func azureFetcher(kind Kind, cfg Config, ep Endpoints, a Audience, hc *http.Client, secrets *masker) (fetchFunc, error) {
 	cred, err := azureCredential(kind, cfg, secrets, azcore.ClientOptions{
 		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
 		Transport: hc,
@@ -31,7 +31,7 @@ func azureFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets 
 	if err != nil {
 		return nil, err
 	}
-	scope := ep.Resource + "/.default"
+	scope := ep.appScope(a)
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		if kind == KindOIDC {
 			// Read the token first: azidentity would bury an unreadable file in an error that no

@@ -30,7 +30,8 @@ const (
 
 // Config holds the authentication settings. Field comments name the provider attributes.
 type Config struct {
-	AccessToken         string // access_token
+	AccessToken         string // access_token: a Partner Center token
+	GraphAccessToken    string // graph_access_token: a Microsoft Graph token
 	TenantID            string // tenant_id
 	ClientID            string // client_id
 	ClientSecret        string // client_secret
@@ -58,38 +59,99 @@ func (s *Source) RenewRefused(ctx context.Context, refused string) (string, bool
 	return "", false, nil
 }
 
-// New picks the first credential kind cfg configures fully, in the order of the Kind constants,
-// and returns its token source. hc carries the token requests. When none is fully configured,
-// the error lists what was found and what each kind still needs.
-func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
+// Sources are the token sources of one credential, one per audience, and its kind.
+type Sources struct {
+	Kind          Kind
+	PartnerCenter *Source
+	Graph         *Source
+}
+
+// NewSources picks the first credential kind cfg configures fully, in the order of the Kind
+// constants, and returns its token sources for Partner Center and for Microsoft Graph, which
+// share the credential: one refresh token (rotated by each exchange, whichever audience asked),
+// one masker of its secrets. hc carries the token requests. When no kind is fully configured, the
+// error lists what was found and what each kind still needs.
+func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 	kind, ok := cfg.kind()
 	if !ok {
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
 	if kind == KindAccessToken {
-		return &Source{TokenSource: partnercenter.StaticToken(cfg.AccessToken), Kind: kind}, nil
+		return staticSources(cfg), nil
 	}
 	secrets := newMasker(cfg)
-	fetch, err := cfg.fetcher(kind, ep, hc, secrets)
-	if err != nil {
-		return nil, secrets.err(fmt.Errorf("%s: %w", kind, err))
+	var rts *refreshTokens
+	if kind == KindRefreshToken {
+		rts = newRefreshTokens(cfg.RefreshToken)
 	}
-	return &Source{TokenSource: newCachedSource(explained(kind, fetch, secrets)), Kind: kind}, nil
+	out := &Sources{Kind: kind}
+	for _, a := range []Audience{PartnerCenter, Graph} {
+		fetch, err := cfg.fetcher(kind, ep, a, hc, secrets, rts)
+		if err != nil {
+			return nil, secrets.err(fmt.Errorf("%s: %w", kind, err))
+		}
+		src := &Source{TokenSource: newCachedSource(explained(kind, fetch, secrets)), Kind: kind}
+		if a == Graph {
+			out.Graph = src
+		} else {
+			out.PartnerCenter = src
+		}
+	}
+	return out, nil
 }
 
-func (cfg Config) fetcher(kind Kind, ep Endpoints, hc *http.Client, secrets *masker) (fetchFunc, error) {
+// New is NewSources' Partner Center source.
+func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
+	s, err := NewSources(cfg, ep, hc)
+	if err != nil {
+		return nil, err
+	}
+	return s.PartnerCenter, nil
+}
+
+// staticSources are the sources of access tokens used as they are. A token is for one audience:
+// access_token for Partner Center, graph_access_token for Microsoft Graph; the audience without
+// one gets an error that says what to set.
+func staticSources(cfg Config) *Sources {
+	pc := partnercenter.TokenSource(partnercenter.StaticToken(cfg.AccessToken))
+	if cfg.AccessToken == "" {
+		pc = missingToken{PartnerCenter, "access_token (PARTNERCENTER_ACCESS_TOKEN)", "https://api.partnercenter.microsoft.com"}
+	}
+	graph := partnercenter.TokenSource(partnercenter.StaticToken(cfg.GraphAccessToken))
+	if cfg.GraphAccessToken == "" {
+		graph = missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", "https://graph.microsoft.com"}
+	}
+	return &Sources{Kind: KindAccessToken, PartnerCenter: &Source{TokenSource: pc, Kind: KindAccessToken},
+		Graph: &Source{TokenSource: graph, Kind: KindAccessToken}}
+}
+
+// missingToken is the source of an audience a static credential has no token for.
+type missingToken struct {
+	audience         Audience
+	setting, example string
+}
+
+// Token says what to set.
+func (m missingToken) Token(context.Context) (string, error) {
+	return "", &TokenError{Kind: KindAccessToken, refused: true, Err: fmt.Errorf(
+		"an access token is for one API, and none was given for %s: set %s to a token for it (for example from "+
+			"az account get-access-token --resource %s), or use a credential kind that gets tokens for both "+
+			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.setting, m.example)}
+}
+
+func (cfg Config) fetcher(kind Kind, ep Endpoints, a Audience, hc *http.Client, secrets *masker, rts *refreshTokens) (fetchFunc, error) {
 	switch kind {
 	case KindRefreshToken:
-		return refreshTokenFetcher(cfg, ep, hc), nil
+		return refreshTokenFetcher(cfg, ep, a, hc, rts), nil
 	case KindClientSecret, KindClientCertificate, KindOIDC, KindAzureCLI:
-		return azureFetcher(kind, cfg, ep, hc, secrets)
+		return azureFetcher(kind, cfg, ep, a, hc, secrets)
 	}
 	return nil, fmt.Errorf("unsupported credential kind %q", kind)
 }
 
 func (cfg Config) kind() (Kind, bool) {
 	app := cfg.TenantID != "" && cfg.ClientID != ""
-	if cfg.AccessToken != "" {
+	if cfg.AccessToken != "" || cfg.GraphAccessToken != "" {
 		return KindAccessToken, true
 	}
 	if app && cfg.ClientSecret != "" && cfg.RefreshToken != "" {

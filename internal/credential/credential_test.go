@@ -351,25 +351,36 @@ func TestMissingErrorSaysWhatWasFoundAndWhatEachKindStillNeeds(t *testing.T) {
 
 func TestResolveEndpoints(t *testing.T) {
 	t.Parallel()
+	const pc, graph = "https://api.partnercenter.microsoft.com", "https://graph.microsoft.com"
 	tests := []struct {
-		cloud, base, authority string
-		want                   Endpoints
+		settings EndpointSettings
+		want     Endpoints
 	}{
-		{"", "", "", Endpoints{"https://api.partnercenter.microsoft.com", "https://api.partnercenter.microsoft.com", "https://login.microsoftonline.com"}},
-		{"usgovernment", "", "", Endpoints{"https://api.partnercenter.microsoft.com", "https://api.partnercenter.microsoft.com", "https://login.microsoftonline.us"}},
-		{"China", "", "", Endpoints{"https://partner.partnercenterapi.microsoftonline.cn", "https://partner.partnercenterapi.microsoftonline.cn", "https://login.chinacloudapi.cn"}},
-		{"public", "http://127.0.0.1:8080", "http://127.0.0.1:8080/", Endpoints{"http://127.0.0.1:8080", "https://api.partnercenter.microsoft.com", "http://127.0.0.1:8080"}},
+		{EndpointSettings{}, Endpoints{pc, pc, "https://login.microsoftonline.com", graph, graph}},
+		{EndpointSettings{Cloud: "usgovernment"}, Endpoints{pc, pc, "https://login.microsoftonline.us", "https://graph.microsoft.us", "https://graph.microsoft.us"}},
+		{EndpointSettings{Cloud: "China"}, Endpoints{"https://partner.partnercenterapi.microsoftonline.cn", "https://partner.partnercenterapi.microsoftonline.cn",
+			"https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn"}},
+		{EndpointSettings{Cloud: "public", BaseURL: "http://127.0.0.1:8080", AuthorityURL: "http://127.0.0.1:8080/", GraphBaseURL: "http://127.0.0.1:8080/"},
+			Endpoints{"http://127.0.0.1:8080", pc, "http://127.0.0.1:8080", "http://127.0.0.1:8080", graph}},
 	}
 	for _, tt := range tests {
-		if got, err := ResolveEndpoints(tt.cloud, tt.base, tt.authority); err != nil || got != tt.want {
-			t.Errorf("ResolveEndpoints(%q, %q, %q) = %+v, %v; want %+v", tt.cloud, tt.base, tt.authority, got, err, tt.want)
+		if got, err := ResolveEndpoints(tt.settings); err != nil || got != tt.want {
+			t.Errorf("ResolveEndpoints(%+v) = %+v, %v; want %+v", tt.settings, got, err, tt.want)
 		}
 	}
-	if _, err := ResolveEndpoints("germany", "", ""); err == nil || !strings.Contains(err.Error(), "china, public, usgovernment") {
-		t.Errorf("unknown cloud: %v", err)
+	refused := map[string]struct {
+		settings EndpointSettings
+		want     string
+	}{
+		"an unknown cloud":                  {EndpointSettings{Cloud: "germany"}, "china, public, usgovernment"},
+		"an http authority to another host": {EndpointSettings{AuthorityURL: "http://login.example.test"}, "uses plain http"},
+		"an http Graph URL to another host": {EndpointSettings{GraphBaseURL: "http://graph.example.test"}, "the Microsoft Graph token"},
+		"a Graph URL without a scheme":      {EndpointSettings{GraphBaseURL: "graph.example.test"}, "has no scheme"},
 	}
-	if _, err := ResolveEndpoints("public", "", "http://login.example.test"); err == nil || !strings.Contains(err.Error(), "uses plain http") {
-		t.Errorf("an http authority to another host: %v, want it refused", err)
+	for name, tt := range refused {
+		if _, err := ResolveEndpoints(tt.settings); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error saying %q", name, err, tt.want)
+		}
 	}
 }
 

@@ -33,7 +33,8 @@ func identityServer(t *testing.T, app emulator.App) (*emulator.Server, *httptest
 	emu.AddRefreshToken(clientID, refresh)
 	srv := httptest.NewTLSServer(emu)
 	t.Cleanup(srv.Close)
-	return emu, srv, Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
+	return emu, srv, Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL,
+		GraphURL: srv.URL, GraphResource: "https://graph.microsoft.com"}
 }
 
 // quickRetries shortens the waits between a token source's attempts, so that a test in which a

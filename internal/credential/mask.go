@@ -43,7 +43,7 @@ const shortSecretLen = 8
 
 func newMasker(cfg Config) *masker {
 	m := &masker{}
-	m.fixed = nonEmpty(cfg.ClientSecret, cfg.RefreshToken, cfg.OIDCToken, cfg.CertificatePassword, cfg.AccessToken)
+	m.fixed = nonEmpty(cfg.ClientSecret, cfg.RefreshToken, cfg.OIDCToken, cfg.CertificatePassword, cfg.AccessToken, cfg.GraphAccessToken)
 	m.rebuild()
 	return m
 }

@@ -12,32 +12,57 @@ import (
 	"golang.org/x/oauth2/clientcredentials"
 )
 
+// refreshTokens is the secure application model's refresh token, shared by the audiences it is
+// exchanged for. Entra ID rotates it on every exchange, and the exchanges of both audiences take
+// turns (a Partner Center and a Graph renewal may fall due together): each starts from the newest
+// token, and a rotated one replaces it only once its exchange succeeded, so a token that still
+// works is never dropped for one that failed.
+type refreshTokens struct {
+	turn    chan struct{} // holds one value while an exchange runs
+	current string
+}
+
+func newRefreshTokens(rt string) *refreshTokens {
+	return &refreshTokens{turn: make(chan struct{}, 1), current: rt}
+}
+
+// exchange runs do with the newest refresh token, one exchange at a time, and keeps the token it
+// rotated to. A caller whose context ends while another exchange runs gives up its turn.
+func (r *refreshTokens) exchange(ctx context.Context, do func(rt string) (*oauth2.Token, error)) (*oauth2.Token, error) {
+	select {
+	case r.turn <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-r.turn }()
+	t, err := do(r.current)
+	if err != nil {
+		return nil, err
+	}
+	if t.RefreshToken != "" {
+		r.current = t.RefreshToken
+	}
+	return t, nil
+}
+
 // refreshTokenFetcher exchanges the secure application model's refresh token (App+User) at the
-// v2.0 token endpoint for a token with scope {api}/user_impersonation. x/oauth2's clientcredentials
+// v2.0 token endpoint for a token of audience a (ep.delegatedScope). x/oauth2's clientcredentials
 // flow sends it: it lets grant_type be overridden and, unlike its refresh-token source, sends the
-// scope. Entra ID rotates refresh tokens; the newest is kept for the next exchange of the run.
-// cachedSource serialises calls, so rotating the token needs no lock of its own; explained masks
-// each rotated token, as it does every token issued.
-func refreshTokenFetcher(cfg Config, ep Endpoints, hc *http.Client) fetchFunc {
+// scope. The audiences share rts; explained masks each rotated token, as it does every token issued.
+func refreshTokenFetcher(cfg Config, ep Endpoints, a Audience, hc *http.Client, rts *refreshTokens) fetchFunc {
 	conf := clientcredentials.Config{
 		ClientID:     cfg.ClientID,
 		ClientSecret: cfg.ClientSecret,
 		TokenURL:     tokenURL(ep, cfg.TenantID),
-		Scopes:       []string{ep.Resource + "/user_impersonation"},
+		Scopes:       []string{ep.delegatedScope(a)},
 		AuthStyle:    oauth2.AuthStyleInParams,
 	}
-	refreshToken := cfg.RefreshToken
 	return func(ctx context.Context) (*oauth2.Token, error) {
-		c := conf
-		c.EndpointParams = url.Values{"grant_type": {"refresh_token"}, "refresh_token": {refreshToken}}
-		t, err := c.Token(context.WithValue(ctx, oauth2.HTTPClient, hc))
-		if err != nil {
-			return nil, err
-		}
-		if t.RefreshToken != "" {
-			refreshToken = t.RefreshToken
-		}
-		return t, nil
+		return rts.exchange(ctx, func(rt string) (*oauth2.Token, error) {
+			c := conf
+			c.EndpointParams = url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}
+			return c.Token(context.WithValue(ctx, oauth2.HTTPClient, hc))
+		})
 	}
 }
 

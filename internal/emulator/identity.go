@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -46,7 +47,9 @@ type identity struct {
 	apps          map[string]App // client id → app
 	refreshTokens map[string]string
 	revoked       map[string]bool
-	accessTokens  map[string]time.Time
+	accessTokens  map[string]issuedToken
+	// singleUse: an exchange consumes the refresh token it presents (SetRefreshTokensSingleUse).
+	singleUse     bool
 	tokenLifetime time.Duration
 	tokenLog      []TokenRequest
 	faults        []*TokenFault
@@ -55,7 +58,7 @@ type identity struct {
 func newIdentity() identity {
 	return identity{
 		apps: map[string]App{}, refreshTokens: map[string]string{}, revoked: map[string]bool{},
-		accessTokens: map[string]time.Time{}, tokenLifetime: time.Hour,
+		accessTokens: map[string]issuedToken{}, tokenLifetime: time.Hour,
 	}
 }
 
@@ -97,16 +100,49 @@ func (s *Server) TokenRequests() []TokenRequest {
 	return append([]TokenRequest(nil), s.id.tokenLog...)
 }
 
-// issue hands out a new access token (and, for refresh-token grants, a rotated refresh token).
-// The caller holds s.mu.
-func (s *Server) issue(clientID string, withRefresh bool) (access, refresh string, lifetime time.Duration) {
+// audience is the API an access token is for; each API refuses the other's tokens.
+type audience string
+
+const (
+	partnerCenterAudience audience = "partnercenter"
+	graphAudience         audience = "graph"
+)
+
+// audienceOf is the API the scopes of a token request ask for: Microsoft Graph when a scope names
+// a Graph resource (graph.microsoft.com, graph.microsoft.us, microsoftgraph.chinacloudapi.cn),
+// else Partner Center.
+func audienceOf(scope string) audience {
+	if strings.Contains(strings.ToLower(scope), "graph") {
+		return graphAudience
+	}
+	return partnerCenterAudience
+}
+
+// issuedToken is an access token the token endpoint issued: until when, and for which API.
+type issuedToken struct {
+	expiry   time.Time
+	audience audience
+}
+
+// SetRefreshTokensSingleUse makes every refresh-token exchange consume the refresh token it
+// presents, so that a client which presents one twice (two exchanges racing with the same token,
+// or one kept after its rotation) is refused, as Entra ID may refuse it.
+func (s *Server) SetRefreshTokensSingleUse(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.id.singleUse = on
+}
+
+// issue hands out a new access token for aud (and, for refresh-token grants, a rotated refresh
+// token). The caller holds s.mu.
+func (s *Server) issue(clientID string, withRefresh bool, aud audience) (access, refresh string, lifetime time.Duration) {
 	access = "emu-at-" + randomToken()
 	// expires_in is in whole seconds, and 0 would read as "no expiry" to OAuth2 clients.
 	lifetime = max(s.id.tokenLifetime.Round(time.Second), time.Second)
 	if lifetime < s.id.tokenLifetime {
 		lifetime += time.Second
 	}
-	s.id.accessTokens[access] = time.Now().Add(lifetime)
+	s.id.accessTokens[access] = issuedToken{time.Now().Add(lifetime), aud}
 	if withRefresh {
 		refresh = "emu-rt-" + randomToken()
 		s.id.refreshTokens[refresh] = clientID
@@ -114,15 +150,16 @@ func (s *Server) issue(clientID string, withRefresh bool) (access, refresh strin
 	return access, refresh, lifetime
 }
 
-// validAccessToken reports whether token is a static token or an issued one not yet expired.
-func (s *Server) validAccessToken(token string) bool {
+// validAccessToken reports whether token is a static token for aud, or an issued one for aud not
+// yet expired.
+func (s *Server) validAccessToken(token string, aud audience) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tokens[token] {
-		return true
+	if static, ok := s.tokens[token]; ok {
+		return static == aud
 	}
-	exp, ok := s.id.accessTokens[token]
-	return ok && time.Now().Before(exp)
+	t, ok := s.id.accessTokens[token]
+	return ok && t.audience == aud && time.Now().Before(t.expiry)
 }
 
 func randomToken() string {

@@ -20,12 +20,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
 )
 
 // Server is the emulated Partner Center. It is an http.Handler, safe for concurrent use.
 type Server struct {
 	mu        sync.Mutex
-	tokens    map[string]bool
+	tokens    map[string]audience       // static tokens, and the API each is for
 	customers map[string]map[string]any // customer id (lower case) → stored billing profile
 	directory customerDirectory
 	id        identity
@@ -40,14 +42,16 @@ type Server struct {
 	verdicts     map[string]addressVerdict
 	mux          *http.ServeMux
 	identity     *http.ServeMux
+	graph        *graph.Server
 }
 
-// New returns an emulator that accepts the given bearer tokens and holds no customers.
+// New returns an emulator that accepts the given bearer tokens for Partner Center and holds no
+// customers.
 func New(tokens ...string) *Server {
-	s := &Server{tokens: map[string]bool{}, customers: map[string]map[string]any{}, id: newIdentity(),
-		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}}
+	s := &Server{tokens: map[string]audience{}, customers: map[string]map[string]any{}, id: newIdentity(),
+		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}, graph: graph.New()}
 	for _, t := range tokens {
-		s.tokens[t] = true
+		s.tokens[t] = partnerCenterAudience
 	}
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc(billingProfileRoute, s.handleBillingProfile)
@@ -66,11 +70,18 @@ func New(tokens ...string) *Server {
 // billingProfileRoute is GET/PUT /v1/customers/{customer-tenant-id}/profiles/billing.
 const billingProfileRoute = "/v1/customers/{id}/profiles/billing"
 
-// AddToken makes the emulator accept another bearer token.
+// AddToken makes the emulator accept another bearer token for Partner Center.
 func (s *Server) AddToken(token string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.tokens[token] = true
+	s.tokens[token] = partnerCenterAudience
+}
+
+// AddGraphToken makes the emulator accept a bearer token for Microsoft Graph.
+func (s *Server) AddGraphToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens[token] = graphAudience
 }
 
 // SetLatency delays every answer by d, like a far-away service.
@@ -81,9 +92,15 @@ func (s *Server) SetLatency(d time.Duration) {
 }
 
 // ServeHTTP answers one request. Entra ID's endpoints (token, discovery) meet no latency, only
-// the token faults injected (InjectTokenFault), and are logged in TokenRequests. An API request meets latency, then any injected fault, then
-// authentication, then the API itself, and lands in the request log with the status it got.
+// the token faults injected (InjectTokenFault), and are logged in TokenRequests. A Partner Center
+// request (/v1/) meets latency, then any injected fault, then authentication, then the API itself;
+// a Microsoft Graph request (/v1.0/, package graph) meets latency, then authentication with a
+// Graph token, then Graph. Both land in the request log with the status they got.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, graph.Prefix) {
+		s.serveGraph(w, r)
+		return
+	}
 	if !strings.HasPrefix(r.URL.Path, "/v1/") {
 		s.identity.ServeHTTP(w, r)
 		return
@@ -100,11 +117,29 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.applyFault(rec, r, entry.CustomerID) || s.applyThrottling(rec) {
 		return
 	}
-	if !s.authorized(r) {
+	if !s.authorized(r, partnerCenterAudience) {
 		writeError(rec, http.StatusUnauthorized, 800001, "Authorization token is missing or invalid.")
 		return
 	}
 	s.mux.ServeHTTP(rec, r)
+}
+
+// serveGraph answers a Microsoft Graph request.
+func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("request-id", newGUID())
+	bufferBody(r)
+	rec := &statusRecorder{ResponseWriter: w}
+	entry := newRequest(r)
+	defer func() { s.logRequest(entry, rec.status) }()
+	if !s.wait(r, s.currentLatency()) {
+		return
+	}
+	if !s.authorized(r, graphAudience) {
+		graph.WriteError(rec, r, http.StatusUnauthorized, "InvalidAuthenticationToken",
+			"Access token validation failure. Invalid audience.")
+		return
+	}
+	s.graph.ServeHTTP(rec, r)
 }
 
 // bufferBody reads the request body before anything waits. Go's server notices that a client went
@@ -147,12 +182,12 @@ func (s *Server) wait(r *http.Request, d time.Duration) bool {
 	}
 }
 
-func (s *Server) authorized(r *http.Request) bool {
+func (s *Server) authorized(r *http.Request, aud audience) bool {
 	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
-	return s.validAccessToken(token)
+	return s.validAccessToken(token, aud)
 }
 
 // echoIDs sends back the request's MS-RequestId and MS-CorrelationId, as Partner Center does,

@@ -148,11 +148,14 @@ func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {
 	if s.id.refreshTokens[req.RefreshToken] != req.ClientID {
 		return &tokenFailure{http.StatusBadRequest, "invalid_grant", aadBadRefreshToken, "Invalid request. Request is malformed or invalid."}
 	}
+	if s.id.singleUse {
+		delete(s.id.refreshTokens, req.RefreshToken)
+	}
 	return nil
 }
 
 func (s *Server) tokenBody(req TokenRequest, withRefresh bool) map[string]any {
-	access, refresh, lifetime := s.issue(req.ClientID, withRefresh)
+	access, refresh, lifetime := s.issue(req.ClientID, withRefresh, audienceOf(req.Scope))
 	body := map[string]any{
 		"token_type": "Bearer", "scope": req.Scope, "access_token": access,
 		"expires_in": int(lifetime / time.Second), "ext_expires_in": int(lifetime / time.Second),

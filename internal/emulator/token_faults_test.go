@@ -143,11 +143,11 @@ func TestTokenLifetimeIsStatedInWholeSecondsAndHonoured(t *testing.T) {
 				t.Fatalf("expires_in = %v, want %v", a.body["expires_in"], tt.want)
 			}
 			token, _ := a.body["access_token"].(string)
-			if !s.validAccessToken(token) {
+			if !s.validAccessToken(token, partnerCenterAudience) {
 				t.Error("a fresh token is not accepted")
 			}
 			time.Sleep(time.Duration(tt.want * float64(time.Second)))
-			if s.validAccessToken(token) {
+			if s.validAccessToken(token, partnerCenterAudience) {
 				t.Error("the token is still accepted after expires_in")
 			}
 		})

@@ -68,17 +68,19 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 	if !checkEndpoints(base, authority, &resp.Diagnostics) {
 		return
 	}
-	ep, err := credential.ResolveEndpoints(stringOrEnv(cfg.Cloud, framework.EnvCloud), base, authority)
+	ep, err := credential.ResolveEndpoints(credential.EndpointSettings{Cloud: stringOrEnv(cfg.Cloud, framework.EnvCloud),
+		BaseURL: base, AuthorityURL: authority})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
 	}
 	hc := partnercenter.NewHTTPClient()
-	src, err := credential.New(cfg.credentialConfig(), ep, hc)
+	sources, err := credential.NewSources(cfg.credentialConfig(), ep, hc)
 	if err != nil {
 		addCredentialError(&resp.Diagnostics, err)
 		return
 	}
+	src := sources.PartnerCenter
 	tflog.Info(ctx, "Partner Center credential chosen", map[string]any{"kind": string(src.Kind), "api": ep.APIURL})
 	c, err := partnercenter.New(partnercenter.Config{
 		BaseURL:        ep.APIURL,

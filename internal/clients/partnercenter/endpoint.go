@@ -23,6 +23,8 @@ var (
 	// TokenEndpoint is Entra ID's authority.
 	TokenEndpoint = EndpointUse{Carries: "the client secret, refresh token or federated token, and every token it issues",
 		Example: "https://login.microsoftonline.com"}
+	// GraphEndpoint is Microsoft Graph's base URL.
+	GraphEndpoint = EndpointUse{Carries: "the Microsoft Graph token and every request", Example: "https://graph.microsoft.com"}
 )
 
 // ParseEndpoint parses raw, an endpoint the provider sends credentials to, for use. It must be an

@@ -49,6 +49,11 @@ type cachedSource struct {
 	fetch fetchFunc
 	now   func() time.Time
 	retry renewPolicy
+	// audience is the API the tokens are for, named in messages.
+	audience Audience
+	// turn, when set, is waited for before each attempt and released after it, outside the
+	// attempt's timeout: another API's exchange of the same refresh token (refreshTokens.take).
+	turn func(ctx context.Context) (release func(), err error)
 
 	mu       sync.Mutex
 	token    *oauth2.Token
@@ -74,7 +79,7 @@ type renewal struct {
 }
 
 func newCachedSource(fetch fetchFunc) *cachedSource {
-	return &cachedSource{fetch: fetch, now: time.Now, retry: renewPolicy{
+	return &cachedSource{fetch: fetch, now: time.Now, audience: PartnerCenter, retry: renewPolicy{
 		attempts: defaultRenewAttempts, waitMin: defaultRenewWaitMin, waitMax: defaultRenewWaitMax, fetchTimeout: defaultFetchTimeout,
 	}}
 }
@@ -92,7 +97,7 @@ func (c *cachedSource) Token(ctx context.Context) (string, error) {
 		c.failure = nil
 		c.mu.Unlock()
 		if failure != nil {
-			tflog.Warn(ctx, "Renewing the Partner Center token failed; the current token is used while it lasts",
+			tflog.Warn(ctx, "Renewing the "+string(c.audience)+" token failed; the current token is used while it lasts",
 				map[string]any{"error": failure.Error(), "token_expires_in": left.Round(time.Second).String()})
 		}
 		return token, nil
@@ -106,7 +111,7 @@ func (c *cachedSource) Token(ctx context.Context) (string, error) {
 		}
 		return r.token.AccessToken, nil
 	case <-ctx.Done():
-		return "", fmt.Errorf("waiting for a new Partner Center token: %w", ctx.Err())
+		return "", fmt.Errorf("waiting for a new %s token: %w", c.audience, ctx.Err())
 	}
 }
 
@@ -139,7 +144,7 @@ func (c *cachedSource) RenewRefused(ctx context.Context, refused string) (string
 		}
 		return r.token.AccessToken, r.token.AccessToken != refused, nil
 	case <-ctx.Done():
-		return "", false, fmt.Errorf("waiting for a new Partner Center token: %w", ctx.Err())
+		return "", false, fmt.Errorf("waiting for a new %s token: %w", c.audience, ctx.Err())
 	}
 }
 
@@ -186,9 +191,7 @@ func (c *cachedSource) renew(ctx context.Context, r *renewal) {
 // again only after an outage: a refused credential stays refused.
 func (c *cachedSource) fetchWithRetries(ctx context.Context) (*oauth2.Token, error) {
 	for attempt := 1; ; attempt++ {
-		attemptCtx, cancel := context.WithTimeout(ctx, c.retry.fetchTimeout)
-		t, err := c.fetch(attemptCtx)
-		cancel()
+		t, err := c.attempt(ctx)
 		if err == nil {
 			return t, nil
 		}
@@ -196,10 +199,25 @@ func (c *cachedSource) fetchWithRetries(ctx context.Context) (*oauth2.Token, err
 			return nil, err
 		}
 		wait := c.retry.wait(attempt)
-		tflog.Debug(ctx, "Partner Center token request failed; trying again",
+		tflog.Debug(ctx, string(c.audience)+" token request failed; trying again",
 			map[string]any{"attempt": attempt, "wait": wait.String(), "error": err.Error()})
 		time.Sleep(wait)
 	}
+}
+
+// attempt is one fetch within fetchTimeout, after its turn when it shares the credential's state
+// with another API (the wait for the turn does not count against the attempt).
+func (c *cachedSource) attempt(ctx context.Context) (*oauth2.Token, error) {
+	if c.turn != nil {
+		release, err := c.turn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
+	attemptCtx, cancel := context.WithTimeout(ctx, c.retry.fetchTimeout)
+	defer cancel()
+	return c.fetch(attemptCtx)
 }
 
 func isRefused(err error) bool {

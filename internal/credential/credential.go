@@ -77,7 +77,7 @@ func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
 	if kind == KindAccessToken {
-		return staticSources(cfg), nil
+		return staticSources(cfg, ep), nil
 	}
 	secrets := newMasker(cfg)
 	var rts *refreshTokens
@@ -90,7 +90,12 @@ func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 		if err != nil {
 			return nil, secrets.err(fmt.Errorf("%s: %w", kind, err))
 		}
-		src := &Source{TokenSource: newCachedSource(explained(kind, fetch, secrets)), Kind: kind}
+		cache := newCachedSource(explained(kind, a, fetch, secrets))
+		cache.audience = a
+		if rts != nil {
+			cache.turn = rts.take // the other API's exchange is waited for outside each attempt's timeout
+		}
+		src := &Source{TokenSource: cache, Kind: kind}
 		if a == Graph {
 			out.Graph = src
 		} else {
@@ -109,34 +114,34 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 	return s.PartnerCenter, nil
 }
 
-// staticSources are the sources of access tokens used as they are. A token is for one audience:
-// access_token for Partner Center, graph_access_token for Microsoft Graph; the audience without
-// one gets an error that says what to set.
-func staticSources(cfg Config) *Sources {
+// staticSources are the sources of access tokens used as they are. A token is for one API
+// (Config.AccessToken Partner Center's, Config.GraphAccessToken Graph's); the API without one
+// gets an error that says how to get one for it.
+func staticSources(cfg Config, ep Endpoints) *Sources {
 	pc := partnercenter.TokenSource(partnercenter.StaticToken(cfg.AccessToken))
 	if cfg.AccessToken == "" {
-		pc = missingToken{PartnerCenter, "access_token (PARTNERCENTER_ACCESS_TOKEN)", "https://api.partnercenter.microsoft.com"}
+		pc = missingToken{PartnerCenter, ep.resource(PartnerCenter)}
 	}
 	graph := partnercenter.TokenSource(partnercenter.StaticToken(cfg.GraphAccessToken))
 	if cfg.GraphAccessToken == "" {
-		graph = missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", "https://graph.microsoft.com"}
+		graph = missingToken{Graph, ep.resource(Graph)}
 	}
 	return &Sources{Kind: KindAccessToken, PartnerCenter: &Source{TokenSource: pc, Kind: KindAccessToken},
 		Graph: &Source{TokenSource: graph, Kind: KindAccessToken}}
 }
 
-// missingToken is the source of an audience a static credential has no token for.
+// missingToken is the source of an API a static credential has no token for.
 type missingToken struct {
-	audience         Audience
-	setting, example string
+	audience Audience
+	resource string // the cloud's resource the API's tokens name
 }
 
-// Token says what to set.
+// Token says how to get one.
 func (m missingToken) Token(context.Context) (string, error) {
-	return "", &TokenError{Kind: KindAccessToken, refused: true, Err: fmt.Errorf(
-		"an access token is for one API, and none was given for %s: set %s to a token for it (for example from "+
+	return "", &TokenError{Kind: KindAccessToken, Audience: m.audience, refused: true, Err: fmt.Errorf(
+		"an access token is for one API, and none was given for %s: give one for it as well (for example from "+
 			"az account get-access-token --resource %s), or use a credential kind that gets tokens for both "+
-			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.setting, m.example)}
+			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.resource)}
 }
 
 func (cfg Config) fetcher(kind Kind, ep Endpoints, a Audience, hc *http.Client, secrets *masker, rts *refreshTokens) (fetchFunc, error) {
@@ -241,14 +246,14 @@ func (e *MissingError) Error() string {
 // explained wraps fetch so that its errors name the credential kind and, for Entra ID's
 // AADSTS codes, say what to do; they and the log lines of the token request have every secret
 // masked, and the tokens it hands out are masked from then on too.
-func explained(kind Kind, fetch fetchFunc, secrets *masker) fetchFunc {
+func explained(kind Kind, a Audience, fetch fetchFunc, secrets *masker) fetchFunc {
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		t, err := fetch(secrets.logContext(ctx))
 		if err != nil {
-			return nil, newTokenError(ctx, kind, err, secrets)
+			return nil, newTokenError(ctx, kind, a, err, secrets)
 		}
 		if t.AccessToken == "" {
-			return nil, newTokenError(ctx, kind, errors.New("the token endpoint answered without an access token"), secrets)
+			return nil, newTokenError(ctx, kind, a, errors.New("the token endpoint answered without an access token"), secrets)
 		}
 		secrets.add(t.AccessToken)
 		secrets.add(t.RefreshToken)

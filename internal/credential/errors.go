@@ -17,9 +17,11 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
-// TokenError says a credential could not be exchanged for a Partner Center token.
+// TokenError says a credential could not be exchanged for a token of an API.
 type TokenError struct {
 	Kind Kind
+	// Audience is the API the token was for; empty means Partner Center.
+	Audience Audience
 	// Code is Entra ID's AADSTS code, when the answer had one.
 	Code int
 	// Hint says what to do about Code.
@@ -43,7 +45,7 @@ func (e *TokenError) UnreachableHost() string { return e.unreachable }
 
 // Error names the credential kind, Entra ID's answer and the hint.
 func (e *TokenError) Error() string {
-	msg := fmt.Sprintf("getting a Partner Center token with the %s credential: %v", e.Kind, e.Err)
+	msg := fmt.Sprintf("getting a %s token with the %s credential: %v", e.API(), e.Kind, e.Err)
 	if e.Hint != "" {
 		msg += "\nHint: " + e.Hint
 	}
@@ -62,14 +64,22 @@ func (e *TokenError) CredentialRefused() bool { return e.refused }
 
 var aadstsCode = regexp.MustCompile(`AADSTS(\d+)`)
 
+// API is the API the token was for: Partner Center when the error does not say.
+func (e *TokenError) API() Audience {
+	if e.Audience == "" {
+		return PartnerCenter
+	}
+	return e.Audience
+}
+
 // newTokenError explains err, then masks its secrets: the error a token endpoint answers with may
 // repeat the request, client secret and refresh token included. A failure the context caused is
 // made to say so, as azidentity's errors do not wrap it.
-func newTokenError(ctx context.Context, kind Kind, err error, secrets *masker) *TokenError {
+func newTokenError(ctx context.Context, kind Kind, a Audience, err error, secrets *masker) *TokenError {
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = fmt.Errorf("%w (%w)", err, ctxErr)
 	}
-	e := &TokenError{Kind: kind, StatusCode: answerStatus(err)}
+	e := &TokenError{Kind: kind, Audience: a, StatusCode: answerStatus(err)}
 	if m := aadstsCode.FindStringSubmatch(err.Error()); m != nil {
 		e.Code, _ = strconv.Atoi(m[1])
 		e.Hint = aadstsHints[e.Code]

@@ -5,6 +5,7 @@ package credential
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 
@@ -19,22 +20,26 @@ import (
 // works is never dropped for one that failed.
 type refreshTokens struct {
 	turn    chan struct{} // holds one value while an exchange runs
-	current string
+	current string        // read and written by the holder of the turn
 }
 
 func newRefreshTokens(rt string) *refreshTokens {
 	return &refreshTokens{turn: make(chan struct{}, 1), current: rt}
 }
 
-// exchange runs do with the newest refresh token, one exchange at a time, and keeps the token it
-// rotated to. A caller whose context ends while another exchange runs gives up its turn.
-func (r *refreshTokens) exchange(ctx context.Context, do func(rt string) (*oauth2.Token, error)) (*oauth2.Token, error) {
+// take waits for the turn to exchange the token, or for ctx to end; release gives it back.
+func (r *refreshTokens) take(ctx context.Context) (release func(), err error) {
 	select {
 	case r.turn <- struct{}{}:
+		return func() { <-r.turn }, nil
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, fmt.Errorf("waiting for the other API's exchange of the refresh token: %w", ctx.Err())
 	}
-	defer func() { <-r.turn }()
+}
+
+// exchange runs do with the newest refresh token and keeps the token it rotated to. The caller
+// holds the turn (take).
+func (r *refreshTokens) exchange(do func(rt string) (*oauth2.Token, error)) (*oauth2.Token, error) {
 	t, err := do(r.current)
 	if err != nil {
 		return nil, err
@@ -57,8 +62,9 @@ func refreshTokenFetcher(cfg Config, ep Endpoints, a Audience, hc *http.Client, 
 		Scopes:       []string{ep.delegatedScope(a)},
 		AuthStyle:    oauth2.AuthStyleInParams,
 	}
+	// The token source takes the turn around each attempt (cachedSource.turn).
 	return func(ctx context.Context) (*oauth2.Token, error) {
-		return rts.exchange(ctx, func(rt string) (*oauth2.Token, error) {
+		return rts.exchange(func(rt string) (*oauth2.Token, error) {
 			c := conf
 			c.EndpointParams = url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}
 			return c.Token(context.WithValue(ctx, oauth2.HTTPClient, hc))

@@ -108,14 +108,28 @@ const (
 	graphAudience         audience = "graph"
 )
 
-// audienceOf is the API the scopes of a token request ask for: Microsoft Graph when a scope names
-// a Graph resource (graph.microsoft.com, graph.microsoft.us, microsoftgraph.chinacloudapi.cn),
-// else Partner Center.
-func audienceOf(scope string) audience {
-	if strings.Contains(strings.ToLower(scope), "graph") {
-		return graphAudience
+// The resources the token endpoint issues tokens for, as scopes name them ({resource}/{permission}):
+// each cloud's URL of the API and the API's application id.
+var resources = map[audience][]string{
+	partnerCenterAudience: {"https://api.partnercenter.microsoft.com", "https://partner.partnercenterapi.microsoftonline.cn",
+		"fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd"},
+	graphAudience: {"https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us",
+		"https://microsoftgraph.chinacloudapi.cn", "00000003-0000-0000-c000-000000000000"},
+}
+
+// audienceOf is the API the scopes of a token request name; ok is false when no scope names one
+// of resources' (openid, profile and offline_access, which MSAL adds, name none).
+func audienceOf(scope string) (aud audience, ok bool) {
+	for _, sc := range strings.Fields(scope) {
+		for a, list := range resources {
+			for _, r := range list {
+				if strings.HasPrefix(strings.ToLower(sc), strings.ToLower(r)+"/") {
+					return a, true
+				}
+			}
+		}
 	}
-	return partnerCenterAudience
+	return "", false
 }
 
 // issuedToken is an access token the token endpoint issued: until when, and for which API.

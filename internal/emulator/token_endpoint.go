@@ -28,6 +28,7 @@ const (
 	aadRefreshTokenExpiry = 70008
 	aadBadRefreshToken    = 9002313
 	aadBadScope           = 1002012
+	aadUnknownScope       = 70011
 	aadUnsupportedGrant   = 70003
 )
 
@@ -112,6 +113,10 @@ func (s *Server) grant(req TokenRequest, secret, assertion, tokenURL string) (ma
 	if fail := authenticateApp(app, secret, assertion, tokenURL); fail != nil {
 		return nil, fail
 	}
+	if _, ok := audienceOf(req.Scope); !ok {
+		return nil, &tokenFailure{http.StatusBadRequest, "invalid_scope", aadUnknownScope,
+			"The provided value for the input parameter 'scope' is not valid. The scope " + req.Scope + " names no resource this tenant knows."}
+	}
 	switch req.GrantType {
 	case "client_credentials":
 		if !hasDefaultScope(req.Scope) {
@@ -155,7 +160,8 @@ func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {
 }
 
 func (s *Server) tokenBody(req TokenRequest, withRefresh bool) map[string]any {
-	access, refresh, lifetime := s.issue(req.ClientID, withRefresh, audienceOf(req.Scope))
+	aud, _ := audienceOf(req.Scope) // grant refused a scope that names no resource
+	access, refresh, lifetime := s.issue(req.ClientID, withRefresh, aud)
 	body := map[string]any{
 		"token_type": "Bearer", "scope": req.Scope, "access_token": access,
 		"expires_in": int(lifetime / time.Second), "ext_expires_in": int(lifetime / time.Second),

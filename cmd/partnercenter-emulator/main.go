@@ -39,7 +39,7 @@ func main() {
 
 type options struct {
 	addr, token, seed, urlFile string
-	demoCustomer               string
+	graphToken, demoCustomer   string
 	customers                  int
 	latency                    time.Duration
 	acceptBodyETag             bool
@@ -49,6 +49,7 @@ func parseFlags() options {
 	var o options
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
 	flag.StringVar(&o.token, "token", os.Getenv(tokenEnv), "bearer token the emulator accepts (default $"+tokenEnv+")")
+	flag.StringVar(&o.graphToken, "graph-token", "", "also accept this bearer token on the Microsoft Graph side (/v1.0/), which takes no Partner Center token")
 	flag.StringVar(&o.seed, "seed", "", "JSON file of customers to seed: {\"customers\": {\"<tenant id>\": {<billing profile>}}}")
 	flag.StringVar(&o.demoCustomer, "demo-customer", "", "also seed this customer id with a realistic demo profile")
 	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies (\"Fabrikam 0001\", fabrikam0001.onmicrosoft.com, ...)")
@@ -106,6 +107,12 @@ func newServer(o options) (*emulator.Server, error) {
 	srv := emulator.New(o.token)
 	srv.SetLatency(o.latency)
 	srv.AcceptBodyETag(o.acceptBodyETag)
+	if o.graphToken != "" {
+		if o.graphToken == o.token {
+			return nil, errors.New("-graph-token must differ from -token: each token is for one API, as Entra ID issues them")
+		}
+		srv.AddGraphToken(o.graphToken)
+	}
 	if o.seed != "" {
 		n, err := srv.LoadSeedFile(o.seed)
 		if err != nil {

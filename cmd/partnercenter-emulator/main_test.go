@@ -74,6 +74,45 @@ func TestNewServerSeedsTheNumberOfCustomersAsked(t *testing.T) {
 	}
 }
 
+// status is the status the emulator at base answers a GET of path with bearer token.
+func status(t *testing.T, base, path, token string) int {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, base+path, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestTheGraphTokenOpensGraphAndOnlyGraph(t *testing.T) {
+	srv, err := newServer(options{token: "pc", graphToken: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	const relationships = "/v1.0/tenantRelationships/delegatedAdminRelationships"
+	for _, c := range []struct {
+		path, token string
+		want        int
+	}{
+		{relationships, "graph", http.StatusOK},
+		{relationships, "pc", http.StatusUnauthorized},
+		{"/v1/customers?size=500", "graph", http.StatusUnauthorized},
+		{"/v1/customers?size=500", "pc", http.StatusOK},
+	} {
+		if got := status(t, hs.URL, c.path, c.token); got != c.want {
+			t.Errorf("GET %s with the %s token: status %d, want %d", c.path, c.token, got, c.want)
+		}
+	}
+	if _, err := newServer(options{token: "same", graphToken: "same"}); err == nil {
+		t.Error("one token for both APIs was accepted")
+	}
+}
+
 func TestTheExportLineIsWhatAShellTakes(t *testing.T) {
 	tests := map[string]string{
 		"local-token":    "export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN=local-token",

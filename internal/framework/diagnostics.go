@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -25,6 +26,9 @@ type Subject struct {
 	Action string
 	// Object names it in a sentence: "the billing profile of customer <id>", "the customer list".
 	Object string
+	// Noun names the kind of object in a summary: "Billing profile" ("Billing profile update
+	// conflicted"); empty for a kind that is only read.
+	Noun string
 	// CustomerID is the customer concerned, "" for none.
 	CustomerID string
 	// Resource: the caller is a resource, with a state entry.
@@ -33,6 +37,14 @@ type Subject struct {
 	Timeouts bool
 	// Rejected maps the fields a 400 names to the caller's attributes; nil when it has none.
 	Rejected func(*partnercenter.APIError) []RejectedAttribute
+}
+
+// noun is Noun, "Object" when it is empty.
+func (s Subject) noun() string {
+	if s.Noun == "" {
+		return "Object"
+	}
+	return s.Noun
 }
 
 // rejected is what Rejected makes of e, nothing when s has no mapping.
@@ -105,12 +117,12 @@ func explainOperation(s Subject, err error) (summary, hint string, ok bool) {
 	case errors.Is(err, context.Canceled):
 		return "Cancelled", "The operation was cancelled before Partner Center answered.", true
 	case errors.As(err, &conflict) && conflict.ChangedByAnotherWriter():
-		return "Billing profile update conflicted", "Another writer kept changing " + s.Object +
+		return s.noun() + " update conflicted", "Another writer kept changing " + s.Object +
 			" while Terraform updated it, so every update met a stale ETag (HTTP 412). Find the other " +
 			"writer (a script, the Partner Center portal, another Terraform configuration managing this customer) " +
 			"and apply again.", true
 	case errors.As(err, &conflict):
-		return "Billing profile update refused", "Partner Center refused every update of " + s.Object +
+		return s.noun() + " update refused", "Partner Center refused every update of " + s.Object +
 			" as stale (HTTP 412), although reading it again showed nobody had changed it, so no other " +
 			"writer is to blame. Something between Terraform and Partner Center may be changing the If-Match header. " +
 			"Apply again; if it persists, open a support case with the request ids below.", true
@@ -128,10 +140,10 @@ func explainCredential(err error) (summary, hint string, ok bool) {
 			"at all (its name did not resolve, or it refused or dropped the connection). Check authority_url (or " +
 			EnvAuthorityURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Entra ID.", true
 	case errors.As(err, &tokenErr) && tokenErr.CredentialRefused():
-		return "Could not get a Partner Center token", "Entra ID refused the " + string(tokenErr.Kind) +
+		return "Could not get a " + string(tokenErr.API()) + " token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings.", true
 	case errors.As(err, &tokenErr):
-		return "Could not get a Partner Center token", "Entra ID did not issue a token for the " + string(tokenErr.Kind) +
+		return "Could not get a " + string(tokenErr.API()) + " token", "Entra ID did not issue a token for the " + string(tokenErr.Kind) +
 			" credential after retrying: it was unavailable or did not answer in time, which is usually brief. Apply again.", true
 	case UnreachableHost(err) != "":
 		return "Could not reach Partner Center", "Partner Center's API at " + UnreachableHost(err) + " could not be " +
@@ -187,11 +199,12 @@ func explainAnswer(s Subject, err error) (summary, hint string) {
 		return "Partner Center kept throttling requests", "Partner Center answered 429 Too Many Requests after every " +
 			"retry. Run terraform with a lower -parallelism, or try again later."
 	case partnercenter.IsPreconditionFailed(err):
-		return "Billing profile update conflicted", "The billing profile changed while Terraform updated it. Apply again."
+		return s.noun() + " update conflicted", "Partner Center answered that " + s.Object + " changed while Terraform " +
+			"updated it. Apply again."
 	}
 	var apiErr *partnercenter.APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest && s.Resource {
-		return "Partner Center rejected the billing profile", "Correct the attribute Partner Center names and apply again."
+		return "Partner Center rejected the " + strings.ToLower(s.noun()), "Correct the attribute Partner Center names and apply again."
 	}
 	return "Partner Center request failed", "Could not " + s.Action + " " + s.Object + "."
 }

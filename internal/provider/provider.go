@@ -1,8 +1,9 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package provider is the Terraform face of Partner Center: the provider's configuration, its
-// resources and data sources, and the conversions between their schemas and the client's types.
+// Package provider is the provider itself: its configuration, the clients and tokens it builds
+// from it, the services (internal/services/...) whose resources and data sources it offers, and
+// the protocol server that serves them.
 package provider
 
 import (
@@ -31,8 +32,12 @@ func NewServer(version string) func() framework.ProtocolServer {
 	fw := providerserver.NewProtocol6(New(version)())
 	unchanged := unchangedPlanTypes()
 	return func() framework.ProtocolServer {
-		// terraform-plugin-framework's server serves every RPC (TestTheFrameworkServesEveryRPC).
-		inner, _ := fw().(framework.ProtocolServer)
+		inner, ok := fw().(framework.ProtocolServer)
+		if !ok {
+			// Only a terraform-plugin-framework upgrade can get here; serve's
+			// TestTheServedServerOffersEveryRPCOfTheFramework names the RPCs it added.
+			panic("terraform-plugin-framework's server no longer offers every RPC of framework.ProtocolServer")
+		}
 		return unchangedPlanServer{plannedPrivateServer{inner}, unchanged}
 	}
 }
@@ -55,8 +60,8 @@ func (p *partnerCenterProvider) Schema(_ context.Context, _ provider.SchemaReque
 	resp.Schema = providerSchema()
 }
 
-// Configure builds the one client, and the one token source, that every resource of this
-// provider instance shares.
+// Configure builds the one Partner Center client, and the tokens it uses, that every resource and
+// data source of this provider instance shares.
 func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)

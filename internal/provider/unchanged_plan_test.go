@@ -116,7 +116,8 @@ func TestOnlyUnchangedPlansTakeTheShortcut(t *testing.T) {
 
 // Every resource of every service says whether its plan is its prior state when nothing changes
 // (the shortcut answers it) or not (the framework plans it): a resource added later cannot
-// silently miss the shortcut, nor take it without a case in TestUnchangedPlansMatchTheFramework.
+// silently miss the shortcut, nor take it without a case in TestUnchangedPlansMatchTheFramework,
+// and a name that is none of the service's resources is flagged.
 func TestEveryResourceChoosesItsUnchangedPlan(t *testing.T) {
 	t.Parallel()
 	for _, s := range services() {
@@ -137,6 +138,14 @@ func TestEveryResourceChoosesItsUnchangedPlan(t *testing.T) {
 			if shortcut[md.TypeName] && md.TypeName != benchResource {
 				t.Errorf("service %s: %s takes the unchanged-plan shortcut without a case in TestUnchangedPlansMatchTheFramework",
 					s.Name, md.TypeName)
+			}
+			delete(shortcut, md.TypeName)
+			delete(computed, md.TypeName)
+		}
+		// A name left over is misspelt or of another service: the shortcut would never match it.
+		for _, left := range []map[string]bool{shortcut, computed} {
+			for name := range left {
+				t.Errorf("service %s names %s, which is none of its resources", s.Name, name)
 			}
 		}
 	}

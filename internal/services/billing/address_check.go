@@ -59,7 +59,7 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 		return
 	}
 	id := ""
-	if known(customerID) {
+	if framework.Known(customerID) {
 		id = framework.CanonicalID(customerID.ValueString())
 	}
 	resp.Diagnostics.Append(checkAddress(ctx, r.data.PartnerCenter, id, planned)...)
@@ -108,7 +108,7 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 		return apiAddressValues(read.profile.DefaultAddress), true
 	case read.failed, !enabled, !leavesOut(configured, postalAttributes):
 		return nil, true
-	case !known(customerID):
+	case !framework.Known(customerID):
 		return nil, true // a customer known only at apply is checked then
 	}
 	id := framework.CanonicalID(customerID.ValueString())

@@ -31,7 +31,7 @@ type planRead struct {
 func (r *billingProfileResource) previewAdopt(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
 	resp *resource.ModifyPlanResponse) planRead {
 	config, d := readResourceModel(req.Config.Raw)
-	if resp.Diagnostics.Append(d...); d.HasError() || !known(customerID) || !writesAnything(config.billingProfileModel) {
+	if resp.Diagnostics.Append(d...); d.HasError() || !framework.Known(customerID) || !writesAnything(config.billingProfileModel) {
 		return planRead{}
 	}
 	ctx, cancel := planCallContext(ctx, req)
@@ -68,7 +68,7 @@ type overwrite struct {
 func overwrites(config billingProfileModel, p *partnercenter.BillingProfile) []overwrite {
 	var out []overwrite
 	for _, a := range profileAttributes {
-		if v := config.Profile[a.name]; known(v) && v.ValueString() != p.Field(a.key) {
+		if v := config.Profile[a.name]; framework.Known(v) && v.ValueString() != p.Field(a.key) {
 			out = append(out, overwrite{a.name, p.Field(a.key), v.ValueString()})
 		}
 	}
@@ -78,7 +78,7 @@ func overwrites(config billingProfileModel, p *partnercenter.BillingProfile) []o
 		if p.DefaultAddress != nil {
 			held = p.DefaultAddress.Field(a.key)
 		}
-		if v := configured[a.name]; known(v) && v.ValueString() != held {
+		if v := configured[a.name]; framework.Known(v) && v.ValueString() != held {
 			out = append(out, overwrite{attrDefaultAddress + "." + a.name, held, v.ValueString()})
 		}
 	}

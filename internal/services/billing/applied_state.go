@@ -6,6 +6,8 @@ package billing
 import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // What apply writes and saves. Apply writes only what the plan shows it writes (written), so the
@@ -40,7 +42,7 @@ func written(plan, config billingProfileModel, prior *billingProfileModel) billi
 
 // writtenValue is the planned value when apply writes it (see written), else null.
 func writtenValue(plan, config, prior types.String, creating bool) types.String {
-	if known(config) && plan.Equal(config) && (creating || !plan.Equal(prior)) {
+	if framework.Known(config) && plan.Equal(config) && (creating || !plan.Equal(prior)) {
 		return plan
 	}
 	return types.StringNull()

@@ -147,7 +147,7 @@ func addressFromAPI(a *partnercenter.Address, prior types.Object) types.Object {
 }
 
 func stringFromAPI(v string, prior types.String) types.String {
-	if v == "" && known(prior) && prior.ValueString() == "" {
+	if v == "" && framework.Known(prior) && prior.ValueString() == "" {
 		return types.StringValue("")
 	}
 	if v == "" {
@@ -183,12 +183,9 @@ func (m billingProfileModel) profileChange() func(*partnercenter.BillingProfile)
 func configuredFields(table []profileAttribute, values map[string]types.String) map[string]string {
 	out := map[string]string{}
 	for _, a := range table {
-		if v := values[a.name]; known(v) {
+		if v := values[a.name]; framework.Known(v) {
 			out[a.key] = v.ValueString()
 		}
 	}
 	return out
 }
-
-// known reports whether v holds a value: neither null nor unknown.
-func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -37,7 +37,7 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := framework.OperationContext(ctx, d.Client, framework.NoTimeout, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.OperationContext(ctx, d.Client, framework.NoTimeout, framework.DefaultDataSourceTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}

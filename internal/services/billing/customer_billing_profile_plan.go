@@ -51,7 +51,7 @@ func (r *billingProfileResource) ModifyPlan(ctx context.Context, req resource.Mo
 // found gone: Terraform would propose to adopt it again, and the apply would fail. The plan says
 // so instead, whatever else the configuration holds, and says what to do.
 func (r *billingProfileResource) refusesGoneCustomer(customerID types.String, diags *diag.Diagnostics) bool {
-	if !known(customerID) {
+	if !framework.Known(customerID) {
 		return false
 	}
 	answer := goneAnswer(r.data, customerID.ValueString())
@@ -63,7 +63,7 @@ func (r *billingProfileResource) refusesGoneCustomer(customerID types.String, di
 
 // planID shows a new resource's id, the canonical form of its customer id, in the plan.
 func planID(ctx context.Context, customerID types.String, resp *resource.ModifyPlanResponse) {
-	if known(customerID) {
+	if framework.Known(customerID) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), framework.CanonicalID(customerID.ValueString()))...)
 	}
 }

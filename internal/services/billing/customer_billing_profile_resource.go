@@ -155,7 +155,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	defer cancel()
-	if known(plan.ETag) {
+	if framework.Known(plan.ETag) {
 		// The plan kept the ETag: it changes nothing in Partner Center (see ModifyPlan), so
 		// nothing is sent and the private copy of the profile stays as it is.
 		resp.State.Raw = req.Plan.Raw
@@ -310,9 +310,13 @@ func rebuildProfile(unmodelled []byte, m billingProfileModel) (*partnercenter.Bi
 // when private state holds the version state names, else nil.
 func (r *billingProfileResource) lastKnown(ctx context.Context, private privateState, m billingProfileModel) *partnercenter.BillingProfile {
 	if raw, diags := private.GetKey(ctx, privateUnmodelledKey); !diags.HasError() && len(raw) > 0 {
-		if p, err := rebuildProfile(raw, m); err == nil {
+		p, err := rebuildProfile(raw, m)
+		if err == nil {
 			return p
 		}
+		// The reason goes to the debug log only: reading the profile again is the whole remedy.
+		tflog.Debug(ctx, "Kept billing profile unusable; reading it again", map[string]any{"reason": err.Error()})
+		return nil
 	}
 	raw, diags := private.GetKey(ctx, privateProfileKey)
 	if diags.HasError() || len(raw) == 0 {
@@ -320,7 +324,7 @@ func (r *billingProfileResource) lastKnown(ctx context.Context, private privateS
 	}
 	var p partnercenter.BillingProfile
 	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != m.ETag.ValueString() {
-		tflog.Debug(ctx, "Kept billing profile unusable; reading it again")
+		tflog.Debug(ctx, "Kept billing profile unusable; reading it again", map[string]any{"reason": "not the version the state names"})
 		return nil
 	}
 	return &p

@@ -5,6 +5,7 @@ package billing
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"time"
 
@@ -77,12 +78,24 @@ func blockTimeout(block tftypes.Value, op string) framework.TimeoutFunc {
 			return def, diags
 		}
 		block := v.(timeouts.Value)
+		var d time.Duration
+		var diags diag.Diagnostics
 		switch op {
 		case "create":
-			return block.Create(ctx, def)
+			d, diags = block.Create(ctx, def)
 		case "update":
-			return block.Update(ctx, def)
+			d, diags = block.Update(ctx, def)
+		default:
+			d, diags = block.Read(ctx, def)
 		}
-		return block.Read(ctx, def)
+		if diags.HasError() {
+			// The schema's validator refuses a known bad duration before any operation; this is one
+			// known only at apply. Say so on the attribute, as the provider always has.
+			given := block.Attributes()[op]
+			diags = nil
+			diags.AddAttributeError(timeoutsPath.AtName(op), "Invalid timeout", fmt.Sprintf(
+				"timeouts.%s is %s, not a duration such as \"30s\" or \"10m\".", op, given))
+		}
+		return d, diags
 	}
 }

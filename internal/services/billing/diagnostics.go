@@ -20,8 +20,8 @@ const phoneMissingCode = "600051"
 
 // profileSubject is a billing profile resource's operation on customerID's profile.
 func profileSubject(action, customerID string) framework.Subject {
-	return framework.Subject{Action: action, Object: "the billing profile of customer " + customerID, CustomerID: customerID,
-		Resource: true, Timeouts: true, Rejected: rejectedAttributes}
+	return framework.Subject{Action: action, Object: "the billing profile of customer " + customerID, Noun: "Billing profile",
+		CustomerID: customerID, Resource: true, Timeouts: true, Rejected: rejectedAttributes}
 }
 
 // rejectedAttributes maps the fields a 400 names ("addressLine1: AddressLine1Invalid - ...") to

@@ -31,7 +31,7 @@ type profileAttribute struct {
 }
 
 // validators are every validator of the attribute: plain text, never "" when required, and its
-// own checks, which then judge only values other than "" (notCleared says what is wrong with "").
+// own checks, which then judge only values other than "" (framework.NotCleared says what is wrong with "").
 func (a profileAttribute) validators() []validator.String {
 	out := []validator.String{framework.PlainText{}}
 	if !a.required {

@@ -36,13 +36,13 @@ func TestAccBillingProfile_invalidInputsFailAtPlanWithoutCallingPartnerCenter(t 
 		{"a phone number cleared in Poland", `customer_id = "%[1]s"
   default_address = { country = "PL", city = "Warszawa", phone_number = "" }`, []string{"Phone number required", "addresses in PL", "phone_number"}},
 		{"address line over 200", `customer_id = "%[1]s"
-  default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"Invalid Attribute Value Length", "default_address.address_line1 UTF-8 character count must be at most 200, got: 201"}},
+  default_address = { address_line1 = "` + strings.Repeat("x", 201) + `" }`, []string{"Invalid length of default_address.address_line1", "default_address.address_line1 must be at most 200 characters long; it has 201"}},
 		{"first name over 50", `customer_id = "%[1]s"
-  first_name = "` + strings.Repeat("x", 51) + `"`, []string{"first_name UTF-8 character count must be at most 50, got: 51"}},
+  first_name = "` + strings.Repeat("x", 51) + `"`, []string{"first_name", "first_name must be at most 50 characters long; it has 51"}},
 		{"company name over 255", `customer_id = "%[1]s"
-  company_name = "` + strings.Repeat("x", 256) + `"`, []string{"company_name UTF-8 character count must be between 2 and 255, got: 256"}},
+  company_name = "` + strings.Repeat("x", 256) + `"`, []string{"company_name must be 2 to 255 characters long; it has 256"}},
 		{"one-letter company name", `customer_id = "%[1]s"
-  company_name = "X"`, []string{"company_name UTF-8 character count must be between 2 and 255, got: 1"}},
+  company_name = "X"`, []string{"company_name must be 2 to 255 characters long; it has 1"}},
 		{"leading whitespace", `customer_id = "%[1]s"
   company_name = " Contoso"`, []string{"Whitespace around company_name", "begins or ends with whitespace"}},
 		{"a tab in the address", `customer_id = "%[1]s"

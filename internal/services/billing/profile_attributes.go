@@ -66,11 +66,11 @@ const (
 // profileAttributes are the top-level attributes of a billing profile.
 var profileAttributes = []profileAttribute{
 	{name: "first_name", key: partnercenter.KeyFirstName, description: "First name of the customer's billing contact.",
-		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.NameMaxLength)}},
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{framework.AtMostCharacters(rules.NameMaxLength)}},
 	{name: "last_name", key: partnercenter.KeyLastName, description: "Last name of the customer's billing contact.",
-		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.NameMaxLength)}},
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{framework.AtMostCharacters(rules.NameMaxLength)}},
 	{name: "email", key: partnercenter.KeyEmail, description: "Email address Partner Center sends the customer's billing mail to.",
-		writing: "Cannot be cleared.", required: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.EmailAddressMaxLength),
+		writing: "Cannot be cleared.", required: true, checks: []validator.String{framework.AtMostCharacters(rules.EmailAddressMaxLength),
 			stringvalidator.RegexMatches(rules.Email, "must be an email address, such as billing@contoso.com")}},
 	{name: "culture", key: partnercenter.KeyCulture, description: "Culture (BCP 47 tag) for the customer's invoices, such as `en-US`.",
 		writing: "Cannot be cleared.", required: true,
@@ -81,7 +81,7 @@ var profileAttributes = []profileAttribute{
 			"must be a two- or three-letter lower-case language code such as en")}},
 	{name: "company_name", key: partnercenter.KeyCompanyName, description: "Company name on the customer's invoices.",
 		writing: "2 to 255 characters; cannot be cleared.", required: true,
-		checks: []validator.String{stringvalidator.UTF8LengthBetween(rules.CompanyNameMinLength, rules.CompanyNameMaxLength)}},
+		checks: []validator.String{framework.Characters(rules.CompanyNameMinLength, rules.CompanyNameMaxLength)}},
 }
 
 // addressAttributes are the attributes of default_address.
@@ -97,17 +97,17 @@ var addressAttributes = []profileAttribute{
 		writing: "For US addresses, the two-letter code such as `WA`.", postal: true},
 	{name: attrAddressLine1, key: partnercenter.KeyAddressLine1, description: "First address line.",
 		writing: "1 to 200 characters; cannot be cleared.", required: true, postal: true,
-		checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.AddressLineMaxLength)}},
+		checks: []validator.String{framework.AtMostCharacters(rules.AddressLineMaxLength)}},
 	{name: attrAddressLine2, key: partnercenter.KeyAddressLine2, description: "Second address line.",
-		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.AddressLineMaxLength)}},
+		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{framework.AtMostCharacters(rules.AddressLineMaxLength)}},
 	{name: attrAddressLine3, key: partnercenter.KeyAddressLine3, description: "Third address line.",
-		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.AddressLineMaxLength)}},
+		writing: "Up to 200 characters; `\"\"` clears it.", postal: true, checks: []validator.String{framework.AtMostCharacters(rules.AddressLineMaxLength)}},
 	{name: attrPostalCode, key: partnercenter.KeyPostalCode, description: "Postal code.",
 		writing: "Required by Partner Center in most countries.", postal: true},
 	{name: "first_name", key: partnercenter.KeyFirstName, description: "First name of the contact at this address.",
-		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.NameMaxLength)}},
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{framework.AtMostCharacters(rules.NameMaxLength)}},
 	{name: "last_name", key: partnercenter.KeyLastName, description: "Last name of the contact at this address.",
-		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{stringvalidator.UTF8LengthAtMost(rules.NameMaxLength)}},
+		writing: "1 to 50 characters; cannot be cleared.", required: true, checks: []validator.String{framework.AtMostCharacters(rules.NameMaxLength)}},
 	{name: attrPhoneNumber, key: partnercenter.KeyPhoneNumber, description: "Phone number of the contact.", postal: true,
 		writing: "Required by Partner Center in some countries (see `country`); elsewhere `\"\"` clears it."},
 }

@@ -115,16 +115,16 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 }
 
 // staticSources are the sources of access tokens used as they are. A token is for one API
-// (Config.AccessToken Partner Center's, Config.GraphAccessToken Graph's); the API without one
-// gets an error that says how to get one for it.
+// (access_token Partner Center's, graph_access_token Graph's); the API without one gets an error
+// that says what to set and how to get a token for it.
 func staticSources(cfg Config, ep Endpoints) *Sources {
 	pc := partnercenter.TokenSource(partnercenter.StaticToken(cfg.AccessToken))
 	if cfg.AccessToken == "" {
-		pc = missingToken{PartnerCenter, ep.resource(PartnerCenter)}
+		pc = missingToken{PartnerCenter, "access_token (PARTNERCENTER_ACCESS_TOKEN)", ep.resource(PartnerCenter)}
 	}
 	graph := partnercenter.TokenSource(partnercenter.StaticToken(cfg.GraphAccessToken))
 	if cfg.GraphAccessToken == "" {
-		graph = missingToken{Graph, ep.resource(Graph)}
+		graph = missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", ep.resource(Graph)}
 	}
 	return &Sources{Kind: KindAccessToken, PartnerCenter: &Source{TokenSource: pc, Kind: KindAccessToken},
 		Graph: &Source{TokenSource: graph, Kind: KindAccessToken}}
@@ -133,15 +133,16 @@ func staticSources(cfg Config, ep Endpoints) *Sources {
 // missingToken is the source of an API a static credential has no token for.
 type missingToken struct {
 	audience Audience
+	setting  string // the provider setting that takes the API's token
 	resource string // the cloud's resource the API's tokens name
 }
 
-// Token says how to get one.
+// Token says what to set, and how to get a token for it.
 func (m missingToken) Token(context.Context) (string, error) {
 	return "", &TokenError{Kind: KindAccessToken, Audience: m.audience, refused: true, Err: fmt.Errorf(
-		"an access token is for one API, and none was given for %s: give one for it as well (for example from "+
+		"an access token is for one API, and none was given for %s: set %s to a token for it (for example from "+
 			"az account get-access-token --resource %s), or use a credential kind that gets tokens for both "+
-			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.resource)}
+			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.setting, m.resource)}
 }
 
 func (cfg Config) fetcher(kind Kind, ep Endpoints, a Audience, hc *http.Client, secrets *masker, rts *refreshTokens) (fetchFunc, error) {

@@ -18,8 +18,8 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
-// No credential travels over plain http, except to this machine: a base_url or authority_url with
-// http:// to another host fails the plan before anything is sent.
+// No credential travels over plain http, except to this machine: a base_url, authority_url or
+// graph_base_url with http:// to another host fails the plan before anything is sent.
 
 // nonLoopbackServer serves on every interface and returns an http:// URL of it by a non-loopback
 // address of this machine, and the number of requests it got; it skips the test on a machine
@@ -66,6 +66,11 @@ func TestAccProvider_plainHTTPToAnotherHostIsRefused(t *testing.T) {
 			provider: fmt.Sprintf("authority_url = %q\n  tenant_id = %q\n  client_id = %q\n  client_secret = %q\n  refresh_token = %q",
 				url, acctest.AuthTenant, acctest.AuthClient, acctest.AuthSecret, acctest.AuthRefresh),
 			want: `authority_url \(or PARTNERCENTER_AUTHORITY_URL\) "` + url + `" uses plain http, which would send the client secret, refresh token or federated token, and every token it issues to ` + host + ` in clear text`,
+		},
+		"graph_base_url": {
+			provider: fmt.Sprintf("base_url = %q\n  graph_base_url = %q\n  access_token = \"secret-token\"\n  graph_access_token = \"graph-token\"",
+				"https://api.partnercenter.microsoft.com", url),
+			want: `graph_base_url \(or PARTNERCENTER_GRAPH_BASE_URL\) "` + url + `" uses plain http, which would send the Microsoft Graph token and every request to ` + host + ` in clear text: use https`,
 		},
 	}
 	for name, tt := range tests {

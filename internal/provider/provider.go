@@ -69,12 +69,13 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		// Settings that depend on other resources are known at apply; configure then.
 		return
 	}
-	base, authority := stringOrEnv(cfg.BaseURL, framework.EnvBaseURL), stringOrEnv(cfg.AuthorityURL, framework.EnvAuthorityURL)
-	if !checkEndpoints(base, authority, &resp.Diagnostics) {
+	settings := credential.EndpointSettings{Cloud: stringOrEnv(cfg.Cloud, framework.EnvCloud),
+		BaseURL: stringOrEnv(cfg.BaseURL, framework.EnvBaseURL), AuthorityURL: stringOrEnv(cfg.AuthorityURL, framework.EnvAuthorityURL),
+		GraphBaseURL: stringOrEnv(cfg.GraphBaseURL, framework.EnvGraphBaseURL)}
+	if !checkEndpoints(settings, &resp.Diagnostics) {
 		return
 	}
-	ep, err := credential.ResolveEndpoints(credential.EndpointSettings{Cloud: stringOrEnv(cfg.Cloud, framework.EnvCloud),
-		BaseURL: base, AuthorityURL: authority})
+	ep, err := credential.ResolveEndpoints(settings)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
@@ -106,13 +107,14 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 
 // checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
 // partnercenter.ParseEndpoint), naming the attribute and its environment variable.
-func checkEndpoints(base, authority string, diags *diag.Diagnostics) bool {
+func checkEndpoints(s credential.EndpointSettings, diags *diag.Diagnostics) bool {
 	for _, e := range []struct {
 		attr, env, value string
 		use              partnercenter.EndpointUse
 	}{
-		{"base_url", framework.EnvBaseURL, base, partnercenter.APIEndpoint},
-		{"authority_url", framework.EnvAuthorityURL, authority, partnercenter.TokenEndpoint},
+		{"base_url", framework.EnvBaseURL, s.BaseURL, partnercenter.APIEndpoint},
+		{"authority_url", framework.EnvAuthorityURL, s.AuthorityURL, partnercenter.TokenEndpoint},
+		{"graph_base_url", framework.EnvGraphBaseURL, s.GraphBaseURL, partnercenter.GraphEndpoint},
 	} {
 		if e.value == "" {
 			continue

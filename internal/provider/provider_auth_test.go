@@ -37,6 +37,7 @@ import (
 var credentialEnvVars = []string{
 	framework.EnvCloud, framework.EnvBaseURL, framework.EnvAuthorityURL, framework.EnvAccessToken, framework.EnvTenantID, framework.EnvClientID, framework.EnvClientSecret, framework.EnvRefreshToken,
 	framework.EnvCertificatePath, framework.EnvCertificatePassword, framework.EnvUseOIDC, framework.EnvOIDCToken, framework.EnvOIDCTokenFilePath, framework.EnvUseCLI,
+	framework.EnvGraphBaseURL, framework.EnvGraphAccessToken,
 }
 
 // authEnv is an emulator with an app registration, and the environment that points the provider

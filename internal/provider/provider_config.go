@@ -22,7 +22,9 @@ type providerModel struct {
 	Cloud               types.String `tfsdk:"cloud"`
 	BaseURL             types.String `tfsdk:"base_url"`
 	AuthorityURL        types.String `tfsdk:"authority_url"`
+	GraphBaseURL        types.String `tfsdk:"graph_base_url"`
 	AccessToken         types.String `tfsdk:"access_token"`
+	GraphAccessToken    types.String `tfsdk:"graph_access_token"`
 	TenantID            types.String `tfsdk:"tenant_id"`
 	ClientID            types.String `tfsdk:"client_id"`
 	ClientSecret        types.String `tfsdk:"client_secret"`
@@ -61,8 +63,16 @@ func providerSchema() schema.Schema {
 			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public). "+
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the client "+
 				"secret or refresh token in clear text.", framework.EnvAuthorityURL, false),
+			"graph_base_url": str("Microsoft Graph endpoint, overriding the cloud's (`https://graph.microsoft.com` for public), "+
+				"for the resources that Microsoft Graph holds (GDAP relationships and access assignments; none in this release). "+
+				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the Graph token in "+
+				"clear text.", framework.EnvGraphBaseURL, false),
 			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
-				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`).", framework.EnvAccessToken, true),
+				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`). A token is for one API: "+
+				"give `graph_access_token` for Microsoft Graph.", framework.EnvAccessToken, true),
+			"graph_access_token": str("A bearer token for Microsoft Graph, used as is beside `access_token` (for example from "+
+				"`az account get-access-token --resource https://graph.microsoft.com`), for the resources that Microsoft Graph "+
+				"holds (none in this release). The other credential kinds get Graph tokens themselves.", framework.EnvGraphAccessToken, true),
 			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", framework.EnvTenantID, false),
 			"client_id": str("The app registration's application (client) id.", framework.EnvClientID, false),
 			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",
@@ -87,6 +97,7 @@ func providerSchema() schema.Schema {
 func (m providerModel) credentialConfig() credential.Config {
 	return credential.Config{
 		AccessToken:         stringOrEnv(m.AccessToken, framework.EnvAccessToken),
+		GraphAccessToken:    stringOrEnv(m.GraphAccessToken, framework.EnvGraphAccessToken),
 		TenantID:            stringOrEnv(m.TenantID, framework.EnvTenantID),
 		ClientID:            stringOrEnv(m.ClientID, framework.EnvClientID),
 		ClientSecret:        stringOrEnv(m.ClientSecret, framework.EnvClientSecret),

@@ -68,3 +68,45 @@ data "partnercenter_customer_billing_profile" "test" {
 		}},
 	})
 }
+
+// A token is for one API: a Graph token alone leaves Partner Center without one, and the error
+// says which setting takes it.
+func TestAccProvider_aGraphTokenAloneSaysWhatPartnerCenterNeeds(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	baseURL := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.ProviderConfig)[1]
+	t.Setenv(framework.EnvAccessToken, "")
+	t.Setenv(framework.EnvGraphAccessToken, "a-graph-token")
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: `
+provider "partnercenter" {
+  base_url = "` + baseURL + `"
+}
+data "partnercenter_customer_billing_profile" "test" {
+  customer_id = "` + env.CustomerID + `"
+}`,
+			ExpectError: acctest.DiagnosticPattern("none was given for Partner Center",
+				`set access_token \(PARTNERCENTER_ACCESS_TOKEN\) to a token for it`),
+		}},
+	})
+}
+
+// graph_base_url is read from PARTNERCENTER_GRAPH_BASE_URL and held to the same rule as base_url.
+func TestAccProvider_graphBaseURLFromTheEnvironmentIsChecked(t *testing.T) {
+	t.Setenv(framework.EnvGraphBaseURL, "graph.microsoft.com")
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "partnercenter" {
+  access_token = "x"
+}
+data "partnercenter_customer_billing_profile" "test" {
+  customer_id = "` + framework.ExampleGUID + `"
+}`,
+			ExpectError: acctest.DiagnosticPattern("Invalid graph_base_url",
+				`graph_base_url \(or PARTNERCENTER_GRAPH_BASE_URL\) "graph.microsoft.com" has no scheme: write it as https://graph.microsoft.com`),
+		}},
+	})
+}

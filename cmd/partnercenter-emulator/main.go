@@ -27,8 +27,12 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-// tokenEnv names the environment variable the token is read from when -token is not given.
-const tokenEnv = "PARTNERCENTER_EMULATOR_TOKEN"
+// tokenEnv and graphTokenEnv name the environment variables the tokens are read from when
+// -token and -graph-token are not given.
+const (
+	tokenEnv      = "PARTNERCENTER_EMULATOR_TOKEN"
+	graphTokenEnv = "PARTNERCENTER_EMULATOR_GRAPH_TOKEN"
+)
 
 func main() {
 	if err := run(); err != nil {
@@ -49,7 +53,8 @@ func parseFlags() options {
 	var o options
 	flag.StringVar(&o.addr, "addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
 	flag.StringVar(&o.token, "token", os.Getenv(tokenEnv), "bearer token the emulator accepts (default $"+tokenEnv+")")
-	flag.StringVar(&o.graphToken, "graph-token", "", "also accept this bearer token on the Microsoft Graph side (/v1.0/), which takes no Partner Center token")
+	flag.StringVar(&o.graphToken, "graph-token", os.Getenv(graphTokenEnv),
+		"also accept this bearer token on the Microsoft Graph side (/v1.0/), which takes no Partner Center token (default $"+graphTokenEnv+")")
 	flag.StringVar(&o.seed, "seed", "", "JSON file of customers to seed: {\"customers\": {\"<tenant id>\": {<billing profile>}}}")
 	flag.StringVar(&o.demoCustomer, "demo-customer", "", "also seed this customer id with a realistic demo profile")
 	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies (\"Fabrikam 0001\", fabrikam0001.onmicrosoft.com, ...)")
@@ -83,13 +88,18 @@ func run() error {
 	}
 	fmt.Println("Partner Center emulator listening on", base)
 	fmt.Println("Point the provider at it from another shell with:")
-	fmt.Println(exportLine(base, o.token))
+	fmt.Println(exportLine(base, o.token, o.graphToken))
 	return serve(ln, srv)
 }
 
-// exportLine is the shell line that points the provider at the emulator at base with token.
-func exportLine(base, token string) string {
-	return "export PARTNERCENTER_BASE_URL=" + base + " PARTNERCENTER_ACCESS_TOKEN=" + shellQuote(token)
+// exportLine is the shell line that points the provider at the emulator at base with token and,
+// when the emulator takes one, graphToken: the emulator serves both APIs on one address.
+func exportLine(base, token, graphToken string) string {
+	line := "export PARTNERCENTER_BASE_URL=" + base + " PARTNERCENTER_ACCESS_TOKEN=" + shellQuote(token)
+	if graphToken != "" {
+		line += " PARTNERCENTER_GRAPH_BASE_URL=" + base + " PARTNERCENTER_GRAPH_ACCESS_TOKEN=" + shellQuote(graphToken)
+	}
+	return line
 }
 
 // shellQuote quotes s for a POSIX shell when it holds anything but letters, digits and -._~.

@@ -120,8 +120,13 @@ func TestTheExportLineIsWhatAShellTakes(t *testing.T) {
 		"it's":           `export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN='it'\''s'`,
 	}
 	for token, want := range tests {
-		if got := exportLine("http://127.0.0.1:8080", token); got != want {
+		if got := exportLine("http://127.0.0.1:8080", token, ""); got != want {
 			t.Errorf("exportLine(%q) = %s, want %s", token, got, want)
 		}
+	}
+	want := "export PARTNERCENTER_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_ACCESS_TOKEN=pc" +
+		" PARTNERCENTER_GRAPH_BASE_URL=http://127.0.0.1:8080 PARTNERCENTER_GRAPH_ACCESS_TOKEN='graph $'"
+	if got := exportLine("http://127.0.0.1:8080", "pc", "graph $"); got != want {
+		t.Errorf("exportLine with a Graph token = %s, want %s", got, want)
 	}
 }

@@ -5,6 +5,7 @@ package credential
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -124,8 +125,8 @@ echo "{\"accessToken\":\"$token\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\
 	assertTokensForBothAPIs(t, srv, sources)
 }
 
-// A static access token is for one API: each is given apart, and an API without one says what to
-// set and how to get a token for it.
+// A static access token is for one API: each is given apart, and Graph without one says what to
+// set and how to get a token for it. A Graph token alone is no Partner Center credential.
 func TestAStaticAccessTokenIsForOneAPI(t *testing.T) {
 	t.Parallel()
 	emu, srv, ep := identityServer(t, emulator.App{})
@@ -136,29 +137,43 @@ func TestAStaticAccessTokenIsForOneAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertTokensForBothAPIs(t, srv, both)
-	for name, cfg := range map[string]struct {
-		cfg        Config
-		missing    Audience
-		wantAdvice string
-	}{
-		"only a Partner Center token": {Config{AccessToken: "static-pc"}, Graph,
-			"set graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN) to a token for it (for example from az account get-access-token --resource https://graph.microsoft.com)"},
-		"only a Graph token": {Config{GraphAccessToken: "static-graph"}, PartnerCenter,
-			"set access_token (PARTNERCENTER_ACCESS_TOKEN) to a token for it (for example from az account get-access-token --resource https://api.partnercenter.microsoft.com)"},
-	} {
-		sources, err := NewSources(cfg.cfg, ep, srv.Client())
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		src := sources.PartnerCenter
-		if cfg.missing == Graph {
-			src = sources.Graph
-		}
-		_, err = src.Token(context.Background())
-		if err == nil || !strings.Contains(err.Error(), cfg.wantAdvice) {
-			t.Errorf("%s: the %s token: %v, want an error saying %q", name, cfg.missing, err, cfg.wantAdvice)
-		}
+
+	onlyPC, err := NewSources(Config{AccessToken: "static-pc"}, ep, srv.Client())
+	if err != nil {
+		t.Fatal(err)
 	}
+	want := "set graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN) to a token for it (for example from " +
+		"az account get-access-token --resource https://graph.microsoft.com)"
+	var te *TokenError
+	if _, err := onlyPC.Graph.Token(context.Background()); !errors.As(err, &te) || !te.NotGiven() || !strings.Contains(err.Error(), want) {
+		t.Errorf("the Graph token of a Partner Center access token alone: %v, want a token not given, saying %q", err, want)
+	}
+
+	var missing *MissingError
+	if _, err := NewSources(Config{GraphAccessToken: "static-graph"}, ep, srv.Client()); !errors.As(err, &missing) ||
+		!strings.Contains(err.Error(), "Found: graph_access_token (Microsoft Graph only)") {
+		t.Errorf("a Graph token alone: %v, want no Partner Center credential, naming the Graph token found", err)
+	}
+}
+
+// A Graph token given as it is serves Graph whichever kind serves Partner Center: setting it
+// beside a refresh token leaves Partner Center's tokens to the refresh token.
+func TestAGivenGraphTokenServesGraphBesideAnyKind(t *testing.T) {
+	t.Parallel()
+	emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
+	emu.AddGraphToken("static-graph")
+	sources, err := NewSources(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh,
+		GraphAccessToken: "static-graph"}, ep, srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sources.Kind != KindRefreshToken || sources.PartnerCenter.Kind != KindRefreshToken {
+		t.Errorf("kind %s, Partner Center's %s, want the refresh token for both", sources.Kind, sources.PartnerCenter.Kind)
+	}
+	if got := token(t, sources.Graph); got != "static-graph" {
+		t.Errorf("Graph token %q, want the one given", got)
+	}
+	assertTokensForBothAPIs(t, srv, sources)
 }
 
 // Partner Center and Graph renewals share the refresh token, which Entra ID rotates on every

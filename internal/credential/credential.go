@@ -76,6 +76,19 @@ func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 	if !ok {
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
+	out, err := cfg.sources(kind, ep, hc)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.GraphAccessToken != "" {
+		// A Graph token given as it is serves Graph, whichever kind serves Partner Center.
+		out.Graph = &Source{TokenSource: partnercenter.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken}
+	}
+	return out, nil
+}
+
+// sources are the token sources kind gives for each API.
+func (cfg Config) sources(kind Kind, ep Endpoints, hc *http.Client) (*Sources, error) {
 	if kind == KindAccessToken {
 		return staticSources(cfg, ep), nil
 	}
@@ -114,20 +127,14 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 	return s.PartnerCenter, nil
 }
 
-// staticSources are the sources of access tokens used as they are. A token is for one API
-// (access_token Partner Center's, graph_access_token Graph's); the API without one gets an error
-// that says what to set and how to get a token for it.
+// staticSources are the sources of an access token used as it is. A token is for one API:
+// access_token is Partner Center's, and Graph gets an error that says what to set and how to get
+// a token for it, unless graph_access_token gives one (NewSources).
 func staticSources(cfg Config, ep Endpoints) *Sources {
-	pc := partnercenter.TokenSource(partnercenter.StaticToken(cfg.AccessToken))
-	if cfg.AccessToken == "" {
-		pc = missingToken{PartnerCenter, "access_token (PARTNERCENTER_ACCESS_TOKEN)", ep.resource(PartnerCenter)}
-	}
-	graph := partnercenter.TokenSource(partnercenter.StaticToken(cfg.GraphAccessToken))
-	if cfg.GraphAccessToken == "" {
-		graph = missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", ep.resource(Graph)}
-	}
-	return &Sources{Kind: KindAccessToken, PartnerCenter: &Source{TokenSource: pc, Kind: KindAccessToken},
-		Graph: &Source{TokenSource: graph, Kind: KindAccessToken}}
+	graph := missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", ep.resource(Graph)}
+	return &Sources{Kind: KindAccessToken,
+		PartnerCenter: &Source{TokenSource: partnercenter.StaticToken(cfg.AccessToken), Kind: KindAccessToken},
+		Graph:         &Source{TokenSource: graph, Kind: KindAccessToken}}
 }
 
 // missingToken is the source of an API a static credential has no token for.
@@ -139,7 +146,7 @@ type missingToken struct {
 
 // Token says what to set, and how to get a token for it.
 func (m missingToken) Token(context.Context) (string, error) {
-	return "", &TokenError{Kind: KindAccessToken, Audience: m.audience, refused: true, Err: fmt.Errorf(
+	return "", &TokenError{Kind: KindAccessToken, Audience: m.audience, refused: true, notGiven: true, Err: fmt.Errorf(
 		"an access token is for one API, and none was given for %s: set %s to a token for it (for example from "+
 			"az account get-access-token --resource %s), or use a credential kind that gets tokens for both "+
 			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.setting, m.resource)}
@@ -157,7 +164,7 @@ func (cfg Config) fetcher(kind Kind, ep Endpoints, a Audience, hc *http.Client, 
 
 func (cfg Config) kind() (Kind, bool) {
 	app := cfg.TenantID != "" && cfg.ClientID != ""
-	if cfg.AccessToken != "" || cfg.GraphAccessToken != "" {
+	if cfg.AccessToken != "" {
 		return KindAccessToken, true
 	}
 	if app && cfg.ClientSecret != "" && cfg.RefreshToken != "" {
@@ -194,6 +201,7 @@ func (cfg Config) found() []string {
 	add(cfg.UseOIDC, "use_oidc")
 	add(cfg.OIDCToken != "", "oidc_token")
 	add(cfg.OIDCTokenFilePath != "", "oidc_token_file_path")
+	add(cfg.GraphAccessToken != "", "graph_access_token (Microsoft Graph only)")
 	return out
 }
 

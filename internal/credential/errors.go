@@ -34,9 +34,16 @@ type TokenError struct {
 	Err error
 
 	refused bool
+	// notGiven is a token the configuration gave none for (an access token serves one API), asked
+	// of no one.
+	notGiven bool
 	// unreachable is the host the token request could not connect to at all, if that happened.
 	unreachable string
 }
+
+// NotGiven reports a token the configuration gave none for, which no token endpoint was asked for:
+// an access token given as it is serves one API.
+func (e *TokenError) NotGiven() bool { return e.notGiven }
 
 // UnreachableHost is the host of the token endpoint that could not be reached at all (its name
 // did not resolve, the connection was refused or timed out), "" when the failure was another:

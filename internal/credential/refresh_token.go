@@ -27,7 +27,10 @@ func newRefreshTokens(rt string) *refreshTokens {
 	return &refreshTokens{turn: make(chan struct{}, 1), current: rt}
 }
 
-// take waits for the turn to exchange the token, or for ctx to end; release gives it back.
+// take waits for the turn to exchange the token, or for ctx to end; release gives it back. A
+// renewal waits with a context no caller cancels (cachedSource.renew), so its wait is bounded by
+// the holder's attempt, which fetchTimeout bounds: the turn is held for one attempt at a time.
+// The fetch refreshTokenFetcher returns must be run only while holding the turn.
 func (r *refreshTokens) take(ctx context.Context) (release func(), err error) {
 	select {
 	case r.turn <- struct{}{}:

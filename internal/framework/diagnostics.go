@@ -139,6 +139,9 @@ func explainCredential(err error) (summary, hint string, ok bool) {
 		return "Could not reach Entra ID", "The token endpoint at " + tokenErr.UnreachableHost() + " could not be reached " +
 			"at all (its name did not resolve, or it refused or dropped the connection). Check authority_url (or " +
 			EnvAuthorityURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Entra ID.", true
+	case errors.As(err, &tokenErr) && tokenErr.NotGiven():
+		return "No " + string(tokenErr.API()) + " token", "The configuration gives no token for " + string(tokenErr.API()) +
+			", and a token given as it is serves one API.", true
 	case errors.As(err, &tokenErr) && tokenErr.CredentialRefused():
 		return "Could not get a " + string(tokenErr.API()) + " token", "Entra ID refused the " + string(tokenErr.Kind) +
 			" credential. Check the provider's credential settings.", true

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
 // Diagnostics name the object their caller handles and give only advice that fits it: a data
@@ -62,5 +63,24 @@ func TestATimeoutsBlockIsAdvisedWhereThereIsOne(t *testing.T) {
 		context.DeadlineExceeded)
 	if !strings.Contains(hint, "Raise timeouts.update") {
 		t.Errorf("hint %q, want it to advise timeouts.update", hint)
+	}
+}
+
+// A token the configuration gave none for was asked of no one: the diagnostic says so, and does
+// not blame Entra ID.
+func TestATokenNotGivenIsNotAnEntraIDRefusal(t *testing.T) {
+	t.Parallel()
+	ep, err := credential.ResolveEndpoints(credential.EndpointSettings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources, err := credential.NewSources(credential.Config{AccessToken: "a-partner-center-token"}, ep, http.DefaultClient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = sources.Graph.Token(context.Background())
+	summary, hint := Explain(ReadSubject("a relationship", ""), err)
+	if summary != "No Microsoft Graph token" || strings.Contains(hint, "Entra ID") {
+		t.Errorf("summary %q, hint %q: want no Microsoft Graph token, without blaming Entra ID", summary, hint)
 	}
 }

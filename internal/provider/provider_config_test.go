@@ -69,31 +69,39 @@ data "partnercenter_customer_billing_profile" "test" {
 	})
 }
 
-// A token is for one API: a Graph token alone leaves Partner Center without one, and the error
-// says which setting takes it.
-func TestAccProvider_aGraphTokenAloneSaysWhatPartnerCenterNeeds(t *testing.T) {
+// clearCredentialEnv clears every setting's environment variable, so that a developer's own
+// settings do not change a test's outcome.
+func clearCredentialEnv(t *testing.T) {
+	t.Helper()
+	for _, v := range credentialEnvVars {
+		t.Setenv(v, "")
+	}
+}
+
+// A token is for one API: a Graph token alone is no Partner Center credential, and the error
+// names it as found, for Microsoft Graph only.
+func TestAccProvider_aGraphTokenAloneIsNoPartnerCenterCredential(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	baseURL := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.ProviderConfig)[1]
-	t.Setenv(framework.EnvAccessToken, "")
+	clearCredentialEnv(t)
 	t.Setenv(framework.EnvGraphAccessToken, "a-graph-token")
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 provider "partnercenter" {
-  base_url = "` + baseURL + `"
+  base_url = "` + env.BaseURL + `"
 }
 data "partnercenter_customer_billing_profile" "test" {
   customer_id = "` + env.CustomerID + `"
 }`,
-			ExpectError: acctest.DiagnosticPattern("none was given for Partner Center",
-				`set access_token \(PARTNERCENTER_ACCESS_TOKEN\) to a token for it`),
+			ExpectError: acctest.DiagnosticPattern("No Partner Center credential", `Found: graph_access_token \(Microsoft Graph only\)`),
 		}},
 	})
 }
 
 // graph_base_url is read from PARTNERCENTER_GRAPH_BASE_URL and held to the same rule as base_url.
 func TestAccProvider_graphBaseURLFromTheEnvironmentIsChecked(t *testing.T) {
+	clearCredentialEnv(t)
 	t.Setenv(framework.EnvGraphBaseURL, "graph.microsoft.com")
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

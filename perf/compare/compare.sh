@@ -4,8 +4,10 @@
 # Compares the provider at two git revisions on the same estate, in turn (A B A B ...), so that a
 # machine whose speed drifts moves both alike: N customers (default 300) behind an emulator each,
 # every call 50 ms late, resources that set one attribute. Three jobs: an apply with no changes,
-# an adopt (apply from an empty state), an apply that changes every profile. Prints each job's
-# median wall seconds for A and B and the median of the pairwise ratios A/B.
+# an adopt (apply from an empty state, writing a new email into every profile), an apply that
+# changes every profile. Prints each job's median wall seconds for A and B and the median of the
+# pairwise ratios A/B. Revisions are commits (HEAD is the last commit, not uncommitted work) that
+# have the partnercenter_customers data source.
 #   perf/compare/compare.sh REV_A REV_B [N] [RUNS]     e.g. perf/compare/compare.sh HEAD main 300 7
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,11 +16,16 @@ rev_a=${1:?REV_A}
 rev_b=${2:?REV_B}
 n=${3:-300}
 runs=${4:-7}
-source scripts/ensure-terraform.sh >/dev/null
+export LC_ALL=C # printf's decimal point
+[ -n "${EPOCHREALTIME:-}" ] || { echo "compare.sh needs bash 5 or later (EPOCHREALTIME)" >&2; exit 2; }
+for rev in "$rev_a" "$rev_b"; do
+  git rev-parse --verify --quiet "$rev^{commit}" >/dev/null || { echo "$rev is no commit of this repository" >&2; exit 2; }
+done
+source scripts/ensure-terraform.sh # sets TF_BIN (OpenTofu where terraform is missing)
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done
   git -C "$repo" worktree remove --force "$work/src" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -30,12 +37,13 @@ go build -o "$work/emulator" ./cmd/partnercenter-emulator
 setup() {
   local side=$1 rev=$2 dir=$work/$1
   mkdir -p "$dir/bin" "$dir/tf"
-  git -C "$repo" worktree add --detach "$work/src" "$rev" >/dev/null 2>&1
+  git -C "$repo" worktree add --detach "$work/src" "$rev" >/dev/null
   (cd "$work/src" && go build -o "$dir/bin/terraform-provider-partnercenter" .)
   git -C "$repo" worktree remove --force "$work/src" >/dev/null
   "$work/emulator" -token "token-$side" -customers "$n" -latency 50ms -url-file "$dir/url" >/dev/null &
   pids+=($!)
   for _ in $(seq 100); do [ -s "$dir/url" ] && break; sleep 0.1; done
+  [ -s "$dir/url" ] || { echo "the emulator for $side did not start" >&2; exit 1; }
   printf 'provider_installation {\n  dev_overrides {\n    "partnercenter-oss/partnercenter" = "%s/bin"\n  }\n  direct {}\n}\n' "$dir" >"$dir/cli.tfrc"
   cat >"$dir/tf/main.tf" <<HCL
 terraform {
@@ -65,25 +73,23 @@ HCL
 tf() {
   local dir=$work/$1
   shift
-  TF_CLI_CONFIG_FILE=$dir/cli.tfrc CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 terraform -chdir="$dir/tf" "$@" -no-color
+  TF_CLI_CONFIG_FILE=$dir/cli.tfrc CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 "$TF_BIN" -chdir="$dir/tf" "$@" -no-color
 }
 
 # job SIDE NAME I: runs job NAME (its I-th run) for SIDE.
 job() {
   case $2 in
   no-op) tf "$1" apply -auto-approve ;;
-  adopt) rm -f "$work/$1/tf/terraform.tfstate"* && tf "$1" apply -auto-approve ;;
+  adopt) rm -f "$work/$1/tf/terraform.tfstate"* && tf "$1" apply -auto-approve -var "email=adopt$3@example.com" ;;
   change-all) tf "$1" apply -auto-approve -var "email=run$3@example.com" ;;
   esac
 }
 
-# seconds SIDE NAME I: the wall seconds of one run of job NAME.
+# seconds SIDE NAME I: the wall seconds of one run of job NAME (bash's clock, to the microsecond).
 seconds() {
-  local start end
-  start=$(date +%s.%N)
+  local start=$EPOCHREALTIME
   job "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
+  awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN {print b - a}'
 }
 
 median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }

@@ -323,8 +323,13 @@ func (r *billingProfileResource) lastKnown(ctx context.Context, private privateS
 		return nil
 	}
 	var p partnercenter.BillingProfile
-	if err := json.Unmarshal(raw, &p); err != nil || p.ETag != m.ETag.ValueString() {
-		tflog.Debug(ctx, "Kept billing profile unusable; reading it again", map[string]any{"reason": "not the version the state names"})
+	reason := "not the version the state names"
+	err := json.Unmarshal(raw, &p)
+	if err != nil {
+		reason = err.Error()
+	}
+	if err != nil || p.ETag != m.ETag.ValueString() {
+		tflog.Debug(ctx, "Kept billing profile unusable; reading it again", map[string]any{"reason": reason})
 		return nil
 	}
 	return &p

@@ -108,4 +108,6 @@ for name in no-op adopt change-all; do
     awk -v a="$ta" -v b="$tb" 'BEGIN {print a / b}' >>"$work/ratios"
   done
   printf '%-12s %10.2f %10.2f %12.3f\n' "$name" "$(median <"$work/times-a")" "$(median <"$work/times-b")" "$(median <"$work/ratios")"
+  # Every run, in the order taken, on stderr: a median hides a bimodal job, the runs do not.
+  printf '  %s runs, A: %s; B: %s\n' "$name" "$(paste -sd' ' "$work/times-a")" "$(paste -sd' ' "$work/times-b")" >&2
 done

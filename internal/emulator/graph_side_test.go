@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -99,5 +100,24 @@ func TestASingleUseRefreshTokenIsRefusedTheSecondTime(t *testing.T) {
 	if first.status != 200 || again.status != 400 || rotated.status != 200 {
 		t.Errorf("statuses %d, %d, %d; want the first use and the rotated token taken, the second use refused",
 			first.status, again.status, rotated.status)
+	}
+}
+
+func TestTheGraphControlsNeedAToken(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(New("pc-token"))
+	t.Cleanup(srv.Close)
+	// With a token the control answers (400: there is no relationship x); without, 401.
+	for token, want := range map[string]int{"pc-token": http.StatusBadRequest, "wrong": http.StatusUnauthorized} {
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/emulator/graph/relationships/x/approve", strings.NewReader("{}"))
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("approve with token %q: %d, want %d", token, resp.StatusCode, want)
+		}
 	}
 }

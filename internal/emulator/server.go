@@ -101,6 +101,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveGraph(w, r)
 		return
 	}
+	if strings.HasPrefix(r.URL.Path, graph.ControlPrefix) {
+		s.serveGraphControl(w, r)
+		return
+	}
 	if !strings.HasPrefix(r.URL.Path, "/v1/") {
 		s.identity.ServeHTTP(w, r)
 		return
@@ -140,6 +144,16 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.graph.ServeHTTP(rec, r)
+}
+
+// serveGraphControl answers the emulator's Graph controls (approve as a customer, move the clock),
+// for a caller holding a token the emulator accepts for either API.
+func (s *Server) serveGraphControl(w http.ResponseWriter, r *http.Request) {
+	if !s.authorized(r, graphAudience) && !s.authorized(r, partnerCenterAudience) {
+		graph.WriteError(w, r, http.StatusUnauthorized, "InvalidAuthenticationToken", "The emulator's controls need a token it accepts.")
+		return
+	}
+	s.graph.ServeControl(w, r)
 }
 
 // bufferBody reads the request body before anything waits. Go's server notices that a client went

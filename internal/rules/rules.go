@@ -1,9 +1,10 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package rules holds Partner Center's published rules for customer data: the one place both the
-// provider's plan-time checks and the emulator's server-side checks read them from. The sources
-// are listed in CONTRIBUTING.md ("What the code relies on in Partner Center").
+// Package rules holds the published rules of Partner Center for customer data and of Microsoft
+// Graph for GDAP relationships (gdap.go): the one place both the provider's plan-time checks and
+// the emulator's server-side checks read them from. The sources are listed in CONTRIBUTING.md
+// ("Partner Center facts the code relies on").
 package rules
 
 import (

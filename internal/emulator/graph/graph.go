@@ -7,13 +7,17 @@
 // collections as {"@odata.context", "value"}, errors as {"error": {"code", "message",
 // "innerError": {"request-id", "client-request-id", "date"}}}.
 //
-// It holds the partner's GDAP relationships (tenantRelationships/delegatedAdminRelationships):
-// none until the GDAP resources bring their lifecycle.
+// It holds the partner's GDAP relationships (tenantRelationships/delegatedAdminRelationships) with
+// their status machine: created, locked for approval, approved by the customer (Approve, for
+// tests, or the control endpoint the emulator serves), activating, active, extended or expired as
+// its clock moves (Advance), terminated on request. Every change needs the current weak ETag in
+// If-Match; lists page with @odata.nextLink and filter on status and customer tenant id.
 package graph
 
 import (
 	"encoding/json"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -23,12 +27,28 @@ const Prefix = "/v1.0/"
 // Server is the emulated Microsoft Graph. It is an http.Handler, safe for concurrent use.
 type Server struct {
 	mux *http.ServeMux
+
+	mu            sync.Mutex
+	relationships map[string]*relationship
+	order         []string // relationship ids in the order created, the order lists page in
+	visibleAt     map[string]time.Time
+	requests      map[string]*request
+	operations    map[string]*operation
+	// offset moves the emulator's clock ahead of the wall clock (Advance).
+	offset time.Duration
+	// pageSize is how many items a list page holds when the client asks for more ($top).
+	pageSize         int
+	createLag        time.Duration
+	activationDelay  time.Duration
+	terminationDelay time.Duration
+	operationPolls   int
 }
 
 // New returns an emulated Graph holding no relationship.
 func New() *Server {
-	s := &Server{mux: http.NewServeMux()}
-	s.mux.HandleFunc("GET /v1.0/tenantRelationships/delegatedAdminRelationships", s.listRelationships)
+	s := &Server{mux: http.NewServeMux(), relationships: map[string]*relationship{}, visibleAt: map[string]time.Time{},
+		requests: map[string]*request{}, operations: map[string]*operation{}, pageSize: maxPageSize, operationPolls: 1}
+	s.relationshipRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusNotFound, "Request_ResourceNotFound", "Resource not found for the segment '"+r.URL.Path+"'.")
 	})
@@ -37,14 +57,6 @@ func New() *Server {
 
 // ServeHTTP answers one request that passed the emulator's authentication.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
-
-// listRelationships is GET /v1.0/tenantRelationships/delegatedAdminRelationships.
-func (s *Server) listRelationships(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{
-		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships",
-		"value":          []any{},
-	})
-}
 
 // WriteError answers r with Graph's error body: code, message, and the request ids a support case
 // needs (request-id is the emulator's, client-request-id the one the client sent).

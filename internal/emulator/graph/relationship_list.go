@@ -1,0 +1,106 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package graph
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// maxPageSize is the most items Graph puts on one page of relationships ($top at most 300).
+const maxPageSize = 300
+
+// filterClause is one `field eq 'value'` of a $filter; clauses are joined by `and`.
+var filterClause = regexp.MustCompile(`^(status|customer/tenantId|displayName) eq '([^']*)'$`)
+
+// listRelationships is GET .../delegatedAdminRelationships: the relationships that match $filter,
+// in pages of $top (at most 300), each with an @odata.nextLink to the next while there is one.
+func (s *Server) listRelationships(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	match, err := parseFilter(q.Get("$filter"))
+	if err != nil {
+		WriteError(w, r, http.StatusBadRequest, "BadRequest", err.Error())
+		return
+	}
+	top, skip, err := pageBounds(q)
+	if err != nil {
+		WriteError(w, r, http.StatusBadRequest, "BadRequest", err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.nowLocked()
+	var matched []any
+	for _, id := range s.order {
+		rel := s.relationships[id]
+		if now.Before(s.visibleAt[id]) {
+			continue
+		}
+		rel.settle(now)
+		if match(rel) {
+			matched = append(matched, rel.toJSON())
+		}
+	}
+	size := min(top, s.pageSize)
+	end := min(skip+size, len(matched))
+	body := map[string]any{
+		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships",
+		"value":          append([]any{}, matched[min(skip, len(matched)):end]...),
+	}
+	if end < len(matched) {
+		next := url.Values{}
+		for k, v := range q {
+			next[k] = v
+		}
+		next.Set("$skiptoken", strconv.Itoa(end))
+		body["@odata.nextLink"] = "https://graph.microsoft.com" + relationshipsPath + "?" + next.Encode()
+	}
+	writeJSON(w, http.StatusOK, body)
+}
+
+// parseFilter reads the $filter clauses the emulator knows, refusing any other as Graph refuses
+// a filter it cannot apply.
+func parseFilter(filter string) (func(*relationship) bool, error) {
+	type clause struct{ field, value string }
+	var clauses []clause
+	if strings.TrimSpace(filter) != "" {
+		for _, part := range strings.Split(filter, " and ") {
+			m := filterClause.FindStringSubmatch(strings.TrimSpace(part))
+			if m == nil {
+				return nil, fmt.Errorf("invalid filter clause: %q is not supported", strings.TrimSpace(part))
+			}
+			clauses = append(clauses, clause{m[1], m[2]})
+		}
+	}
+	return func(rel *relationship) bool {
+		for _, c := range clauses {
+			got := map[string]string{"status": rel.Status, "customer/tenantId": rel.CustomerTenantID,
+				"displayName": rel.DisplayName}[c.field]
+			if !strings.EqualFold(got, c.value) {
+				return false
+			}
+		}
+		return true
+	}, nil
+}
+
+// pageBounds reads $top (at most 300) and the $skiptoken of a next-page link.
+func pageBounds(q url.Values) (top, skip int, err error) {
+	top = maxPageSize
+	if v := q.Get("$top"); v != "" {
+		if top, err = strconv.Atoi(v); err != nil || top < 1 || top > maxPageSize {
+			return 0, 0, fmt.Errorf("invalid $top value %q: it must be between 1 and %d", v, maxPageSize)
+		}
+	}
+	if v := q.Get("$skiptoken"); v != "" {
+		if skip, err = strconv.Atoi(v); err != nil || skip < 0 {
+			return 0, 0, fmt.Errorf("invalid $skiptoken %q", v)
+		}
+	}
+	return top, skip, nil
+}

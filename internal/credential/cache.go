@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/oauth2"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // Renewal timing. A token is renewed when a tenth of its life is left (at most maxRenewBefore
@@ -228,7 +228,7 @@ func isRefused(err error) bool {
 // wait is how long to wait after failed attempt number attempt (from 1) before the next: doubling
 // from waitMin up to waitMax, jittered so that renewals of many provider runs do not come back in step.
 func (p renewPolicy) wait(attempt int) time.Duration {
-	return partnercenter.JitteredBackoff(p.waitMin, p.waitMax, attempt-1)
+	return transport.JitteredBackoff(p.waitMin, p.waitMax, attempt-1)
 }
 
 // renewalTimes says when to renew t and until when to hand it out.

@@ -12,7 +12,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // Cloud is a Partner Center cloud: its APIs and its Entra ID (Azure AD) authority.
@@ -24,6 +25,11 @@ type Cloud struct {
 	// GraphURL is the Microsoft Graph endpoint, also the resource Graph tokens are asked for.
 	GraphURL string
 }
+
+// TokenEndpoint is what travels to Entra ID's authority, for the rule that credentials travel
+// over https.
+var TokenEndpoint = transport.EndpointUse{Carries: "the client secret, refresh token or federated token, and every token it issues",
+	Example: "https://login.microsoftonline.com"}
 
 // DefaultCloud is the cloud used when none is named.
 const DefaultCloud = "public"
@@ -83,13 +89,13 @@ func ResolveEndpoints(s EndpointSettings) (Endpoints, error) {
 		e.APIURL = s.BaseURL
 	}
 	if s.AuthorityURL != "" {
-		if _, err := partnercenter.ParseEndpoint(s.AuthorityURL, partnercenter.TokenEndpoint); err != nil {
+		if _, err := transport.ParseEndpoint(s.AuthorityURL, TokenEndpoint); err != nil {
 			return Endpoints{}, fmt.Errorf("authority URL %w", err)
 		}
 		e.AuthorityURL = strings.TrimRight(s.AuthorityURL, "/")
 	}
 	if s.GraphBaseURL != "" {
-		if _, err := partnercenter.ParseEndpoint(s.GraphBaseURL, partnercenter.GraphEndpoint); err != nil {
+		if _, err := transport.ParseEndpoint(s.GraphBaseURL, graph.Endpoint); err != nil {
 			return Endpoints{}, fmt.Errorf("graph base URL %w", err)
 		}
 		e.GraphURL = strings.TrimRight(s.GraphBaseURL, "/")

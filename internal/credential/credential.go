@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // Kind names a kind of credential, as users read it in errors.
@@ -46,14 +46,14 @@ type Config struct {
 
 // Source is a token source for the client and the kind of credential behind it.
 type Source struct {
-	partnercenter.TokenSource
+	transport.TokenSource
 	Kind Kind
 }
 
 // RenewRefused renews a token Partner Center refused when the source behind it can tell that it
-// may have expired on its way (partnercenter.RenewingTokenSource); a static token stays refused.
+// may have expired on its way (transport.RenewingTokenSource); a static token stays refused.
 func (s *Source) RenewRefused(ctx context.Context, refused string) (string, bool, error) {
-	if r, ok := s.TokenSource.(partnercenter.RenewingTokenSource); ok {
+	if r, ok := s.TokenSource.(transport.RenewingTokenSource); ok {
 		return r.RenewRefused(ctx, refused)
 	}
 	return "", false, nil
@@ -82,7 +82,7 @@ func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 	}
 	if cfg.GraphAccessToken != "" {
 		// A Graph token given as it is serves Graph, whichever kind serves Partner Center.
-		out.Graph = &Source{TokenSource: partnercenter.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken}
+		out.Graph = &Source{TokenSource: transport.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken}
 	}
 	return out, nil
 }
@@ -133,7 +133,7 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 func staticSources(cfg Config, ep Endpoints) *Sources {
 	graph := missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", ep.resource(Graph)}
 	return &Sources{Kind: KindAccessToken,
-		PartnerCenter: &Source{TokenSource: partnercenter.StaticToken(cfg.AccessToken), Kind: KindAccessToken},
+		PartnerCenter: &Source{TokenSource: transport.StaticToken(cfg.AccessToken), Kind: KindAccessToken},
 		Graph:         &Source{TokenSource: graph, Kind: KindAccessToken}}
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/azidentity"
 	"golang.org/x/oauth2"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // TokenError says a credential could not be exchanged for a token of an API.
@@ -92,7 +92,7 @@ func newTokenError(ctx context.Context, kind Kind, a Audience, err error, secret
 		e.Hint = aadstsHints[e.Code]
 	}
 	e.refused = e.isRefusal(err)
-	e.unreachable = partnercenter.UnreachableHost(err)
+	e.unreachable = transport.UnreachableHost(err)
 	e.Err = secrets.err(err)
 	return e
 }

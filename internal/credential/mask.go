@@ -15,7 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // masker hides the credential's secrets in everything the credential package lets out: errors,
@@ -98,7 +98,7 @@ func (m *masker) variants() []string {
 	return out
 }
 
-// mask hides every secret in s, and the credentials partnercenter.RedactCredentials recognises by form.
+// mask hides every secret in s, and the credentials transport.RedactCredentials recognises by form.
 func (m *masker) mask(s string) string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
@@ -107,7 +107,7 @@ func (m *masker) mask(s string) string {
 		// Twice: a match consumes the character after it, which may begin the next occurrence.
 		s = re.ReplaceAllString(re.ReplaceAllString(s, "${1}***${2}"), "${1}***${2}")
 	}
-	return partnercenter.RedactCredentials(s)
+	return transport.RedactCredentials(s)
 }
 
 // err returns err with its text masked; nil stays nil.

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -83,7 +84,7 @@ func TestTokenRequestLogsNeverShowASecret(t *testing.T) {
 	srv := httptest.NewServer(emu) // the refresh-token exchange needs no TLS, and the logging client trusts none of its own
 	t.Cleanup(srv.Close)
 	ep := Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
-	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: echoedSecret, RefreshToken: echoedRefresh}, ep, partnercenter.NewHTTPClient())
+	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: echoedSecret, RefreshToken: echoedRefresh}, ep, transport.NewHTTPClient(partnercenter.APIName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -97,7 +98,7 @@ func soakEnvironment(t *testing.T) (*emulator.Server, *partnercenter.Client) {
 	emu.SetThrottling(0.1, time.Second)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	hc := partnercenter.NewHTTPClient()
+	hc := transport.NewHTTPClient(partnercenter.APIName)
 	ep := Endpoints{APIURL: srv.URL, Resource: "https://api.partnercenter.microsoft.com", AuthorityURL: srv.URL}
 	src, err := New(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, hc)
 	if err != nil {

@@ -84,6 +84,10 @@ func (s *Server) AddGraphToken(token string) {
 	s.tokens[token] = graphAudience
 }
 
+// Graph is the emulator's Microsoft Graph side, for tests that approve relationships as a
+// customer would or move its clock.
+func (s *Server) Graph() *graph.Server { return s.graph }
+
 // SetLatency delays every answer by d, like a far-away service.
 func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()

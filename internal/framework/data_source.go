@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
@@ -27,10 +28,21 @@ func (d *DataSourceClient) Configure(_ context.Context, req datasource.Configure
 	d.Client = PartnerCenterClient(Configured(req.ProviderData, &resp.Diagnostics))
 }
 
-// ReadModel runs a data source's Read with a model of type M: it reads the configuration into the
-// model, calls read within one operation (DefaultDataSourceTimeout and one correlation id), and
-// saves the model read filled in as the state.
-func ReadModel[M any](ctx context.Context, c *partnercenter.Client, req datasource.ReadRequest, resp *datasource.ReadResponse,
+// GraphDataSourceClient is what a data source of Microsoft Graph keeps of the provider's
+// configuration: the Graph client. Embedded, it is the data source's Configure.
+type GraphDataSourceClient struct {
+	Graph *graph.Client
+}
+
+// Configure takes the Graph client the provider's Configure hands over.
+func (d *GraphDataSourceClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.Graph = GraphClient(Configured(req.ProviderData, &resp.Diagnostics))
+}
+
+// ReadModel runs a data source's Read with a model of type M and client c: it reads the
+// configuration into the model, calls read within one operation (DefaultDataSourceTimeout and one
+// correlation id), and saves the model read filled in as the state.
+func ReadModel[M, C any](ctx context.Context, c *C, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	read func(ctx context.Context, m *M, diags *diag.Diagnostics)) {
 	var m M
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)

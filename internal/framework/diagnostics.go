@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 )
 
@@ -168,7 +169,7 @@ func UnreachableHost(err error) string {
 	if errors.As(err, &tokenErr) {
 		return ""
 	}
-	return partnercenter.UnreachableHost(err)
+	return transport.UnreachableHost(err)
 }
 
 // explainAnswer explains what Partner Center answered about s.

@@ -20,10 +20,11 @@ func NoTimeout(_ context.Context, def time.Duration) (time.Duration, diag.Diagno
 	return def, nil
 }
 
-// OperationContext starts one Terraform operation: it checks the provider is configured, bounds
-// ctx by the operation's timeout, and gives all its Partner Center calls one correlation id.
-// ok is false when diags holds an error; cancel must be called either way.
-func OperationContext(ctx context.Context, c *partnercenter.Client, timeout TimeoutFunc, def time.Duration,
+// OperationContext starts one Terraform operation with client c (Partner Center's or Graph's): it
+// checks the provider is configured, bounds ctx by the operation's timeout, and gives all its
+// Partner Center calls one correlation id. ok is false when diags holds an error; cancel must be
+// called either way.
+func OperationContext[C any](ctx context.Context, c *C, timeout TimeoutFunc, def time.Duration,
 	diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
 	if c == nil {
 		diags.AddError("Provider not configured",

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
@@ -18,6 +19,8 @@ import (
 type ProviderData struct {
 	// PartnerCenter is the Partner Center API client.
 	PartnerCenter *partnercenter.Client
+	// Graph is the Microsoft Graph client, for GDAP.
+	Graph *graph.Client
 	// CheckAddresses is the provider's validate_address setting.
 	CheckAddresses bool
 
@@ -56,6 +59,14 @@ func Configured(data any, diags *diag.Diagnostics) *ProviderData {
 			fmt.Sprintf("Expected *framework.ProviderData, got %T. This is a bug in the provider; please report it.", data))
 	}
 	return d
+}
+
+// GraphClient returns d's Microsoft Graph client, or nil before Configure.
+func GraphClient(d *ProviderData) *graph.Client {
+	if d == nil {
+		return nil
+	}
+	return d.Graph
 }
 
 // PartnerCenterClient returns d's Partner Center client, or nil before Configure.

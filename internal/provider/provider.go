@@ -17,7 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
@@ -60,8 +62,9 @@ func (p *partnerCenterProvider) Schema(_ context.Context, _ provider.SchemaReque
 	resp.Schema = providerSchema()
 }
 
-// Configure builds the one Partner Center client, and the tokens it uses, that every resource and
-// data source of this provider instance shares.
+// Configure builds the one Partner Center client and the one Microsoft Graph client, and the tokens
+// they use, that every resource and data source of this provider instance shares. Nothing calls
+// Graph until a GDAP resource or data source does.
 func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -80,7 +83,7 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
 	}
-	hc := partnercenter.NewHTTPClient()
+	hc := transport.NewHTTPClient(partnercenter.APIName)
 	sources, err := credential.NewSources(cfg.credentialConfig(), ep, hc)
 	if err != nil {
 		addCredentialError(&resp.Diagnostics, err)
@@ -100,26 +103,33 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Partner Center endpoint", err.Error())
 		return
 	}
-	data := &framework.ProviderData{PartnerCenter: c, CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, framework.EnvValidateAddress, true)}
+	gc, err := graph.New(graph.Config{BaseURL: ep.GraphURL, TokenSource: sources.Graph, HTTPClient: transport.NewHTTPClient(graph.APIName),
+		UserAgent: partnercenter.UserAgent(p.version, "terraform/"+req.TerraformVersion)})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("graph_base_url"), "Invalid Microsoft Graph endpoint", err.Error())
+		return
+	}
+	data := &framework.ProviderData{PartnerCenter: c, Graph: gc,
+		CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, framework.EnvValidateAddress, true)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
 
 // checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
-// partnercenter.ParseEndpoint), naming the attribute and its environment variable.
+// transport.ParseEndpoint), naming the attribute and its environment variable.
 func checkEndpoints(s credential.EndpointSettings, diags *diag.Diagnostics) bool {
 	for _, e := range []struct {
 		attr, env, value string
-		use              partnercenter.EndpointUse
+		use              transport.EndpointUse
 	}{
 		{"base_url", framework.EnvBaseURL, s.BaseURL, partnercenter.APIEndpoint},
-		{"authority_url", framework.EnvAuthorityURL, s.AuthorityURL, partnercenter.TokenEndpoint},
-		{"graph_base_url", framework.EnvGraphBaseURL, s.GraphBaseURL, partnercenter.GraphEndpoint},
+		{"authority_url", framework.EnvAuthorityURL, s.AuthorityURL, credential.TokenEndpoint},
+		{"graph_base_url", framework.EnvGraphBaseURL, s.GraphBaseURL, graph.Endpoint},
 	} {
 		if e.value == "" {
 			continue
 		}
-		if _, err := partnercenter.ParseEndpoint(e.value, e.use); err != nil {
+		if _, err := transport.ParseEndpoint(e.value, e.use); err != nil {
 			diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.attr, e.attr+" (or "+e.env+") "+err.Error()+".")
 		}
 	}

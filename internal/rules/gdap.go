@@ -22,6 +22,20 @@ const (
 	GlobalAdministratorRoleID = "62e90394-69f5-4237-9190-012177145e10"
 )
 
+// RelationshipStatuses are the statuses Graph gives a GDAP relationship, from created to its end.
+var RelationshipStatuses = []string{"created", "approvalPending", "approved", "activating", "active", "expiring",
+	"expired", "terminationRequested", "terminating", "terminated"}
+
+// RelationshipID is a GDAP relationship id: two GUIDs joined by a dash.
+var RelationshipID = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}-` +
+	`[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// InvitationURL is the link a customer follows to approve a relationship in the Microsoft 365 admin
+// center (the public cloud's).
+func InvitationURL(relationshipID string) string {
+	return "https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/" + relationshipID
+}
+
 // isoDuration is an ISO 8601 duration as Graph writes GDAP durations: days and larger units, and
 // an optional time part (PT0S).
 var isoDuration = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)

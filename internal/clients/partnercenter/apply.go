@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // Defaults for the conflict loop of ApplyCustomerBillingProfile.
@@ -106,7 +108,7 @@ func (c *Client) ApplyCustomerBillingProfile(ctx context.Context, customerID str
 // already made (the first PUT of a retried pair had succeeded).
 func (c *Client) reread(ctx context.Context, customerID string, attempt int, conflict *ConflictError) (*BillingProfile, error) {
 	if attempt < c.conflict.attempts {
-		wait := JitteredBackoff(c.conflict.waitMin, c.conflict.waitMax, attempt-1)
+		wait := transport.JitteredBackoff(c.conflict.waitMin, c.conflict.waitMax, attempt-1)
 		if err := sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("waiting %s to retry the update of customer %s after a stale ETag: %w", wait, customerID, err)
 		}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // attempts remembers what the attempts of one logical call met, so that a call the context ends
@@ -54,7 +56,7 @@ func (a *attempts) record(resp *http.Response, err error) {
 		return
 	}
 	a.status = resp.StatusCode
-	a.retryAfter, a.hasWait = retryAfter(resp, time.Now())
+	a.retryAfter, a.hasWait = transport.RetryAfter(resp, time.Now())
 }
 
 // retries is how many of the recorded attempts were retries.

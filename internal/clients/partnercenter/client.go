@@ -13,12 +13,20 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // DefaultBaseURL is the Partner Center API endpoint of the public cloud.
 const DefaultBaseURL = "https://api.partnercenter.microsoft.com"
+
+// APIName names Partner Center in log lines and errors.
+const APIName = "Partner Center"
+
+// APIEndpoint is what travels to Partner Center's base URL, for the rule that credentials travel
+// over https.
+var APIEndpoint = transport.EndpointUse{Carries: "the access token and every request", Example: DefaultBaseURL}
 
 // ApplicationName identifies this client to Partner Center in MS-PartnerCenter-Application and
 // in the User-Agent.
@@ -41,7 +49,7 @@ const (
 	DefaultMaxRetryAfter = 2 * time.Minute
 	// maxResponseBytes bounds how much of a response is read: a billing profile is a few KiB,
 	// so anything near this is not a Partner Center answer.
-	maxResponseBytes = 4 << 20
+	maxResponseBytes = transport.MaxResponseBytes
 )
 
 // Config configures a Client. Only TokenSource is required.
@@ -49,7 +57,7 @@ type Config struct {
 	// BaseURL is the API endpoint, e.g. DefaultBaseURL or an emulator's address.
 	BaseURL string
 	// TokenSource supplies the bearer token for each logical call.
-	TokenSource TokenSource
+	TokenSource transport.TokenSource
 	// Version is this software's version, sent in the User-Agent.
 	Version string
 	// UserAgentExtra is appended to the User-Agent (e.g. the Terraform version).
@@ -74,7 +82,7 @@ type Config struct {
 // Client calls Partner Center. It is safe for concurrent use and reuses connections.
 type Client struct {
 	baseURL        *url.URL
-	tokens         TokenSource
+	tokens         transport.TokenSource
 	credentialKind string
 	http           *retryablehttp.Client
 	userAgent      string
@@ -98,14 +106,14 @@ func New(cfg Config) (*Client, error) {
 	}
 	cfg = withDefaults(cfg)
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = NewHTTPClient()
+		cfg.HTTPClient = transport.NewHTTPClient(APIName)
 	}
 	return &Client{
 		baseURL:        base,
 		tokens:         cfg.TokenSource,
 		credentialKind: cfg.CredentialKind,
 		http:           newRetryClient(cfg, cfg.HTTPClient),
-		userAgent:      userAgent(cfg.Version, cfg.UserAgentExtra),
+		userAgent:      UserAgent(cfg.Version, cfg.UserAgentExtra),
 		conflict:       conflictPolicy{cfg.ConflictAttempts, cfg.ConflictWaitMin, cfg.ConflictWaitMax},
 	}, nil
 }
@@ -114,7 +122,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		raw = DefaultBaseURL
 	}
-	u, err := ParseEndpoint(raw, APIEndpoint)
+	u, err := transport.ParseEndpoint(raw, APIEndpoint)
 	if err != nil {
 		return nil, fmt.Errorf("partner center base URL %w", err)
 	}
@@ -149,24 +157,9 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-// NewHTTPClient returns a pooled HTTP client whose connections are kept alive and reused by every
-// call, which logs each request and response through tflog with secrets masked, and which follows
-// no redirect.
-func NewHTTPClient() *http.Client {
-	t := cleanhttp.DefaultPooledTransport()
-	// Terraform runs 10 operations at once by default; keep that many connections warm.
-	t.MaxIdleConnsPerHost = 32
-	t.ResponseHeaderTimeout = 2 * time.Minute
-	return &http.Client{Transport: &loggingTransport{next: t, trace: providerLogsTrace()}, CheckRedirect: refuseRedirects}
-}
-
-// refuseRedirects answers a redirect with the redirect itself, never following it: Partner Center
-// and Entra ID do not redirect API or token calls, and following one could carry the bearer token
-// or a credential elsewhere, over plain http too (Go keeps Authorization on a redirect to the same
-// host, whatever the scheme). The caller then reports the 3xx as the answer it got.
-func refuseRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-
-func userAgent(version, extra string) string {
+// UserAgent is what the provider sends as User-Agent to every API: its name and version, then extra
+// (the Terraform version).
+func UserAgent(version, extra string) string {
 	if version == "" {
 		version = "dev"
 	}

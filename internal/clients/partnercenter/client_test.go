@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -196,9 +197,9 @@ func TestNewRejectsBadConfiguration(t *testing.T) {
 	t.Parallel()
 	tests := map[string]Config{
 		"no token source":                  {BaseURL: "https://example.test"},
-		"a relative base URL":              {BaseURL: "api.partnercenter.microsoft.com", TokenSource: StaticToken("x")},
-		"an ftp base URL":                  {BaseURL: "ftp://example.test", TokenSource: StaticToken("x")},
-		"an http base URL to another host": {BaseURL: "http://example.test", TokenSource: StaticToken("x")},
+		"a relative base URL":              {BaseURL: "api.partnercenter.microsoft.com", TokenSource: transport.StaticToken("x")},
+		"an ftp base URL":                  {BaseURL: "ftp://example.test", TokenSource: transport.StaticToken("x")},
+		"an http base URL to another host": {BaseURL: "http://example.test", TokenSource: transport.StaticToken("x")},
 	}
 	for name, cfg := range tests {
 		t.Run("it rejects "+name, func(t *testing.T) {
@@ -237,22 +238,6 @@ func TestConfigDefaults(t *testing.T) {
 	}
 }
 
-func TestTheSharedHTTPClientKeepsConnectionsAndGivesUpOnASilentService(t *testing.T) {
-	t.Parallel()
-	lt, ok := NewHTTPClient().Transport.(*loggingTransport)
-	if !ok {
-		t.Fatalf("transport %T, want the logging transport", NewHTTPClient().Transport)
-	}
-	tr, ok := lt.next.(*http.Transport)
-	if !ok {
-		t.Fatalf("the logging transport wraps %T, want an *http.Transport", lt.next)
-	}
-	if tr.MaxIdleConnsPerHost != 32 || tr.ResponseHeaderTimeout != 2*time.Minute {
-		t.Errorf("MaxIdleConnsPerHost %d, ResponseHeaderTimeout %s; want 32 connections kept and two minutes for a response's headers",
-			tr.MaxIdleConnsPerHost, tr.ResponseHeaderTimeout)
-	}
-}
-
 func TestUserAgent(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, version, extra, want string }{
@@ -263,8 +248,8 @@ func TestUserAgent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := userAgent(tt.version, tt.extra); got != tt.want {
-				t.Errorf("userAgent(%q, %q) = %q, want %q", tt.version, tt.extra, got, tt.want)
+			if got := UserAgent(tt.version, tt.extra); got != tt.want {
+				t.Errorf("UserAgent(%q, %q) = %q, want %q", tt.version, tt.extra, got, tt.want)
 			}
 		})
 	}

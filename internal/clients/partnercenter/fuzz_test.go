@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The fuzz targets run their seed corpus (testdata/fuzz) in every `go test`; `make fuzz` explores
@@ -146,26 +145,6 @@ func FuzzParseAPIError(f *testing.F) {
 			t.Fatalf("a non-JSON body was not summarised: %d bytes", len(e.Description))
 		}
 		assertCodeAndDescriptionSurvive(t, body, e)
-	})
-}
-
-func FuzzRetryAfter(f *testing.F) {
-	for _, s := range []string{"0", "57", "-1", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT", "soon", ""} {
-		f.Add(s)
-	}
-	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	f.Fuzz(func(t *testing.T, header string) {
-		resp := &http.Response{Header: http.Header{"Retry-After": {header}}}
-		d, ok := retryAfter(resp, now)
-		if !ok && d != 0 {
-			t.Fatalf("an unusable header gave a wait of %s", d)
-		}
-		if ok && d < 0 {
-			t.Fatalf("wait %s out of range", d)
-		}
-		if got := backoff(time.Minute)(time.Millisecond, time.Second, 3, &http.Response{StatusCode: 429, Header: resp.Header}); got < 0 || got > time.Minute {
-			t.Fatalf("backoff %s is outside [0, the cap]", got)
-		}
 	})
 }
 

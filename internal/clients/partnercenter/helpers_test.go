@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -112,7 +113,7 @@ func newTestClient(t testing.TB, baseURL string) *Client {
 	t.Helper()
 	c, err := New(Config{
 		BaseURL:      baseURL,
-		TokenSource:  StaticToken(testToken),
+		TokenSource:  transport.StaticToken(testToken),
 		Version:      "1.2.3",
 		RetryMax:     3,
 		RetryWaitMin: time.Millisecond,

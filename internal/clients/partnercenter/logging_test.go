@@ -7,77 +7,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
-
-func TestRedactCredentialsMasksValuesAndKeepsTheirNames(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ name, in, want string }{
-		{"a bearer token is masked", "Authorization: Bearer eyJ0eXAi.x.y rejected", "Authorization: Bearer *** rejected"},
-		{"a form body's secrets are masked", "client_id=abc&client_secret=s3cr%2Bt&refresh_token=0.AX-y&scope=x",
-			"client_id=abc&client_secret=***&refresh_token=***&scope=x"},
-		{"a JSON answer's tokens are masked", `{"access_token":"emu-at-1","refresh_token": "emu-rt-2"}`, `{"access_token":"***","refresh_token": "***"}`},
-		{"a client assertion is masked", "client_assertion=eyJhbGci.e30.sig&x=1", "client_assertion=***&x=1"},
-		{"text without credentials is left alone", "AADSTS7000215: Invalid client secret provided.", "AADSTS7000215: Invalid client secret provided."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			if got := RedactCredentials(tt.in); got != tt.want {
-				t.Errorf("RedactCredentials(%q) =\n%q, want\n%q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestRequestBodyIsReadForTheLogAndSentUnchanged(t *testing.T) {
-	t.Parallel()
-	broken := errors.New("the body broke off")
-	tests := []struct {
-		name     string
-		body     io.ReadCloser
-		wantLog  string
-		wantSent string
-		wantErr  error
-	}{
-		{"a request without a body logs none", nil, "", "", nil},
-		{"a request with an empty body logs none", http.NoBody, "", "", nil},
-		{"a body is logged and sent whole", io.NopCloser(strings.NewReader(`{"email":"a@b.example"}`)), `{"email":"a@b.example"}`, `{"email":"a@b.example"}`, nil},
-		{"a body that fails is logged up to the failure and sends the failure on",
-			io.NopCloser(io.MultiReader(strings.NewReader(`{"em`), errReader{broken})), `{"em`, `{"em`, broken},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			req := httptest.NewRequestWithContext(context.Background(), http.MethodPut, "https://example.test/v1/x", nil)
-			req.Body = tt.body
-			sent, logged := requestBody(req)
-			if logged != tt.wantLog {
-				t.Errorf("logged %q, want %q", logged, tt.wantLog)
-			}
-			if tt.body == nil || tt.body == http.NoBody {
-				if sent != req {
-					t.Error("a request without a body was copied")
-				}
-				return
-			}
-			var b []byte
-			var err error
-			within(t, 2*time.Second, "reading the body", func() { b, err = io.ReadAll(sent.Body) })
-			if string(b) != tt.wantSent || !errors.Is(err, tt.wantErr) {
-				t.Errorf("the request sends %q, %v; want %q, %v", b, err, tt.wantSent, tt.wantErr)
-			}
-		})
-	}
-}
 
 func TestATraceLogShowsTheBodiesSentAndReceived(t *testing.T) {
 	t.Setenv("TF_LOG", "TRACE")
@@ -124,45 +59,4 @@ func TestOnlyRetriesAreLoggedAsRetries(t *testing.T) {
 	if len(retries) != 1 || retries[0]["retry"] != float64(1) || retries[0]["path"] != "/v1/customers/"+testCustomer+"/profiles/billing" {
 		t.Errorf("retries logged: %v; want one, the first retry of the call", retries)
 	}
-}
-
-func TestResponseBodyIsReadForTheLogAndHandedOnUnchanged(t *testing.T) {
-	t.Parallel()
-	reset := errors.New("connection reset by peer")
-	long := strings.Repeat("x", 4<<20) + "the rest"
-	tests := []struct {
-		name     string
-		body     io.Reader
-		wantLog  string
-		wantRead string
-		wantErr  error
-	}{
-		{"a body is logged and read whole", strings.NewReader(`{"a":1}`), `{"a":1}`, `{"a":1}`, nil},
-		{"an empty body is logged empty", strings.NewReader(""), "", "", nil},
-		{"a body that breaks off is logged up to the break and reads the failure after it",
-			io.MultiReader(strings.NewReader(`{"a":`), errReader{reset}), `{"a":`, `{"a":`, reset},
-		{"a body over the limit is logged up to the limit and read to its end", strings.NewReader(long), long[:4<<20], long, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			resp := &http.Response{Body: io.NopCloser(tt.body)}
-			logged := responseBody(resp)
-			if logged != tt.wantLog {
-				t.Errorf("logged %d bytes, want %d", len(logged), len(tt.wantLog))
-			}
-			var b []byte
-			var err error
-			within(t, 2*time.Second, "reading the body", func() { b, err = io.ReadAll(resp.Body) })
-			if string(b) != tt.wantRead || !errors.Is(err, tt.wantErr) {
-				t.Errorf("read %d bytes, %v; want %d bytes, %v", len(b), err, len(tt.wantRead), tt.wantErr)
-			}
-		})
-	}
-	t.Run("a response without a body logs none", func(t *testing.T) {
-		t.Parallel()
-		if got := responseBody(&http.Response{}); got != "" {
-			t.Errorf("logged %q", got)
-		}
-	})
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/hashicorp/go-retryablehttp"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -73,7 +75,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 }
 
 // send sends req, retrying as the retry policy allows, and once more with a new token when Partner
-// Center refuses (401) a token that may have expired on its way (RenewingTokenSource). Only the
+// Center refuses (401) a token that may have expired on its way (transport.RenewingTokenSource). Only the
 // response of the last attempt is left open.
 func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Response, error) {
 	resp, err := c.http.Do(req)
@@ -91,7 +93,7 @@ func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Re
 // source says the refused one may have expired on its way; it reports whether req is worth
 // sending again.
 func (c *Client) renewRefused(ctx context.Context, req *retryablehttp.Request) bool {
-	src, ok := c.tokens.(RenewingTokenSource)
+	src, ok := c.tokens.(transport.RenewingTokenSource)
 	if !ok {
 		return false
 	}

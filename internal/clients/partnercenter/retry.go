@@ -5,17 +5,14 @@ package partnercenter
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // newRetryClient builds the retrying HTTP layer. It retries only throttling (429), server
@@ -95,7 +92,7 @@ func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
 	if tried != nil && tried.retries() >= l.MaxRetries {
 		return true
 	}
-	d, ok := retryAfter(resp, time.Now())
+	d, ok := transport.RetryAfter(resp, time.Now())
 	return ok && d > l.MaxRetryAfter
 }
 
@@ -103,53 +100,11 @@ func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
 // many resources throttled at once do not come back in lockstep.
 func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
 	return func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-		if d, ok := retryAfter(resp, time.Now()); ok {
+		if d, ok := transport.RetryAfter(resp, time.Now()); ok {
 			return min(d, maxRetryAfter)
 		}
-		return JitteredBackoff(lo, hi, attempt)
+		return transport.JitteredBackoff(lo, hi, attempt)
 	}
-}
-
-// retryAfter reads a Retry-After header given in seconds or as an HTTP date, as asked: however
-// long the wait (a day, a year), the caller caps it, so that a service asking for a long pause
-// gets the longest one the client allows rather than a short jittered one.
-func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
-	if resp == nil {
-		return 0, false
-	}
-	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
-	if v == "" {
-		return 0, false
-	}
-	// A number too large for int64 comes back as the largest one, with ErrRange: still a wait.
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
-		if secs < 0 {
-			return 0, false
-		}
-		return time.Duration(min(secs, maxRetryAfterSeconds)) * time.Second, true
-	}
-	if when, err := http.ParseTime(v); err == nil {
-		return max(when.Sub(now), 0), true
-	}
-	return 0, false
-}
-
-// maxRetryAfterSeconds is the longest wait a time.Duration holds, in seconds.
-const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
-
-// JitteredBackoff is the wait before retry n (counted from 0): lo doubled n times, at most hi,
-// picked at random in its upper half, so that many callers failing at once (resources throttled
-// together, renewals of many provider runs) do not come back in step.
-func JitteredBackoff(lo, hi time.Duration, n int) time.Duration {
-	d := hi
-	if n < 63 && lo <= hi>>n { // lo<<n cannot exceed hi, nor overflow
-		d = lo << n
-	}
-	if d <= 1 {
-		return d
-	}
-	half := d / 2
-	return half + rand.N(d-half)
 }
 
 func logRetry(_ retryablehttp.Logger, req *http.Request, attempt int) {

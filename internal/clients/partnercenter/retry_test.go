@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 func TestThrottledCallWaitsWhatRetryAfterAsks(t *testing.T) {
@@ -95,40 +97,6 @@ func TestRequestIDIsStableAcrossRetriesAndNewPerCall(t *testing.T) {
 	}
 }
 
-func TestRetryAfterParsing(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name   string
-		header string
-		want   time.Duration
-		ok     bool
-	}{
-		{"seconds are read as seconds", "57", 57 * time.Second, true},
-		{"zero means retry at once", "0", 0, true},
-		{"an HTTP date is read as the time until then", now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
-		{"a date in the past means now", now.Add(-time.Hour).Format(http.TimeFormat), 0, true},
-		{"a day and a second is read as asked, for the caller to cap", "86401", 86401 * time.Second, true},
-		{"a date days away is read as asked, for the caller to cap", now.Add(72 * time.Hour).Format(http.TimeFormat), 72 * time.Hour, true},
-		{"a number beyond int64 is the longest wait", "99999999999999999999", time.Duration(maxRetryAfterSeconds) * time.Second, true},
-		{"a negative number is ignored", "-5", 0, false},
-		{"garbage is ignored", "soon", 0, false},
-		{"an absent header is ignored", "", 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			resp := &http.Response{Header: http.Header{}}
-			if tt.header != "" {
-				resp.Header.Set("Retry-After", tt.header)
-			}
-			got, ok := retryAfter(resp, now)
-			if got != tt.want || ok != tt.ok {
-				t.Errorf("retryAfter(%q) = %s, %v; want %s, %v", tt.header, got, ok, tt.want, tt.ok)
-			}
-		})
-	}
-}
-
 func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 	t.Parallel()
 	b := backoff(10 * time.Second)
@@ -150,48 +118,13 @@ func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
 	})
 }
 
-func TestRetriesWithoutRetryAfterWaitAJitteredDoublingTime(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name     string
-		lo, hi   time.Duration
-		attempt  int
-		from, to time.Duration // the wait lies in [from, to)
-	}{
-		{"the first retry waits between half the minimum and the minimum", 100 * time.Millisecond, 2 * time.Second, 0, 50 * time.Millisecond, 100 * time.Millisecond},
-		{"the second retry waits twice as long", 100 * time.Millisecond, 2 * time.Second, 1, 100 * time.Millisecond, 200 * time.Millisecond},
-		{"the fifth retry waits sixteen times as long", 100 * time.Millisecond, 2 * time.Second, 4, 800 * time.Millisecond, 1600 * time.Millisecond},
-		{"the sixth retry reaches the maximum", 100 * time.Millisecond, 2 * time.Second, 5, time.Second, 2 * time.Second},
-		{"later retries stay within the maximum", 100 * time.Millisecond, 2 * time.Second, 12, time.Second, 2 * time.Second},
-		{"a long minimum does not overflow at the 30th retry", 10 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
-		{"a long minimum does not overflow at the 31st retry", 10 * time.Second, time.Minute, 30, 30 * time.Second, time.Minute},
-		{"a minimum over 17 s does not overflow at the 30th retry", 20 * time.Second, time.Minute, 29, 30 * time.Second, time.Minute},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			seen := map[time.Duration]bool{}
-			for range 50 {
-				got := backoff(time.Minute)(tt.lo, tt.hi, tt.attempt, &http.Response{StatusCode: 503, Header: http.Header{}})
-				if got < tt.from || got >= tt.to {
-					t.Fatalf("waited %s, want within [%s, %s)", got, tt.from, tt.to)
-				}
-				seen[got] = true
-			}
-			if len(seen) < 2 {
-				t.Errorf("50 waits were all %v: want them jittered", seen)
-			}
-		})
-	}
-}
-
 func TestRetryAfterOverADayWaitsTheCap(t *testing.T) {
 	t.Parallel()
 	srv := serve(t, &recorder{replies: []reply{
 		{status: 429, header: map[string]string{"Retry-After": "172800"}, body: `{"statusCode":429,"message":"Rate limit is exceeded. Try again in 172800 seconds."}`},
 		{status: 200, body: profileJSON},
 	}})
-	c, err := New(Config{BaseURL: srv.URL, TokenSource: StaticToken(testToken), RetryMax: 1,
+	c, err := New(Config{BaseURL: srv.URL, TokenSource: transport.StaticToken(testToken), RetryMax: 1,
 		RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, MaxRetryAfter: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +165,7 @@ func TestATimeoutSaysWhatTheCallWaitedFor(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			cfg := tt.cfg
-			cfg.BaseURL, cfg.TokenSource = tt.baseURL(t), StaticToken(testToken)
+			cfg.BaseURL, cfg.TokenSource = tt.baseURL(t), transport.StaticToken(testToken)
 			cfg.RetryWaitMin = max(cfg.RetryWaitMin, time.Millisecond)
 			cfg.RetryWaitMax = max(cfg.RetryWaitMax, 5*time.Millisecond)
 			c, err := New(cfg)

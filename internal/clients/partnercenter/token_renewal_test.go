@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // renewingTokens hands out "old" until Partner Center refuses it, then what renew says.
@@ -36,7 +38,7 @@ func (s *renewingTokens) RenewRefused(_ context.Context, refused string) (string
 	return token, ok, err
 }
 
-func clientWithTokens(t *testing.T, src TokenSource, replies ...reply) (*Client, *recorder) {
+func clientWithTokens(t *testing.T, src transport.TokenSource, replies ...reply) (*Client, *recorder) {
 	t.Helper()
 	rec := &recorder{replies: replies}
 	srv := serve(t, rec)
@@ -73,8 +75,8 @@ func TestATokenRefusedAfterItExpiredOnItsWayIsRenewedAndTheCallSentOnce(t *testi
 
 func TestARefusalStandsWhenTheTokenCannotBeRenewed(t *testing.T) {
 	t.Parallel()
-	tests := map[string]TokenSource{
-		"a static token":                       StaticToken("static"),
+	tests := map[string]transport.TokenSource{
+		"a static token":                       transport.StaticToken("static"),
 		"a token the source says is still new": &renewingTokens{current: "old", renew: func(string) (string, bool, error) { return "", false, nil }},
 		"a renewal that fails": &renewingTokens{current: "old", renew: func(string) (string, bool, error) {
 			return "", false, errors.New("Entra ID is unavailable")

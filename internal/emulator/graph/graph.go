@@ -76,3 +76,12 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(body)
 }
+
+// selfURL is the emulator's own address as r reached it, which links and Location headers name,
+// as Graph names its own host: a client follows them only to the endpoint it was given.
+func selfURL(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}

@@ -58,7 +58,7 @@ func (s *Server) listRelationships(w http.ResponseWriter, r *http.Request) {
 			next[k] = v
 		}
 		next.Set("$skiptoken", strconv.Itoa(end))
-		body["@odata.nextLink"] = "https://graph.microsoft.com" + relationshipsPath + "?" + next.Encode()
+		body["@odata.nextLink"] = selfURL(r) + relationshipsPath + "?" + next.Encode()
 	}
 	writeJSON(w, http.StatusOK, body)
 }

@@ -59,7 +59,7 @@ func (s *Server) createRelationship(w http.ResponseWriter, r *http.Request) {
 	s.relationships[rel.ID] = rel
 	s.order = append(s.order, rel.ID)
 	s.visibleAt[rel.ID] = now.Add(s.createLag)
-	w.Header().Set("Location", "https://graph.microsoft.com"+relationshipsPath+"/"+rel.ID)
+	w.Header().Set("Location", selfURL(r)+relationshipsPath+"/"+rel.ID)
 	writeJSON(w, http.StatusCreated, withContext(rel.toJSON(), "tenantRelationships/delegatedAdminRelationships/$entity"))
 }
 
@@ -101,7 +101,7 @@ func (s *Server) updateRelationship(w http.ResponseWriter, r *http.Request) {
 	rel.Modified, rel.etag = now, newETag()
 	if longRunning {
 		op := s.newOperationLocked(rel.ID)
-		w.Header().Set("Location", "https://graph.microsoft.com"+relationshipsPath+"/"+rel.ID+"/operations/"+op.ID)
+		w.Header().Set("Location", selfURL(r)+relationshipsPath+"/"+rel.ID+"/operations/"+op.ID)
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusAccepted)
 		return

@@ -68,7 +68,7 @@ func (s *Server) requestAction(w http.ResponseWriter, r *http.Request) {
 	}
 	q := &request{ID: newGUID(), RelationshipID: rel.ID, Action: in.Action, Created: now}
 	s.requests[q.ID] = q
-	w.Header().Set("Location", "https://graph.microsoft.com"+relationshipsPath+"/"+rel.ID+"/requests/"+q.ID)
+	w.Header().Set("Location", selfURL(r)+relationshipsPath+"/"+rel.ID+"/requests/"+q.ID)
 	writeJSON(w, http.StatusCreated, q.toJSON())
 }
 

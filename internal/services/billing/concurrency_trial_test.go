@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
@@ -85,7 +86,7 @@ func newTrial(t testing.TB, seed uint64) *trial {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: partnercenter.StaticToken(trialToken),
+	c, err := partnercenter.New(partnercenter.Config{BaseURL: srv.URL, TokenSource: transport.StaticToken(trialToken),
 		ConflictAttempts: 20, ConflictWaitMin: time.Microsecond, ConflictWaitMax: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

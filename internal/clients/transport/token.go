@@ -1,22 +1,21 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package partnercenter
+package transport
 
 import (
 	"context"
 	"errors"
 )
 
-// TokenSource supplies the bearer token sent with each Partner Center call. Implementations
+// TokenSource supplies the bearer token sent with each call to an API. Implementations
 // cache and refresh tokens as their credential kind requires; they must be safe for concurrent use.
 type TokenSource interface {
 	Token(ctx context.Context) (string, error)
 }
 
-// RenewingTokenSource is a TokenSource that can replace a token Partner Center refused (401)
-// because it expired on its way: a token handed out shortly before its expiry can reach Partner
-// Center after it, on a slow network or a busy machine, or by the clock of a service a little
+// RenewingTokenSource is a TokenSource that can replace a token an API refused (401) because it
+// expired on its way: a token handed out shortly before its expiry can reach the API after it, on a slow network or a busy machine, or by the clock of a service a little
 // ahead of this machine's. The client then sends the call once more with the new token.
 type RenewingTokenSource interface {
 	TokenSource

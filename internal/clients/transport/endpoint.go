@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package partnercenter
+package transport
 
 import (
 	"errors"
@@ -15,17 +15,6 @@ import (
 type EndpointUse struct {
 	Carries, Example string
 }
-
-// The endpoints the provider sends credentials to.
-var (
-	// APIEndpoint is Partner Center's API base URL.
-	APIEndpoint = EndpointUse{Carries: "the access token and every request", Example: DefaultBaseURL}
-	// TokenEndpoint is Entra ID's authority.
-	TokenEndpoint = EndpointUse{Carries: "the client secret, refresh token or federated token, and every token it issues",
-		Example: "https://login.microsoftonline.com"}
-	// GraphEndpoint is Microsoft Graph's base URL.
-	GraphEndpoint = EndpointUse{Carries: "the Microsoft Graph token and every request", Example: "https://graph.microsoft.com"}
-)
 
 // ParseEndpoint parses raw, an endpoint the provider sends credentials to, for use. It must be an
 // absolute https URL, or http to a loopback host only (an emulator on the same machine): plain

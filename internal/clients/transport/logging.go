@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package partnercenter
+package transport
 
 import (
 	"bytes"
@@ -57,11 +57,17 @@ func maskSecrets(ctx context.Context) context.Context {
 
 // loggingTransport logs each HTTP attempt through tflog: a summary at DEBUG, headers and bodies
 // at TRACE when the provider logs at TRACE (copying and masking bodies costs more than a call's
-// own work at partner scale, so it is not done for a log that drops them).
+// own work at partner scale, so it is not done for a log that drops them). api names the service
+// in the messages ("Partner Center", "Microsoft Graph").
 type loggingTransport struct {
 	next  http.RoundTripper
 	trace bool
+	api   string
 }
+
+// requestIDHeaders are the headers that identify a call to a support case: Partner Center's
+// MS-RequestId and MS-CorrelationId, Microsoft Graph's client-request-id. Each is logged when sent.
+var requestIDHeaders = []string{"MS-RequestId", "MS-CorrelationId", "client-request-id"}
 
 // providerLogsTrace reports whether terraform-plugin-log writes the provider's TRACE entries,
 // which it decides from these variables.
@@ -77,30 +83,30 @@ func providerLogsTrace() bool {
 // RoundTrip logs req and its response around the wrapped transport.
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := maskSecrets(req.Context())
-	fields := map[string]any{
-		"method":            req.Method,
-		"url":               req.URL.String(),
-		HeaderRequestID:     req.Header.Get(HeaderRequestID),
-		HeaderCorrelationID: req.Header.Get(HeaderCorrelationID),
+	fields := map[string]any{"method": req.Method, "url": req.URL.String()}
+	for _, h := range requestIDHeaders {
+		if v := req.Header.Get(h); v != "" {
+			fields[h] = v
+		}
 	}
-	tflog.Debug(ctx, "Sending Partner Center request", fields)
+	tflog.Debug(ctx, "Sending "+t.api+" request", fields)
 	if t.trace {
 		var body string
 		req, body = requestBody(req)
-		tflog.Trace(ctx, "Partner Center request detail", map[string]any{"headers": redactedHeaders(req.Header), "body": body})
+		tflog.Trace(ctx, t.api+" request detail", map[string]any{"headers": redactedHeaders(req.Header), "body": body})
 	}
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
 	fields["duration_ms"] = time.Since(start).Milliseconds()
 	if err != nil {
 		fields["error"] = err.Error()
-		tflog.Debug(ctx, "Partner Center request failed", fields)
+		tflog.Debug(ctx, t.api+" request failed", fields)
 		return nil, err
 	}
 	fields["status"] = resp.StatusCode
-	tflog.Debug(ctx, "Received Partner Center response", fields)
+	tflog.Debug(ctx, "Received "+t.api+" response", fields)
 	if t.trace {
-		tflog.Trace(ctx, "Partner Center response detail", map[string]any{"headers": redactedHeaders(resp.Header), "body": responseBody(resp)})
+		tflog.Trace(ctx, t.api+" response detail", map[string]any{"headers": redactedHeaders(resp.Header), "body": responseBody(resp)})
 	}
 	return resp, nil
 }
@@ -134,7 +140,7 @@ func requestBody(req *http.Request) (*http.Request, string) {
 	return clone, string(b)
 }
 
-// responseBody reads up to maxResponseBytes of the body for the log and puts them back before the
+// responseBody reads up to MaxResponseBytes of the body for the log and puts them back before the
 // unread rest, so that the caller reads the very bytes it would have read unlogged (and can tell
 // a body longer than the limit); a read error (a connection reset mid-body) is handed on to the
 // caller after the bytes that did arrive.
@@ -142,7 +148,7 @@ func responseBody(resp *http.Response) string {
 	if resp.Body == nil {
 		return ""
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes))
 	rest := resp.Body
 	if err != nil {
 		rest = io.NopCloser(errReader{err})

@@ -1,0 +1,76 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package framework
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
+)
+
+// AddGraphError turns a failed Microsoft Graph call about s into a diagnostic a user can act on:
+// a summary, what to do, and the error itself with its status, Graph's code and request ids.
+func AddGraphError(diags *diag.Diagnostics, s Subject, err error) {
+	summary, hint := ExplainGraph(s, err)
+	diags.AddError(summary, hint+"\n\n"+err.Error())
+}
+
+// ExplainGraph is the summary and the advice of the diagnostic of a Graph call's err about s.
+func ExplainGraph(s Subject, err error) (summary, hint string) {
+	var tokenErr *credential.TokenError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) && s.Timeouts:
+		return "Timed out", "Microsoft Graph did not finish in the " + s.Action + " timeout. Raise timeouts." + s.Action +
+			", or try again later."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Timed out", "Microsoft Graph did not finish giving " + s.Object + " within " +
+			ShortDuration(DefaultDataSourceTimeout) + ", the most a data source waits. Try again later."
+	case errors.Is(err, context.Canceled):
+		return "Cancelled", "The operation was cancelled before Microsoft Graph answered."
+	case errors.As(err, &tokenErr):
+		summary, hint, _ := explainCredential(err)
+		return summary, hint
+	case UnreachableHost(err) != "":
+		return "Could not reach Microsoft Graph", "Microsoft Graph at " + UnreachableHost(err) + " could not be reached at " +
+			"all (its name did not resolve, or it refused or dropped the connection). Check graph_base_url (or " +
+			EnvGraphBaseURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Graph."
+	}
+	return explainGraphAnswer(s, err)
+}
+
+// explainGraphAnswer explains what Graph answered about s.
+func explainGraphAnswer(s Subject, err error) (summary, hint string) {
+	var unusable *graph.AnswerError
+	if errors.As(err, &unusable) {
+		return "Unusable answer from Microsoft Graph", "Microsoft Graph answered with success but with a body that is " +
+			"not usable as " + s.Object + ", so Terraform used nothing of it. Try again; if it persists, open a support " +
+			"case with the request ids below."
+	}
+	var apiErr *graph.APIError
+	if !errors.As(err, &apiErr) {
+		return "Microsoft Graph request failed", "Could not " + s.Action + " " + s.Object + "."
+	}
+	switch apiErr.StatusCode {
+	case http.StatusUnauthorized:
+		return "Microsoft Graph rejected the credential", "Microsoft Graph refused the token: it is invalid, expired, or " +
+			"for another API or cloud. For graph_access_token (" + EnvGraphAccessToken + "), get a token for " +
+			"https://graph.microsoft.com (az account get-access-token --resource https://graph.microsoft.com)."
+	case http.StatusForbidden:
+		return "Access denied", "Microsoft Graph refused to let this partner " + s.Action + " " + s.Object + ": the " +
+			"application or signed-in user needs the DelegatedAdminRelationship.Read.All permission (ReadWrite.All to " +
+			"change relationships), consented in the partner tenant."
+	case http.StatusNotFound:
+		return s.noun() + " not found", "Microsoft Graph has no " + s.Object + " for this partner. Check the id, and " +
+			"graph_base_url (the Graph root, such as " + graph.DefaultBaseURL + ", without a version or path)."
+	case http.StatusTooManyRequests:
+		return "Microsoft Graph kept throttling requests", "Microsoft Graph answered 429 Too Many Requests after every " +
+			"retry. Run terraform with a lower -parallelism, or try again later."
+	}
+	return "Microsoft Graph request failed", "Could not " + s.Action + " " + s.Object + "."
+}

@@ -4,8 +4,11 @@
 package acctest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"reflect"
@@ -37,8 +40,12 @@ func AgainstRealPartnerCenter() bool {
 	return os.Getenv("TF_ACC") != "" && os.Getenv(EnvTestCustomerID) != ""
 }
 
-// EmulatorToken is the bearer token every test emulator accepts.
-const EmulatorToken = "acceptance-test-token"
+// EmulatorToken is the bearer token every test emulator accepts for Partner Center, and
+// EmulatorGraphToken the one it accepts for Microsoft Graph.
+const (
+	EmulatorToken      = "acceptance-test-token"
+	EmulatorGraphToken = "acceptance-test-graph-token"
+)
 
 // ProviderFactories serve the provider in the test process, as main.go serves it, for
 // terraform-plugin-testing.
@@ -67,6 +74,7 @@ func NewEnv(t *testing.T) *Env {
 		return &Env{CustomerID: os.Getenv(EnvTestCustomerID), ProviderConfig: `provider "partnercenter" {}`}
 	}
 	emu := emulator.New(EmulatorToken)
+	emu.AddGraphToken(EmulatorGraphToken)
 	id := uuid.NewString()
 	if err := emu.SeedDefaultCustomer(id); err != nil {
 		t.Fatal(err)
@@ -74,11 +82,51 @@ func NewEnv(t *testing.T) *Env {
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &Env{
-		CustomerID:     id,
-		Emulator:       emu,
-		BaseURL:        srv.URL,
-		ProviderConfig: fmt.Sprintf("provider \"partnercenter\" {\n  base_url     = %q\n  access_token = %q\n}\n", srv.URL, EmulatorToken),
+		CustomerID: id,
+		Emulator:   emu,
+		BaseURL:    srv.URL,
+		ProviderConfig: fmt.Sprintf("provider \"partnercenter\" {\n  base_url           = %[1]q\n  access_token       = %[2]q\n"+
+			"  graph_base_url     = %[1]q\n  graph_access_token = %[3]q\n}\n", srv.URL, EmulatorToken, EmulatorGraphToken),
 	}
+}
+
+// SeedRelationship creates a GDAP relationship in the emulator through Graph's API, as a partner
+// would in the portal, and returns its id; lock also locks it for the customer's approval.
+func (e *Env) SeedRelationship(t *testing.T, name, customerTenantID string, lock bool, roles ...string) string {
+	t.Helper()
+	e.NeedsEmulator(t)
+	var unified []map[string]string
+	for _, r := range roles {
+		unified = append(unified, map[string]string{"roleDefinitionId": r})
+	}
+	created := e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships", map[string]any{
+		"displayName": name, "duration": "P730D", "customer": map[string]string{"tenantId": customerTenantID},
+		"accessDetails": map[string]any{"unifiedRoles": unified}})
+	id, _ := created["id"].(string)
+	if lock {
+		e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+id+"/requests",
+			map[string]string{"action": "lockForApproval"})
+	}
+	return id
+}
+
+// graphCall sends body to the emulator's Graph side and returns the decoded success answer.
+func (e *Env) graphCall(t *testing.T, method, path string, body any) map[string]any {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequestWithContext(t.Context(), method, e.BaseURL+path, bytes.NewReader(b))
+	req.Header.Set("Authorization", "Bearer "+EmulatorGraphToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	out := map[string]any{}
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	if resp.StatusCode >= 300 {
+		t.Fatalf("%s %s: %d %v", method, path, resp.StatusCode, out)
+	}
+	return out
 }
 
 // NeedsEmulator skips a test that injects faults or knows the seeded profile when it runs against

@@ -7,10 +7,11 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/billing"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/customers"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/gdap"
 )
 
 // services are the areas of the provider, each registered by its package under internal/services.
 // A new service (a new folder there) is added here.
 func services() []framework.Service {
-	return []framework.Service{billing.Service(), customers.Service()}
+	return []framework.Service{billing.Service(), customers.Service(), gdap.Service()}
 }

@@ -283,7 +283,7 @@ func TestAccBillingProfile_unreachablePartnerCenter(t *testing.T) {
 	env.NeedsEmulator(t)
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close() // nothing listens there any more: connection refused
-	refused := regexp.MustCompile(`base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `base_url = "`+closed.URL+`"`)
+	refused := regexp.MustCompile(`(?m)^(\s*)base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `${1}base_url = "`+closed.URL+`"`)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: refused, ExpectError: acctest.DiagnosticPattern("Could not reach Partner Center", "Check base_url", "connection refused")},
@@ -298,7 +298,7 @@ func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config:      regexp.MustCompile(`access_token = "[^"]*"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `access_token = "expired"`),
+			Config:      regexp.MustCompile(`(?m)^(\s*)access_token\s*=\s*"[^"]*"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `${1}access_token = "expired"`),
 			ExpectError: acctest.DiagnosticPattern("Partner Center rejected the credential", "access_token", "HTTP 401", acctest.RequestIDs),
 		}},
 	})
@@ -351,7 +351,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 		{
 			name: "a wrong base_url path",
 			faulty: func(config string) string {
-				return regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).ReplaceAllString(config, `base_url = "$1/partnercenter"`)
+				return regexp.MustCompile(`(?m)^(\s*)base_url\s*=\s*"([^"]+)"`).ReplaceAllString(config, `${1}base_url = "$2/partnercenter"`)
 			},
 			want: acctest.DiagnosticPattern("Partner Center endpoint not found", "HTTP 404"),
 		},

@@ -1,0 +1,78 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+var _ datasource.DataSourceWithConfigure = (*relationshipsDataSource)(nil)
+
+// NewRelationshipsDataSource returns the partnercenter_delegated_admin_relationships data source.
+func NewRelationshipsDataSource() datasource.DataSource { return &relationshipsDataSource{} }
+
+type relationshipsDataSource struct {
+	framework.GraphDataSourceClient
+}
+
+type relationshipsModel struct {
+	Status           types.String        `tfsdk:"status"`
+	CustomerTenantID types.String        `tfsdk:"customer_tenant_id"`
+	Relationships    []relationshipModel `tfsdk:"relationships"`
+}
+
+func (d *relationshipsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationships"
+}
+
+func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the partner's GDAP (granular delegated admin privileges) relationships from Microsoft " +
+			"Graph, every page of them, optionally only those in one status or with one customer: for an overview of " +
+			"relationships awaiting approval (`status = \"approvalPending\"`), or to import an estate's relationships.",
+		Attributes: map[string]schema.Attribute{
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Only relationships in this status, such as `active` or `approvalPending`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(rules.RelationshipStatuses...)},
+			},
+			"customer_tenant_id": schema.StringAttribute{
+				MarkdownDescription: "Only relationships with this customer (its tenant id, a GUID).",
+				Optional:            true,
+				Validators:          []validator.String{framework.GUIDValidator},
+			},
+			"relationships": schema.ListNestedAttribute{
+				MarkdownDescription: "The relationships, in the order Graph lists them.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: relationshipAttributes()},
+			},
+		},
+	}
+}
+
+func (d *relationshipsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	framework.ReadModel(ctx, d.Graph, req, resp, func(ctx context.Context, m *relationshipsModel, diags *diag.Diagnostics) {
+		f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: m.CustomerTenantID.ValueString()}
+		list, err := d.Graph.ListRelationships(ctx, f)
+		if err != nil {
+			framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
+			return
+		}
+		m.Relationships = make([]relationshipModel, 0, len(list))
+		for _, r := range list {
+			m.Relationships = append(m.Relationships, relationshipFromAPI(r))
+		}
+	})
+}

@@ -59,18 +59,30 @@ func explainGraphAnswer(s Subject, err error) (summary, hint string) {
 	switch apiErr.StatusCode {
 	case http.StatusUnauthorized:
 		return "Microsoft Graph rejected the credential", "Microsoft Graph refused the token: it is invalid, expired, or " +
-			"for another API or cloud. For graph_access_token (" + EnvGraphAccessToken + "), get a token for " +
-			"https://graph.microsoft.com (az account get-access-token --resource https://graph.microsoft.com)."
+			"for another API or cloud than graph_base_url's. With graph_access_token (" + EnvGraphAccessToken + "), get a " +
+			"token for the cloud's Graph endpoint (az account get-access-token --resource " + graph.DefaultBaseURL +
+			" in the public cloud); with another credential kind, check its tenant and cloud."
 	case http.StatusForbidden:
 		return "Access denied", "Microsoft Graph refused to let this partner " + s.Action + " " + s.Object + ": the " +
 			"application or signed-in user needs the DelegatedAdminRelationship.Read.All permission (ReadWrite.All to " +
 			"change relationships), consented in the partner tenant."
 	case http.StatusNotFound:
-		return s.noun() + " not found", "Microsoft Graph has no " + s.Object + " for this partner. Check the id, and " +
-			"graph_base_url (the Graph root, such as " + graph.DefaultBaseURL + ", without a version or path)."
+		return graphNotFound(s)
 	case http.StatusTooManyRequests:
 		return "Microsoft Graph kept throttling requests", "Microsoft Graph answered 429 Too Many Requests after every " +
 			"retry. Run terraform with a lower -parallelism, or try again later."
 	}
 	return "Microsoft Graph request failed", "Could not " + s.Action + " " + s.Object + "."
+}
+
+// graphNotFound explains a 404: an object that does not exist (s names a kind of object), or a
+// collection, which always exists, answered by something else than Graph's API.
+func graphNotFound(s Subject) (summary, hint string) {
+	if s.Noun != "" {
+		return s.Noun + " not found", "Microsoft Graph has no " + s.Object + " for this partner. Check the id, and " +
+			"graph_base_url (the Graph root, such as " + graph.DefaultBaseURL + ")."
+	}
+	return "Microsoft Graph endpoint not found", "Microsoft Graph answered 404 for " + s.Object + ", which always " +
+		"exists: check graph_base_url (or " + EnvGraphBaseURL + "), the Graph root such as " + graph.DefaultBaseURL +
+		", and any proxy between Terraform and Graph."
 }

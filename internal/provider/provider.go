@@ -83,8 +83,10 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
 	}
+	// Each service gets its own pooled client, named in its log lines; connections are per host
+	// anyway, so nothing is lost by not sharing one.
 	hc := transport.NewHTTPClient(partnercenter.APIName)
-	sources, err := credential.NewSources(cfg.credentialConfig(), ep, hc)
+	sources, err := credential.NewSources(cfg.credentialConfig(), ep, transport.NewHTTPClient("Entra ID"))
 	if err != nil {
 		addCredentialError(&resp.Diagnostics, err)
 		return

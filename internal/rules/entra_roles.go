@@ -30,7 +30,7 @@ var EntraRoles = []EntraRole{
 	{"Attribute Definition Reader", "1d336d2c-4ae8-42ef-9711-b3604ce3fc2c"},
 	{"Authentication Administrator", "c4e39bd9-1100-46d3-8c65-fb160da0071f"},
 	{"Authentication Policy Administrator", "0526716b-113d-4c15-b2c8-68e3c22b9f80"},
-	{"Azure AD Joined Device Local Administrator", "9f06204d-73c1-4d4c-880a-6edb90606fd8"},
+	{"Microsoft Entra Joined Device Local Administrator", "9f06204d-73c1-4d4c-880a-6edb90606fd8"},
 	{"Azure DevOps Administrator", "e3973bdf-4987-49ae-837a-ba8e231c7286"},
 	{"Azure Information Protection Administrator", "7495fdc4-34c4-4d15-a289-98788ce399fd"},
 	{"B2C IEF Keyset Administrator", "aaf43236-0c0d-4d5f-883a-6955382ac081"},
@@ -115,10 +115,20 @@ var EntraRoles = []EntraRole{
 	{"Yammer Administrator", "810a2642-a034-447f-a5e8-41beaa378541"},
 }
 
+// entraRoleAliases are names a role has carried besides the one in EntraRoles (renamed roles keep
+// their template id): the admin centers show the new name, older scripts and documents the old.
+var entraRoleAliases = map[string]string{
+	"azure ad joined device local administrator": "9f06204d-73c1-4d4c-880a-6edb90606fd8",
+	"power bi administrator":                     "a9ea8996-122f-4c74-9520-8edcd192826c",
+}
+
 // EntraRoleID is the template id of the built-in role named name (in any case, spaces as they
 // come), or an error that names the closest known roles.
 func EntraRoleID(name string) (string, error) {
 	key := roleKey(name)
+	if id, ok := entraRoleAliases[key]; ok {
+		return id, nil
+	}
 	for _, r := range EntraRoles {
 		if roleKey(r.Name) == key {
 			return r.TemplateID, nil

@@ -30,6 +30,13 @@ func TestEntraRoleIDReadsNamesAsPeopleWriteThem(t *testing.T) {
 			t.Errorf("EntraRoleID(%q) = %s, %v", name, id, err)
 		}
 	}
+	for old, current := range map[string]string{"Power BI Administrator": "Fabric Administrator",
+		"Azure AD Joined Device Local Administrator": "Microsoft Entra Joined Device Local Administrator"} {
+		want, _ := EntraRoleID(current)
+		if got, err := EntraRoleID(old); err != nil || got != want || want == "" {
+			t.Errorf("the former name %q = %s, %v; want %s, the id of %q", old, got, err, want, current)
+		}
+	}
 	_, err := EntraRoleID("Helpdesk Admin")
 	if err == nil || !strings.Contains(err.Error(), `"Helpdesk Admin" is not a Microsoft Entra built-in role this provider knows `+
 		`(did you mean "Helpdesk Administrator"`) || !strings.Contains(err.Error(), "by its template id") {

@@ -65,6 +65,10 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("microsoft graph base URL %w", err)
 	}
+	if base.Path != "" || base.RawQuery != "" || base.Fragment != "" {
+		return nil, fmt.Errorf("microsoft graph base URL %q names a path: give Graph's root, such as %s, without "+
+			"a version (the client adds /v1.0)", raw, DefaultBaseURL)
+	}
 	cfg = withDefaults(cfg)
 	return &Client{baseURL: base, tokens: cfg.TokenSource, http: newRetryClient(cfg), userAgent: cfg.UserAgent}, nil
 }
@@ -104,15 +108,9 @@ func newRetryClient(cfg Config) *retryablehttp.Client {
 		if err != nil {
 			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		}
-		return resp.StatusCode == http.StatusTooManyRequests ||
-			(resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented), nil
+		return transport.RetryableStatus(resp.StatusCode), nil
 	}
-	rc.Backoff = func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-		if d, ok := transport.RetryAfter(resp, time.Now()); ok {
-			return min(d, cfg.MaxRetryAfter)
-		}
-		return transport.JitteredBackoff(lo, hi, attempt)
-	}
+	rc.Backoff = transport.Backoff(cfg.MaxRetryAfter)
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler // the last answer becomes an *APIError
 	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
 		if attempt > 0 {

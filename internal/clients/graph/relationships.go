@@ -54,7 +54,7 @@ type wireRelationship struct {
 		DisplayName string `json:"displayName"`
 	} `json:"customer"`
 	AccessDetails *struct {
-		UnifiedRoles []struct {
+		UnifiedRoles *[]struct {
 			RoleDefinitionID string `json:"roleDefinitionId"`
 		} `json:"unifiedRoles"`
 	} `json:"accessDetails"`
@@ -68,8 +68,8 @@ func (w *wireRelationship) relationship() (*Relationship, error) {
 			lacks = append(lacks, name)
 		}
 	}
-	if w.AccessDetails == nil {
-		lacks = append(lacks, "accessDetails")
+	if w.AccessDetails == nil || w.AccessDetails.UnifiedRoles == nil {
+		lacks = append(lacks, "accessDetails.unifiedRoles")
 	}
 	slices.Sort(lacks)
 	if len(lacks) > 0 {
@@ -81,7 +81,10 @@ func (w *wireRelationship) relationship() (*Relationship, error) {
 	if w.Customer != nil {
 		r.CustomerTenantID, r.CustomerDisplayName = w.Customer.TenantID, w.Customer.DisplayName
 	}
-	for _, role := range w.AccessDetails.UnifiedRoles {
+	for _, role := range *w.AccessDetails.UnifiedRoles {
+		if role.RoleDefinitionID == "" {
+			return nil, fmt.Errorf("the relationship %q holds a role without a roleDefinitionId", w.ID)
+		}
 		r.Roles = append(r.Roles, role.RoleDefinitionID)
 	}
 	return r, nil
@@ -129,56 +132,83 @@ func (f Filter) matches(r *Relationship) bool {
 		(f.CustomerTenantID == "" || strings.EqualFold(r.CustomerTenantID, f.CustomerTenantID))
 }
 
-// maxEmptyPages bounds a run of empty pages that still link to another: a service that keeps
-// handing out links to nothing would otherwise hold the caller until its deadline.
-const maxEmptyPages = 5
+// Bounds of a listing that does not end: pages in a row that bring no relationship not listed
+// before (empty, or repeating earlier ones) while Graph still links to another, and pages in all
+// (300 relationships each: far beyond any partner's estate).
+const (
+	maxStalePages = 5
+	maxPages      = 1000
+)
 
 // ListRelationships reads every relationship f selects, following @odata.nextLink page after
-// page. A page that is not a collection, an item that is no whole relationship or does not match
-// the filter, a link seen before and a run of empty pages that never ends are errors: an answer
-// the client cannot trust is never taken for a smaller list.
+// page, sorted by display name then id (Graph promises no order). A relationship repeated across
+// pages is listed once. A page that is not a collection, an item that is no whole relationship or
+// does not match the filter, a link seen before or off the configured endpoint, and paging that
+// brings nothing new page after page are errors: an answer the client cannot trust is never taken
+// for a shorter list.
 func (c *Client) ListRelationships(ctx context.Context, f Filter) ([]Relationship, error) {
 	q := url.Values{"$top": {strconv.Itoa(PageSize)}}
 	if filter := f.odata(); filter != "" {
 		q.Set("$filter", filter)
 	}
 	target := c.path(relationshipsPath, q)
-	seen := map[string]bool{}
+	seenLinks, seenIDs := map[string]bool{target.String(): true}, map[string]bool{}
 	var out []Relationship
-	for empty := 0; ; {
-		page, err := c.relationshipsPage(ctx, target, f)
+	for page, stale := 1, 0; ; page++ {
+		got, err := c.relationshipsPage(ctx, target, f)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, page.items...)
-		if page.next == "" {
+		fresh := 0
+		for _, r := range got.items {
+			if key := strings.ToLower(r.ID); !seenIDs[key] {
+				seenIDs[key] = true
+				out = append(out, r)
+				fresh++
+			}
+		}
+		if got.next == "" {
+			sortRelationships(out)
 			return out, nil
 		}
-		if target, err = c.link(page.next); err != nil {
-			return nil, err
+		if stale = staleRun(stale, fresh); stale >= maxStalePages || page >= maxPages {
+			return nil, fmt.Errorf("listing GDAP relationships: Microsoft Graph still links to another page after %d pages, "+
+				"the last %d of which brought no relationship not listed before: its paging does not end "+
+				"(%d relationships read) [request-id: %s]", page, stale, len(out), got.requestID)
 		}
-		if seen[target.String()] {
+		if target, err = c.link(got.next); err != nil {
+			return nil, fmt.Errorf("listing GDAP relationships, page %d [request-id: %s]: %w", page, got.requestID, err)
+		}
+		if seenLinks[target.String()] {
 			return nil, fmt.Errorf("listing GDAP relationships: Microsoft Graph linked to a page it had already given (%s), "+
-				"so the list would never end; %d relationships were read before it", target.Redacted(), len(out))
+				"so the list would never end; %d relationships were read before it [request-id: %s]", target.Redacted(), len(out), got.requestID)
 		}
-		seen[target.String()] = true
-		if empty = emptyRun(empty, len(page.items)); empty > maxEmptyPages {
-			return nil, fmt.Errorf("listing GDAP relationships: Microsoft Graph gave %d empty pages in a row, each linking to "+
-				"another; %d relationships were read before them", empty, len(out))
-		}
+		seenLinks[target.String()] = true
 	}
 }
 
-func emptyRun(run, items int) int {
-	if items == 0 {
+// staleRun is the run of pages without a fresh relationship, after a page that brought fresh.
+func staleRun(run, fresh int) int {
+	if fresh == 0 {
 		return run + 1
 	}
 	return 0
 }
 
+// sortRelationships orders a list as people read it: by display name, then by id.
+func sortRelationships(rs []Relationship) {
+	slices.SortStableFunc(rs, func(a, b Relationship) int {
+		if c := strings.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
 type relationshipsPage struct {
-	items []Relationship
-	next  string
+	items     []Relationship
+	next      string
+	requestID string // Graph's request-id of the page, for errors about what it linked to
 }
 
 // relationshipsPage reads one page of a list of relationships.
@@ -188,7 +218,7 @@ func (c *Client) relationshipsPage(ctx context.Context, target *url.URL, f Filte
 		NextLink string              `json:"@odata.nextLink"`
 	}
 	page := &relationshipsPage{}
-	_, err := c.do(ctx, call{method: http.MethodGet, target: target, out: &raw, check: func() error {
+	header, err := c.do(ctx, call{method: http.MethodGet, target: target, out: &raw, check: func() error {
 		if raw.Value == nil {
 			return errors.New("it holds no value array, so it is no page of relationships")
 		}
@@ -206,7 +236,11 @@ func (c *Client) relationshipsPage(ctx context.Context, target *url.URL, f Filte
 		page.next = raw.NextLink
 		return nil
 	}})
-	return page, err
+	if err != nil {
+		return nil, err
+	}
+	page.requestID = header.Get(headerRequestID)
+	return page, nil
 }
 
 func deref(s *string) string {

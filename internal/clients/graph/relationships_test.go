@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -151,7 +153,11 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 		"a value that is no list": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": {}}`)},
 			want: "it is not the JSON expected"},
 		"an item without an id": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": [{"displayName": "x"}]}`)},
-			want: `the relationship (none) lacks accessDetails, duration, id, status`},
+			want: `GET /v1.0/tenantRelationships/delegatedAdminRelationships: HTTP 200, but the answer cannot be used: ` +
+				`the relationship (none) lacks accessDetails.unifiedRoles, duration, id, status`},
+		"roles that are no list": {answers: []func(http.ResponseWriter, *http.Request){
+			page(200, `{"value": [`+strings.Replace(oneRelationship, `{"unifiedRoles": []}`, `{}`, 1)+`]}`)},
+			want: `the relationship "r1" lacks accessDetails.unifiedRoles`},
 		"an item the filter excludes": {answers: []func(http.ResponseWriter, *http.Request){
 			page(200, `{"value": [`+strings.Replace(oneRelationship, customer, "0b6fd2a5-2c8b-4f3e-9b7a-000000000001", 1)+`]}`)},
 			want: `it holds relationship r1 (status active, customer "0b6fd2a5-2c8b-4f3e-9b7a-000000000001"), which the filter`},
@@ -165,7 +171,15 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 			func(w http.ResponseWriter, r *http.Request) {
 				page(200, fmt.Sprintf(`{"value": [], "@odata.nextLink": "SELF/v1.0/next?p=%d"}`, time.Now().UnixNano()))(w, r)
 			}},
-			want: "gave 6 empty pages in a row"},
+			want: "still links to another page after 5 pages, the last 5 of which brought no relationship not listed before"},
+		"the same page again under fresh links": {answers: []func(http.ResponseWriter, *http.Request){
+			func(w http.ResponseWriter, r *http.Request) {
+				page(200, fmt.Sprintf(`{"value": [`+oneRelationship+`], "@odata.nextLink": "SELF/v1.0/next?p=%d"}`, time.Now().UnixNano()))(w, r)
+			}},
+			want: "after 6 pages, the last 5 of which brought no relationship not listed before"},
+		"a link to another host on the same scheme": {answers: []func(http.ResponseWriter, *http.Request){
+			page(200, `{"value": [], "@odata.nextLink": "http://localhost:1/v1.0/next"}`)},
+			want: "leaves 127.0.0.1"},
 		"an error that is not Graph's": {answers: []func(http.ResponseWriter, *http.Request){page(403, `<html>denied</html>`, "Content-Type", "text/html")},
 			want: "HTTP 403 Forbidden: unexpected text/html response body: <html>denied</html> [request-id: graph-request-1"},
 	}
@@ -182,6 +196,40 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 				t.Errorf("the error shows the token: %v", err)
 			}
 		})
+	}
+}
+
+func TestARelationshipOnTwoPagesIsListedOnceAndTheListIsSortedByName(t *testing.T) {
+	t.Parallel()
+	second := strings.NewReplacer(`"r1"`, `"r2"`, `"Contoso"`, `"a first name"`).Replace(oneRelationship)
+	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
+		page(200, `{"value": [`+oneRelationship+`], "@odata.nextLink": "SELF/v1.0/next?p=2"}`),
+		page(200, `{"value": [`+strings.Replace(oneRelationship, `"r1"`, `"R1"`, 1)+`, `+second+`]}`),
+	}})
+	t.Cleanup(srv.Close)
+	got, err := newClient(t, srv.URL).ListRelationships(context.Background(), Filter{})
+	if err != nil || len(got) != 2 || got[0].ID != "r2" || got[1].ID != "r1" {
+		t.Errorf("ListRelationships = %+v, %v; want r2 (a first name) then r1 (Contoso), r1 once", got, err)
+	}
+}
+
+func TestAGraphBaseURLWithAPathIsRefused(t *testing.T) {
+	t.Parallel()
+	_, err := New(Config{BaseURL: "https://graph.microsoft.com/v1.0", TokenSource: transport.StaticToken(graphToken)})
+	if err == nil || !strings.Contains(err.Error(), "names a path: give Graph's root, such as https://graph.microsoft.com") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestSameOriginComparesAsURLsDo(t *testing.T) {
+	t.Parallel()
+	base, _ := url.Parse("https://graph.microsoft.com")
+	for raw, want := range map[string]bool{"https://GRAPH.microsoft.com:443/v1.0/x": true, "https://graph.microsoft.com/v1.0/x": true,
+		"http://graph.microsoft.com/v1.0/x": false, "https://graph.microsoft.com:8443/x": false, "https://graph.microsoft.us/x": false} {
+		u, _ := url.Parse(raw)
+		if got := sameOrigin(u, base); got != want {
+			t.Errorf("sameOrigin(%s) = %v, want %v", raw, got, want)
+		}
 	}
 }
 
@@ -232,5 +280,34 @@ func TestFiltersAreQuotedAsODataQuotes(t *testing.T) {
 	}
 	if got := (Filter{}).odata(); got != "" {
 		t.Errorf("an empty filter = %q", got)
+	}
+}
+
+func TestAClientRequestIDIsKeptOnRetriesAndNewPerCall(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var ids []string
+	record := func(next func(http.ResponseWriter, *http.Request)) func(http.ResponseWriter, *http.Request) {
+		return func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			ids = append(ids, r.Header.Get("client-request-id"))
+			mu.Unlock()
+			next(w, r)
+		}
+	}
+	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
+		record(page(503, `{}`)), record(page(200, oneRelationship)), record(page(200, oneRelationship)),
+	}})
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+	for range 2 {
+		if _, err := c.GetRelationship(context.Background(), "r1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ids) != 3 || ids[0] == "" || ids[0] != ids[1] || ids[2] == ids[1] {
+		t.Errorf("client-request-ids %v: want the retry to keep the first and the next call to have its own", ids)
 	}
 }

@@ -6,10 +6,12 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/go-retryablehttp"
@@ -30,11 +32,11 @@ type call struct {
 	check func() error
 }
 
-// path is a call to path (from /v1.0/) with query under the client's base URL.
+// path is a call to path (from /v1.0/) with query on the client's base URL, which has no path.
 func (c *Client) path(path string, query url.Values) *url.URL {
-	u := c.baseURL.JoinPath(path)
-	u.RawQuery = query.Encode()
-	return u
+	u := *c.baseURL
+	u.Path, u.RawQuery = path, query.Encode()
+	return &u
 }
 
 // link is a link Graph gave (a next page, an operation), refused when it leaves the client's base
@@ -45,11 +47,23 @@ func (c *Client) link(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("the link %q that Microsoft Graph gave is not a URL: %w", raw, err)
 	}
 	u = c.baseURL.ResolveReference(u)
-	if u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host {
+	if !sameOrigin(u, c.baseURL) {
 		return nil, fmt.Errorf("the link %s that Microsoft Graph gave leaves %s: it is not followed, so that the token "+
 			"travels only to the Graph endpoint configured (graph_base_url)", u.Redacted(), c.baseURL.Host)
 	}
 	return u, nil
+}
+
+// sameOrigin reports whether a and b name the same scheme, host (in any case) and port (the
+// scheme's default when none is written).
+func sameOrigin(a, b *url.URL) bool {
+	port := func(u *url.URL) string {
+		if p := u.Port(); p != "" {
+			return p
+		}
+		return map[string]string{"https": "443", "http": "80"}[strings.ToLower(u.Scheme)]
+	}
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) && port(a) == port(b)
 }
 
 // do sends cl, retrying as the retry policy allows, decodes the JSON answer into cl.out and
@@ -60,7 +74,7 @@ func (c *Client) do(ctx context.Context, cl call) (http.Header, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.http.Do(req)
+	resp, err := transport.Send(ctx, c.http, c.tokens, APIName, req)
 	if err != nil {
 		return nil, transportError(req.Request, err)
 	}
@@ -126,12 +140,16 @@ func (c *Client) newRequest(ctx context.Context, cl call) (*retryablehttp.Reques
 	return req, nil
 }
 
-// transportError wraps a failure that left no answer: the connection failed on every attempt, or
-// the context ended.
+// transportError wraps a failure that left no answer: the connection failed on every attempt, the
+// context ended, or no token could be had for a retry.
 func transportError(req *http.Request, err error) error {
 	id := req.Header.Get(headerClientRequestID)
 	if ctxErr := req.Context().Err(); ctxErr != nil {
 		return fmt.Errorf("%s %s (client-request-id: %s): %w", req.Method, req.URL.Path, id, ctxErr)
+	}
+	var urlErr *url.Error
+	if !errors.As(err, &urlErr) {
+		return fmt.Errorf("%s %s (client-request-id: %s): %w", req.Method, req.URL.Path, id, err)
 	}
 	return fmt.Errorf("%s %s: could not reach Microsoft Graph at %s (client-request-id: %s): %w",
 		req.Method, req.URL.Path, req.URL.Host, id, err)

@@ -68,8 +68,7 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// MaxRetryAfter caps how long a Retry-After header can make the client wait.
 	MaxRetryAfter time.Duration
-	// HTTPClient replaces the pooled client built by New. NewHTTPClient makes one that logs; share
-	// it with the token source so that token requests reuse its connections too.
+	// HTTPClient replaces the pooled client built by New (transport.NewHTTPClient, which logs).
 	HTTPClient *http.Client
 	// CredentialKind names the kind of credential behind TokenSource, for 401 errors.
 	CredentialKind string

@@ -12,11 +12,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
@@ -50,7 +48,7 @@ func (c *Client) do(ctx context.Context, cl call) error {
 	if err != nil {
 		return err
 	}
-	resp, err := c.send(ctx, req)
+	resp, err := transport.Send(ctx, c.http, c.tokens, APIName, req)
 	if err != nil {
 		return transportError(req.Request, tried, err)
 	}
@@ -72,45 +70,6 @@ func (c *Client) do(ctx context.Context, cl call) error {
 		return nil
 	}
 	return decodeAnswer(req.Request, resp, body, cut, cl)
-}
-
-// send sends req, retrying as the retry policy allows, and once more with a new token when Partner
-// Center refuses (401) a token that may have expired on its way (transport.RenewingTokenSource). Only the
-// response of the last attempt is left open.
-func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*http.Response, error) {
-	resp, err := c.http.Do(req)
-	if err == nil && resp.StatusCode == http.StatusUnauthorized && c.renewRefused(ctx, req) {
-		_ = resp.Body.Close()
-		resp, err = c.http.Do(req)
-	}
-	if err != nil && resp != nil {
-		_ = resp.Body.Close()
-	}
-	return resp, err
-}
-
-// renewRefused puts a new token into req after Partner Center refused its token, when the token
-// source says the refused one may have expired on its way; it reports whether req is worth
-// sending again.
-func (c *Client) renewRefused(ctx context.Context, req *retryablehttp.Request) bool {
-	src, ok := c.tokens.(transport.RenewingTokenSource)
-	if !ok {
-		return false
-	}
-	refused := strings.TrimPrefix(req.Header.Get("Authorization"), "Bearer ")
-	token, renewed, err := src.RenewRefused(ctx, refused)
-	if err != nil {
-		tflog.Warn(ctx, "Partner Center refused a token that may have expired on its way, and no new one could be had",
-			map[string]any{"error": err.Error()})
-		return false
-	}
-	if !renewed {
-		return false
-	}
-	tflog.Info(ctx, "Partner Center refused a token that may have expired on its way; sending the call again with a new one",
-		map[string]any{HeaderRequestID: req.Header.Get(HeaderRequestID)})
-	req.Header.Set("Authorization", "Bearer "+token)
-	return true
 }
 
 // readBody reads at most maxResponseBytes of the body and reports whether there was more.

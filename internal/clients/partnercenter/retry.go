@@ -27,7 +27,7 @@ func newRetryClient(cfg Config, hc *http.Client) *retryablehttp.Client {
 	rc.RetryWaitMin = cfg.RetryWaitMin
 	rc.RetryWaitMax = cfg.RetryWaitMax
 	rc.CheckRetry = checkRetry
-	rc.Backoff = backoff(cfg.MaxRetryAfter)
+	rc.Backoff = transport.Backoff(cfg.MaxRetryAfter)
 	// Passthrough keeps the last response, so its Partner Center error body becomes an *APIError.
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rc.RequestLogHook = logRetry
@@ -59,12 +59,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		// The default policy knows which transport errors are permanent (bad scheme, TLS trust).
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 	}
-	return isRetryableStatus(resp.StatusCode), nil
-}
-
-func isRetryableStatus(status int) bool {
-	return status == http.StatusTooManyRequests ||
-		(status >= 500 && status != http.StatusNotImplemented)
+	return transport.RetryableStatus(resp.StatusCode), nil
 }
 
 // RetryLimits narrows the client's retry policy for the calls made with a context, for callers
@@ -94,17 +89,6 @@ func (l RetryLimits) stop(tried *attempts, resp *http.Response) bool {
 	}
 	d, ok := transport.RetryAfter(resp, time.Now())
 	return ok && d > l.MaxRetryAfter
-}
-
-// backoff waits what Retry-After asks (capped), or else a jittered exponential delay, so that
-// many resources throttled at once do not come back in lockstep.
-func backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
-	return func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
-		if d, ok := transport.RetryAfter(resp, time.Now()); ok {
-			return min(d, maxRetryAfter)
-		}
-		return transport.JitteredBackoff(lo, hi, attempt)
-	}
 }
 
 func logRetry(_ retryablehttp.Logger, req *http.Request, attempt int) {

@@ -97,27 +97,6 @@ func TestRequestIDIsStableAcrossRetriesAndNewPerCall(t *testing.T) {
 	}
 }
 
-func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
-	t.Parallel()
-	b := backoff(10 * time.Second)
-	for _, asked := range []string{"3600", "86400", "172800", "99999999999999999999"} {
-		t.Run("a Retry-After of "+asked+" s waits the cap", func(t *testing.T) {
-			t.Parallel()
-			throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
-			if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
-				t.Errorf("waited %s, want the 10s cap", got)
-			}
-		})
-	}
-	t.Run("a Retry-After under the cap waits what it asks", func(t *testing.T) {
-		t.Parallel()
-		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3"}}}
-		if got := b(time.Second, time.Minute, 0, throttled); got != 3*time.Second {
-			t.Errorf("waited %s, want 3s", got)
-		}
-	})
-}
-
 func TestRetryAfterOverADayWaitsTheCap(t *testing.T) {
 	t.Parallel()
 	srv := serve(t, &recorder{replies: []reply{

@@ -11,7 +11,26 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
+
+// RetryableStatus reports whether an answer of status is worth retrying: throttling (429) and
+// server failures (5xx) but 501, which says the request will never be served.
+func RetryableStatus(status int) bool {
+	return status == http.StatusTooManyRequests || (status >= 500 && status != http.StatusNotImplemented)
+}
+
+// Backoff waits what Retry-After asks (capped at maxRetryAfter), or else a jittered exponential
+// delay, so that many resources throttled at once do not come back in lockstep.
+func Backoff(maxRetryAfter time.Duration) retryablehttp.Backoff {
+	return func(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
+		if d, ok := RetryAfter(resp, time.Now()); ok {
+			return min(d, maxRetryAfter)
+		}
+		return JitteredBackoff(lo, hi, attempt)
+	}
+}
 
 // RetryAfter reads a Retry-After header given in seconds or as an HTTP date, as asked: however
 // long the wait (a day, a year), the caller caps it, so that a service asking for a long pause

@@ -94,3 +94,34 @@ func FuzzRetryAfter(f *testing.F) {
 		}
 	})
 }
+
+func TestBackoffCapsRetryAfterAndJittersOtherwise(t *testing.T) {
+	t.Parallel()
+	b := Backoff(10 * time.Second)
+	for _, asked := range []string{"3600", "86400", "172800", "99999999999999999999"} {
+		t.Run("a Retry-After of "+asked+" s waits the cap", func(t *testing.T) {
+			t.Parallel()
+			throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {asked}}}
+			if got := b(time.Second, time.Minute, 0, throttled); got != 10*time.Second {
+				t.Errorf("waited %s, want the 10s cap", got)
+			}
+		})
+	}
+	t.Run("a Retry-After under the cap waits what it asks", func(t *testing.T) {
+		t.Parallel()
+		throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"3"}}}
+		if got := b(time.Second, time.Minute, 0, throttled); got != 3*time.Second {
+			t.Errorf("waited %s, want 3s", got)
+		}
+	})
+}
+
+func TestOnlyThrottlingAndServerFailuresAreRetryable(t *testing.T) {
+	t.Parallel()
+	for status, want := range map[int]bool{429: true, 500: true, 502: true, 503: true, 599: true,
+		501: false, 400: false, 401: false, 404: false, 409: false, 412: false, 499: false, 200: false} {
+		if got := RetryableStatus(status); got != want {
+			t.Errorf("RetryableStatus(%d) = %v, want %v", status, got, want)
+		}
+	}
+}

@@ -104,6 +104,11 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return nil, err
 	}
 	fields["status"] = resp.StatusCode
+	// The service's own id for the call (Graph's request-id; Partner Center echoes MS-RequestId):
+	// what a support case asks for, of a throttled or failed attempt retried since too.
+	if id := resp.Header.Get("request-id"); id != "" {
+		fields["response_request_id"] = id
+	}
 	tflog.Debug(ctx, "Received "+t.api+" response", fields)
 	if t.trace {
 		tflog.Trace(ctx, t.api+" response detail", map[string]any{"headers": redactedHeaders(resp.Header), "body": responseBody(resp)})

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // Approve approves a relationship awaiting approval as its customer would in the Microsoft 365
@@ -19,6 +21,9 @@ func (s *Server) Approve(id, customerTenantID, customerName string) error {
 	rel, ok := s.relationships[id]
 	if !ok {
 		return fmt.Errorf("no relationship %s", id)
+	}
+	if !rules.GUID.MatchString(customerTenantID) {
+		return fmt.Errorf("the approving customer's tenant id %q is not a GUID", customerTenantID)
 	}
 	now := s.nowLocked()
 	rel.settle(now)

@@ -10,8 +10,8 @@
 // It holds the partner's GDAP relationships (tenantRelationships/delegatedAdminRelationships) with
 // their status machine: created, locked for approval, approved by the customer (Approve, for
 // tests, or the control endpoint the emulator serves), activating, active, extended or expired as
-// its clock moves (Advance), terminated on request. Every change needs the current weak ETag in
-// If-Match; lists page with @odata.nextLink and filter on status and customer tenant id.
+// its clock moves (Advance), terminated on request. Every PATCH and DELETE needs the current weak
+// ETag in If-Match (requests, such as lockForApproval, take none); lists page with @odata.nextLink and filter on status and customer tenant id.
 package graph
 
 import (

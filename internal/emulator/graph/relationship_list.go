@@ -16,7 +16,8 @@ import (
 const maxPageSize = 300
 
 // filterClause is one `field eq 'value'` of a $filter; clauses are joined by `and`.
-var filterClause = regexp.MustCompile(`^(status|customer/tenantId|displayName) eq '([^']*)'$`)
+// A quote inside a value is doubled, as OData escapes it.
+var filterClause = regexp.MustCompile(`^(status|customer/tenantId|displayName) eq '((?:[^']|'')*)'$`)
 
 // listRelationships is GET .../delegatedAdminRelationships: the relationships that match $filter,
 // in pages of $top (at most 300), each with an @odata.nextLink to the next while there is one.
@@ -74,7 +75,7 @@ func parseFilter(filter string) (func(*relationship) bool, error) {
 			if m == nil {
 				return nil, fmt.Errorf("invalid filter clause: %q is not supported", strings.TrimSpace(part))
 			}
-			clauses = append(clauses, clause{m[1], m[2]})
+			clauses = append(clauses, clause{m[1], strings.ReplaceAll(m[2], "''", "'")})
 		}
 	}
 	return func(rel *relationship) bool {

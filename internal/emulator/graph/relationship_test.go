@@ -95,8 +95,11 @@ func TestARelationshipGoesFromCreatedToActiveToTerminated(t *testing.T) {
 	}
 	call(t, s, "PATCH", path, locked.str("@odata.etag"), map[string]any{"displayName": "late"}).want(t, http.StatusBadRequest)
 
-	if err := s.Approve(id, "another-customer", "Fabrikam"); err == nil {
+	if err := s.Approve(id, "0b6fd2a5-2c8b-4f3e-9b7a-000000000001", "Fabrikam"); err == nil {
 		t.Fatal("another customer approved a relationship that names its customer")
+	}
+	if err := s.Approve(id, "", ""); err == nil {
+		t.Fatal("a customer without a tenant id approved a relationship")
 	}
 	if err := s.Approve(id, customerID, "Contoso"); err != nil {
 		t.Fatal(err)
@@ -188,6 +191,11 @@ func TestRelationshipsPageAndFilter(t *testing.T) {
 	}
 	if pages != 3 || len(names) != 5 || names[0] != "Relationship 0" || names[4] != "Relationship 4" {
 		t.Errorf("%d pages of %v, want 3 pages of Relationship 0..4", pages, names)
+	}
+	create(t, s, "O'Brien", readerRole)
+	quoted := call(t, s, "GET", relationshipsPath+"?$filter="+strings.ReplaceAll("displayName eq 'O''Brien'", " ", "%20"), "", nil).want(t, http.StatusOK)
+	if got := quoted.body["value"].([]any); len(got) != 1 {
+		t.Errorf("a quote doubled in a filter found %d relationships, want O'Brien", len(got))
 	}
 	call(t, s, "GET", relationshipsPath+"?$top=301", "", nil).want(t, http.StatusBadRequest)
 	call(t, s, "GET", relationshipsPath+"?$filter=startswith(displayName,'R')", "", nil).want(t, http.StatusBadRequest)

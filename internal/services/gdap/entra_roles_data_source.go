@@ -44,7 +44,7 @@ func (d *entraRolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 				MarkdownDescription: "Role names, in any case, as the Microsoft Entra and Microsoft 365 admin centers show them.",
 				ElementType:         types.StringType,
 				Required:            true,
-				Validators:          []validator.List{listvalidator.ValueStringsAre(knownRoleName{})},
+				Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(knownRoleName{})},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "The template ids of `names`, in the same order.",

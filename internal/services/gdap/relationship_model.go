@@ -39,12 +39,21 @@ func relationshipFromAPI(r graph.Relationship) relationshipModel {
 		AutoExtendDuration:  optional(r.AutoExtendDuration),
 		Roles:               r.Roles,
 		Status:              types.StringValue(r.Status),
-		InvitationURL:       types.StringValue(rules.InvitationURL(r.ID)),
+		InvitationURL:       invitationURL(r),
 		CreatedAt:           optional(r.Created),
 		LastModifiedAt:      optional(r.LastModified),
 		ActivatedAt:         optional(r.Activated),
 		EndsAt:              optional(r.Ends),
 	}
+}
+
+// invitationURL is the link to send the customer while the relationship awaits approval; null
+// in any other status, when there is nothing to approve.
+func invitationURL(r graph.Relationship) types.String {
+	if r.Status != "approvalPending" {
+		return types.StringNull()
+	}
+	return types.StringValue(rules.InvitationURL(r.ID))
 }
 
 // optional is s, or null when Graph gave nothing.
@@ -73,8 +82,9 @@ func relationshipAttributes() map[string]schema.Attribute {
 			ElementType: types.StringType, Computed: true},
 		"status": computed("Where the relationship stands: `created`, `approvalPending` (awaiting the customer), " +
 			"`approved`, `activating`, `active`, `expiring`, `expired`, `terminationRequested`, `terminating` or `terminated`."),
-		"invitation_url": computed("The link the customer follows to approve the relationship in the Microsoft 365 " +
-			"admin center (public cloud)."),
+		"invitation_url": computed("While the relationship awaits approval (`approvalPending`), the link the customer " +
+			"follows to approve it in the Microsoft 365 admin center of the public cloud (`admin.microsoft.com`); null in " +
+			"any other status."),
 		"created_at":       computed("When the relationship was created (RFC 3339)."),
 		"last_modified_at": computed("When the relationship last changed (RFC 3339)."),
 		"activated_at":     computed("When the customer's approval took effect (RFC 3339); null before."),

@@ -54,7 +54,7 @@ func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Validators:          []validator.String{framework.GUIDValidator},
 			},
 			"relationships": schema.ListNestedAttribute{
-				MarkdownDescription: "The relationships, in the order Graph lists them.",
+				MarkdownDescription: "The relationships, sorted by `display_name`, then by `id` (Graph lists them in no promised order).",
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: relationshipAttributes()},
 			},
@@ -64,7 +64,8 @@ func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 
 func (d *relationshipsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	framework.ReadModel(ctx, d.Graph, req, resp, func(ctx context.Context, m *relationshipsModel, diags *diag.Diagnostics) {
-		f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: m.CustomerTenantID.ValueString()}
+		// Tenant ids are GUIDs, the same customer in any case: ask for the form Graph writes.
+		f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: framework.CanonicalID(m.CustomerTenantID.ValueString())}
 		list, err := d.Graph.ListRelationships(ctx, f)
 		if err != nil {
 			framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)

@@ -1,0 +1,39 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package framework
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+)
+
+func TestGraphErrorsAreExplainedForWhatTheyAreAbout(t *testing.T) {
+	one := Subject{Action: "read", Object: "GDAP relationship r1", Noun: "GDAP relationship"}
+	list := Subject{Action: "list", Object: "the GDAP relationships"}
+	tests := []struct {
+		name          string
+		s             Subject
+		err           error
+		summary, hint string
+	}{
+		{"a relationship that does not exist", one, &graph.APIError{StatusCode: 404}, "GDAP relationship not found", "has no GDAP relationship r1"},
+		{"a collection answered 404", list, &graph.APIError{StatusCode: 404}, "Microsoft Graph endpoint not found", "check graph_base_url"},
+		{"a refused token", list, &graph.APIError{StatusCode: 401}, "Microsoft Graph rejected the credential", "graph_access_token"},
+		{"a missing permission", list, &graph.APIError{StatusCode: 403}, "Access denied", "DelegatedAdminRelationship.Read.All"},
+		{"throttling", list, &graph.APIError{StatusCode: 429}, "Microsoft Graph kept throttling requests", "-parallelism"},
+		{"an unusable answer", list, &graph.AnswerError{StatusCode: 200}, "Unusable answer from Microsoft Graph", "used nothing of it"},
+		{"a data source's deadline", list, fmt.Errorf("x: %w", context.DeadlineExceeded), "Timed out", "the most a data source waits"},
+		{"another failure", list, &graph.APIError{StatusCode: 400}, "Microsoft Graph request failed", "Could not list the GDAP relationships"},
+	}
+	for _, tt := range tests {
+		summary, hint := ExplainGraph(tt.s, tt.err)
+		if summary != tt.summary || !strings.Contains(hint, tt.hint) {
+			t.Errorf("%s: %q / %q; want %q and a hint saying %q", tt.name, summary, hint, tt.summary, tt.hint)
+		}
+	}
+}

@@ -125,3 +125,26 @@ func TestOnlyThrottlingAndServerFailuresAreRetryable(t *testing.T) {
 		}
 	}
 }
+
+// The edges of JitteredBackoff: a doubling that lands exactly on the maximum's halving is still
+// taken, a zero minimum at the 64th retry waits the maximum, and a wait of one nanosecond is one.
+func TestJitteredBackoffAtItsEdges(t *testing.T) {
+	t.Parallel()
+	sawSix := false
+	for range 2000 { // lo=3 doubled once is 6: waits in [3, 6); the maximum 7 would allow 6
+		d := JitteredBackoff(3, 7, 1)
+		if d < 3 || d > 6 {
+			t.Fatalf("JitteredBackoff(3, 7, 1) = %d, want within [3, 6]", d)
+		}
+		sawSix = sawSix || d == 6
+	}
+	if sawSix {
+		t.Error("JitteredBackoff(3, 7, 1) waited 6 ns: the doubled minimum, 6, bounds it, not the maximum")
+	}
+	if d := JitteredBackoff(0, time.Second, 63); d < time.Second/2 {
+		t.Errorf("JitteredBackoff(0, 1s, 63) = %s, want the maximum's upper half", d)
+	}
+	if d := JitteredBackoff(1, 1, 0); d != 1 {
+		t.Errorf("JitteredBackoff(1, 1, 0) = %d, want 1", d)
+	}
+}

@@ -4,7 +4,9 @@
 package transport
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -12,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
 func TestRedactCredentialsMasksValuesAndKeepsTheirNames(t *testing.T) {
@@ -114,4 +118,69 @@ func TestResponseBodyIsReadForTheLogAndHandedOnUnchanged(t *testing.T) {
 			t.Errorf("logged %q", got)
 		}
 	})
+}
+
+func TestEveryCallIsLoggedWithItsIDsAndItsAnswer(t *testing.T) {
+	t.Setenv("TF_LOG_PROVIDER", "")
+	t.Setenv("TF_LOG", "TRACE")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("request-id", "answer-id")
+		_, _ = w.Write([]byte(`{"ok": true}`))
+	}))
+	t.Cleanup(srv.Close)
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/v1.0/x", nil)
+	req.Header.Set("Authorization", "Bearer secret-token")
+	req.Header.Set("client-request-id", "sent-id")
+	resp, err := NewHTTPClient("Test API").Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	failing, _ := http.NewRequestWithContext(ctx, http.MethodGet, closed.URL, nil)
+	if _, err := NewHTTPClient("Test API").Do(failing); err == nil {
+		t.Fatal("a closed server answered")
+	}
+	entries := map[string]map[string]any{}
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		entry := map[string]any{}
+		if err := json.Unmarshal([]byte(line), &entry); err != nil {
+			t.Fatalf("log line %q: %v", line, err)
+		}
+		if msg := entry["@message"].(string); entries[msg] == nil { // the first call's, not the failing one's
+			entries[msg] = entry
+		}
+	}
+	sent, received := entries["Sending Test API request"], entries["Received Test API response"]
+	if sent == nil || sent["client-request-id"] != "sent-id" || sent["MS-RequestId"] != nil {
+		t.Errorf("sending: %v; want the id sent, and no empty one", sent)
+	}
+	if received == nil || received["status"] != float64(200) || received["response_request_id"] != "answer-id" {
+		t.Errorf("received: %v", received)
+	}
+	if detail := entries["Test API request detail"]; detail == nil || strings.Contains(logs.String(), "secret-token") {
+		t.Errorf("the trace detail is missing (%v) or shows the token", detail)
+	}
+	if entries["Test API response detail"] == nil || entries["Test API request failed"] == nil {
+		t.Errorf("the response detail or the failed call was not logged: %v", entries)
+	}
+}
+
+func TestTraceDetailFollowsTheProvidersLogLevel(t *testing.T) {
+	for _, tt := range []struct {
+		provider, all string
+		want          bool
+	}{
+		{"", "TRACE", true}, {"", "json", true}, {"", "DEBUG", false}, {"", "", false},
+		{"TRACE", "DEBUG", true}, {"INFO", "TRACE", false},
+	} {
+		t.Setenv("TF_LOG_PROVIDER", tt.provider)
+		t.Setenv("TF_LOG", tt.all)
+		if got := providerLogsTrace(); got != tt.want {
+			t.Errorf("TF_LOG_PROVIDER=%q TF_LOG=%q: %v, want %v", tt.provider, tt.all, got, tt.want)
+		}
+	}
 }

@@ -31,6 +31,7 @@ type Server struct {
 	mu            sync.Mutex
 	relationships map[string]*relationship
 	order         []string // relationship ids in the order created, the order lists page in
+	created       int      // relationships ever created: the last one's seq
 	visibleAt     map[string]time.Time
 	requests      map[string]*request
 	operations    map[string]*operation

@@ -40,6 +40,8 @@ type relationship struct {
 	// terminated); zero when it waits for someone.
 	changeAt time.Time
 	etag     string
+	// seq is the relationship's place in the order created, from 1: what page links name.
+	seq int
 }
 
 // relationshipJSON is a relationship in Graph's shape.

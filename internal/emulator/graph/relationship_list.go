@@ -20,7 +20,9 @@ const maxPageSize = 300
 var filterClause = regexp.MustCompile(`^(status|customer/tenantId|displayName) eq '((?:[^']|'')*)'$`)
 
 // listRelationships is GET .../delegatedAdminRelationships: the relationships that match $filter,
-// in pages of $top (at most 300), each with an @odata.nextLink to the next while there is one.
+// in pages of $top (at most 300), each with an @odata.nextLink to the next while there is one. The
+// link's $skiptoken names the last relationship given (its place in the order created), not a
+// count: a relationship deleted between two pages moves no other from one page to the next.
 func (s *Server) listRelationships(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	match, err := parseFilter(q.Get("$filter"))
@@ -28,7 +30,7 @@ func (s *Server) listRelationships(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusBadRequest, "BadRequest", err.Error())
 		return
 	}
-	top, skip, err := pageBounds(q)
+	top, after, err := pageBounds(q)
 	if err != nil {
 		WriteError(w, r, http.StatusBadRequest, "BadRequest", err.Error())
 		return
@@ -36,29 +38,32 @@ func (s *Server) listRelationships(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.nowLocked()
-	var matched []any
+	var matched []*relationship
 	for _, id := range s.order {
 		rel := s.relationships[id]
-		if now.Before(s.visibleAt[id]) {
+		if rel.seq <= after || now.Before(s.visibleAt[id]) {
 			continue
 		}
 		rel.settle(now)
 		if match(rel) {
-			matched = append(matched, rel.toJSON())
+			matched = append(matched, rel)
 		}
 	}
-	size := min(top, s.pageSize)
-	end := min(skip+size, len(matched))
+	page := matched[:min(top, s.pageSize, len(matched))]
+	value := []any{}
+	for _, rel := range page {
+		value = append(value, rel.toJSON())
+	}
 	body := map[string]any{
 		"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#tenantRelationships/delegatedAdminRelationships",
-		"value":          append([]any{}, matched[min(skip, len(matched)):end]...),
+		"value":          value,
 	}
-	if end < len(matched) {
+	if len(page) < len(matched) {
 		next := url.Values{}
 		for k, v := range q {
 			next[k] = v
 		}
-		next.Set("$skiptoken", strconv.Itoa(end))
+		next.Set("$skiptoken", strconv.Itoa(page[len(page)-1].seq))
 		body["@odata.nextLink"] = selfURL(r) + relationshipsPath + "?" + next.Encode()
 	}
 	writeJSON(w, http.StatusOK, body)
@@ -90,8 +95,9 @@ func parseFilter(filter string) (func(*relationship) bool, error) {
 	}, nil
 }
 
-// pageBounds reads $top (at most 300) and the $skiptoken of a next-page link.
-func pageBounds(q url.Values) (top, skip int, err error) {
+// pageBounds reads $top (at most 300) and the $skiptoken of a next-page link: the place of the
+// last relationship given, 0 for the first page.
+func pageBounds(q url.Values) (top, after int, err error) {
 	top = maxPageSize
 	if v := q.Get("$top"); v != "" {
 		if top, err = strconv.Atoi(v); err != nil || top < 1 || top > maxPageSize {
@@ -99,9 +105,9 @@ func pageBounds(q url.Values) (top, skip int, err error) {
 		}
 	}
 	if v := q.Get("$skiptoken"); v != "" {
-		if skip, err = strconv.Atoi(v); err != nil || skip < 0 {
+		if after, err = strconv.Atoi(v); err != nil || after < 0 {
 			return 0, 0, fmt.Errorf("invalid $skiptoken %q", v)
 		}
 	}
-	return top, skip, nil
+	return top, after, nil
 }

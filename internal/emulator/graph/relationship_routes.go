@@ -56,6 +56,8 @@ func (s *Server) createRelationship(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("A relationship named %q already exists: display names are unique among the partner's relationships", rel.DisplayName))
 		return
 	}
+	s.created++
+	rel.seq = s.created
 	s.relationships[rel.ID] = rel
 	s.order = append(s.order, rel.ID)
 	s.visibleAt[rel.ID] = now.Add(s.createLag)

@@ -253,3 +253,25 @@ func TestTheControlEndpointsApproveAndMoveTheClock(t *testing.T) {
 	call(t, control, "POST", ControlPrefix+"advance?by=soon", "", nil).want(t, http.StatusBadRequest)
 	call(t, control, "GET", ControlPrefix+"elsewhere", "", nil).want(t, http.StatusNotFound)
 }
+
+func TestADeleteBetweenPagesMovesNothingAcrossThem(t *testing.T) {
+	s := New()
+	var etags = map[string]string{}
+	for i := range 4 {
+		rel := create(t, s, fmt.Sprintf("Relationship %d", i), readerRole)
+		etags[rel.str("id")] = rel.str("@odata.etag")
+	}
+	s.SetPageSize(2)
+	first := call(t, s, "GET", relationshipsPath, "", nil).want(t, http.StatusOK)
+	given := first.body["value"].([]any)
+	gone := given[1].(map[string]any)["id"].(string)
+	call(t, s, "DELETE", relationshipsPath+"/"+gone, etags[gone], nil).want(t, http.StatusNoContent)
+	second := call(t, s, "GET", strings.TrimPrefix(first.str("@odata.nextLink"), "http://example.com"), "", nil).want(t, http.StatusOK)
+	var names []string
+	for _, v := range second.body["value"].([]any) {
+		names = append(names, v.(map[string]any)["displayName"].(string))
+	}
+	if strings.Join(names, ", ") != "Relationship 2, Relationship 3" {
+		t.Errorf("the page after a delete holds %v, want Relationship 2 and 3", names)
+	}
+}

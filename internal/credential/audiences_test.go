@@ -226,3 +226,12 @@ func TestARefreshTokenRotatesAcrossBothAPIs(t *testing.T) {
 		}
 	}
 }
+
+func TestATokenErrorNamesTheAPIItsTokenWasFor(t *testing.T) {
+	if got := (&TokenError{Audience: Graph}).API(); got != Graph {
+		t.Errorf("a Graph token's error names %s", got)
+	}
+	if got := (&TokenError{}).API(); got != PartnerCenter {
+		t.Errorf("an error that names no API names %q, want Partner Center", got)
+	}
+}

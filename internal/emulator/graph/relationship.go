@@ -10,6 +10,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -186,12 +188,4 @@ func newETag() string {
 }
 
 // newRelationshipID is an id in Graph's shape for relationships: two GUIDs joined by a dash.
-func newRelationshipID() string { return newGUID() + "-" + newGUID() }
-
-func newGUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
+func newRelationshipID() string { return uuid.NewString() + "-" + uuid.NewString() }

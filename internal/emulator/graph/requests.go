@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // Actions a relationship request asks for.
@@ -66,7 +68,7 @@ func (s *Server) requestAction(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("action %s is not allowed for a relationship in status %s", in.Action, rel.Status))
 		return
 	}
-	q := &request{ID: newGUID(), RelationshipID: rel.ID, Action: in.Action, Created: now}
+	q := &request{ID: uuid.NewString(), RelationshipID: rel.ID, Action: in.Action, Created: now}
 	s.requests[q.ID] = q
 	w.Header().Set("Location", selfURL(r)+relationshipsPath+"/"+rel.ID+"/requests/"+q.ID)
 	writeJSON(w, http.StatusCreated, q.toJSON())
@@ -94,7 +96,7 @@ type operation struct {
 }
 
 func (s *Server) newOperationLocked(relationshipID string) *operation {
-	op := &operation{ID: newGUID(), RelationshipID: relationshipID, Created: s.nowLocked(), pollsLeft: s.operationPolls}
+	op := &operation{ID: uuid.NewString(), RelationshipID: relationshipID, Created: s.nowLocked(), pollsLeft: s.operationPolls}
 	s.operations[op.ID] = op
 	return op
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
 )
 
 // Fault is a misbehaviour injected into the next requests that match it. A fault with a Status
@@ -33,6 +35,9 @@ type Fault struct {
 	// Mutate is another writer's change to the customer's stored profile, made just before the
 	// request is handled: the profile gets a new ETag, so a PUT that follows meets 412.
 	Mutate func(profile map[string]any)
+	// Before runs just before a Microsoft Graph request is handled, such as another writer's
+	// change (graph.Server.Touch) that makes the request's If-Match stale.
+	Before func()
 }
 
 // Inject queues f; faults hit matching requests in the order they were injected.
@@ -166,5 +171,36 @@ func (s *Server) applyThrottling(w http.ResponseWriter) bool {
 		return false
 	}
 	writeThrottled(w, orDuration(t.retryAfter, time.Second))
+	return true
+}
+
+// applyGraphFault plays the fault matching a Microsoft Graph request r, if any, in Graph's error
+// shape; it reports whether the request has been answered. Faults select Graph requests by method
+// and path; CustomerID never matches one.
+func (s *Server) applyGraphFault(w http.ResponseWriter, r *http.Request) bool {
+	f, ok := s.takeFault(r, "")
+	if !ok {
+		return false
+	}
+	if !s.wait(r, f.Delay) {
+		return true
+	}
+	if f.Before != nil {
+		f.Before()
+	}
+	switch {
+	case f.Reset:
+		resetMidBody(w)
+	case f.Status == 0:
+		return false
+	case f.Body != "":
+		writeFault(w, f)
+	default:
+		if f.Status == http.StatusTooManyRequests || f.RetryAfter > 0 {
+			w.Header().Set("Retry-After", formatSeconds(orDuration(f.RetryAfter, time.Second)))
+		}
+		code := map[int]string{http.StatusTooManyRequests: "TooManyRequests", http.StatusInternalServerError: "unexpectedError"}[f.Status]
+		graph.WriteError(w, r, f.Status, orDefault(code, "injectedFault"), http.StatusText(f.Status)+" (injected fault)")
+	}
 	return true
 }

@@ -105,6 +105,9 @@ func newRetryClient(cfg Config) *retryablehttp.Client {
 		if ctx.Err() != nil {
 			return false, ctx.Err()
 		}
+		if ctx.Value(onlyThrottlingKey{}) != nil {
+			return resp != nil && resp.StatusCode == http.StatusTooManyRequests, nil
+		}
 		if err != nil {
 			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		}
@@ -128,4 +131,13 @@ func newRetryClient(cfg Config) *retryablehttp.Client {
 		return nil
 	}
 	return rc
+}
+
+type onlyThrottlingKey struct{}
+
+// onlyThrottlingRetried marks ctx's calls as ones not to send twice: a call that may have taken
+// effect (a failure answer or a lost connection) is not retried; only a throttled one (429, which
+// Graph answers before doing anything) is.
+func onlyThrottlingRetried(ctx context.Context) context.Context {
+	return context.WithValue(ctx, onlyThrottlingKey{}, true)
 }

@@ -110,7 +110,7 @@ func (c *Client) GetRelationship(ctx context.Context, id string) (*Relationship,
 
 // Filter narrows a list of relationships; empty fields do not filter.
 type Filter struct {
-	Status, CustomerTenantID string
+	Status, CustomerTenantID, DisplayName string
 }
 
 // odata is f as an OData $filter, with quotes in values doubled as OData escapes them.
@@ -123,13 +123,17 @@ func (f Filter) odata() string {
 	if f.CustomerTenantID != "" {
 		clauses = append(clauses, "customer/tenantId eq "+quote(f.CustomerTenantID))
 	}
+	if f.DisplayName != "" {
+		clauses = append(clauses, "displayName eq "+quote(f.DisplayName))
+	}
 	return strings.Join(clauses, " and ")
 }
 
 // matches reports whether r is what f asks for: Graph applies the filter, the client checks it.
 func (f Filter) matches(r *Relationship) bool {
 	return (f.Status == "" || strings.EqualFold(r.Status, f.Status)) &&
-		(f.CustomerTenantID == "" || strings.EqualFold(r.CustomerTenantID, f.CustomerTenantID))
+		(f.CustomerTenantID == "" || strings.EqualFold(r.CustomerTenantID, f.CustomerTenantID)) &&
+		(f.DisplayName == "" || strings.EqualFold(r.DisplayName, f.DisplayName))
 }
 
 // Bounds of a listing that does not end: pages in a row that bring no relationship not listed

@@ -70,42 +70,49 @@ func sameOrigin(a, b *url.URL) bool {
 // returns the answer's headers (a 202's Location). Error answers become *APIError; a success
 // answer that cannot be used becomes *AnswerError.
 func (c *Client) do(ctx context.Context, cl call) (http.Header, error) {
+	header, _, err := c.doStatus(ctx, cl)
+	return header, err
+}
+
+// doStatus is do, giving the success status too (200, or 202 for a long-running change).
+func (c *Client) doStatus(ctx context.Context, cl call) (http.Header, int, error) {
 	req, err := c.newRequest(ctx, cl)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	resp, err := transport.Send(ctx, c.http, c.tokens, APIName, req)
 	if err != nil {
-		return nil, transportError(req.Request, err)
+		return nil, 0, transportError(req.Request, err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, transport.MaxResponseBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: reading the answer (HTTP %d, client-request-id: %s): %w",
+		return nil, resp.StatusCode, fmt.Errorf("%s %s: reading the answer (HTTP %d, client-request-id: %s): %w",
 			cl.method, cl.target.Path, resp.StatusCode, req.Header.Get(headerClientRequestID), err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, newAPIError(req.Request, resp, body)
+		return nil, resp.StatusCode, newAPIError(req.Request, resp, body)
 	}
-	if cl.out == nil {
-		return resp.Header, nil
+	// A long-running change (202) says only where to follow it; a 204 has nothing to say.
+	if cl.out == nil || resp.StatusCode == http.StatusAccepted || resp.StatusCode == http.StatusNoContent {
+		return resp.Header, resp.StatusCode, nil
 	}
 	unusable := func(problem string) error {
 		return &AnswerError{Method: cl.method, Path: cl.target.Path, StatusCode: resp.StatusCode, Problem: problem,
 			RequestID: resp.Header.Get(headerRequestID), ClientRequestID: req.Header.Get(headerClientRequestID)}
 	}
 	if len(body) > transport.MaxResponseBytes {
-		return nil, unusable(fmt.Sprintf("it is larger than %d bytes, the most the client reads", transport.MaxResponseBytes))
+		return nil, resp.StatusCode, unusable(fmt.Sprintf("it is larger than %d bytes, the most the client reads", transport.MaxResponseBytes))
 	}
 	if err := json.Unmarshal(body, cl.out); err != nil {
-		return nil, unusable("it is not the JSON expected: " + err.Error())
+		return nil, resp.StatusCode, unusable("it is not the JSON expected: " + err.Error())
 	}
 	if cl.check != nil {
 		if err := cl.check(); err != nil {
-			return nil, unusable(err.Error())
+			return nil, resp.StatusCode, unusable(err.Error())
 		}
 	}
-	return resp.Header, nil
+	return resp.Header, resp.StatusCode, nil
 }
 
 func (c *Client) newRequest(ctx context.Context, cl call) (*retryablehttp.Request, error) {

@@ -40,6 +40,19 @@ func (s *Server) Approve(id, customerTenantID, customerName string) error {
 	return nil
 }
 
+// Touch changes relationship id as another writer would (its lastModifiedDateTime), giving it a
+// new ETag: a change sent with the ETag read before meets 412.
+func (s *Server) Touch(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rel, ok := s.relationships[id]
+	if !ok {
+		return fmt.Errorf("no relationship %s", id)
+	}
+	rel.Modified, rel.etag = s.nowLocked(), newETag()
+	return nil
+}
+
 // Advance moves the emulator's clock ahead by d: relationships expire, extend and lapse as they
 // would after that long.
 func (s *Server) Advance(d time.Duration) {

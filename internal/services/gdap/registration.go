@@ -8,6 +8,7 @@ package gdap
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
@@ -15,7 +16,10 @@ import (
 // Service registers the GDAP service with the provider.
 func Service() framework.Service {
 	return framework.Service{
-		Name:        "gdap",
-		DataSources: []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
+		Name:      "gdap",
+		Resources: []func() resource.Resource{NewRelationshipResource},
+		// Their plans say which relationships await approval even when nothing changes.
+		ComputesUnchangedPlan: []string{"partnercenter_delegated_admin_relationship"},
+		DataSources:           []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
 	}
 }

@@ -1,0 +1,178 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package graph
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// NewRelationship is what creating a relationship sends: every writable field.
+type NewRelationship struct {
+	DisplayName, Duration, AutoExtendDuration string
+	// CustomerTenantID names the only customer who may approve the relationship.
+	CustomerTenantID string
+	// Roles are Entra role template ids.
+	Roles []string
+}
+
+// RelationshipChange is what a PATCH sends: only the fields that are not nil.
+type RelationshipChange struct {
+	DisplayName, Duration, AutoExtendDuration, CustomerTenantID *string
+	Roles                                                       []string
+}
+
+// IsEmpty reports whether the change changes nothing.
+func (c RelationshipChange) IsEmpty() bool {
+	return c.DisplayName == nil && c.Duration == nil && c.AutoExtendDuration == nil && c.CustomerTenantID == nil && c.Roles == nil
+}
+
+// wireChange is a relationship's writable fields in Graph's JSON; nil fields are left out.
+type wireChange struct {
+	DisplayName   *string            `json:"displayName,omitempty"`
+	Duration      *string            `json:"duration,omitempty"`
+	AutoExtend    *string            `json:"autoExtendDuration,omitempty"`
+	Customer      *wireCustomer      `json:"customer,omitempty"`
+	AccessDetails *wireAccessDetails `json:"accessDetails,omitempty"`
+}
+
+type wireCustomer struct {
+	TenantID string `json:"tenantId"`
+}
+
+type wireAccessDetails struct {
+	UnifiedRoles []wireRole `json:"unifiedRoles"`
+}
+
+type wireRole struct {
+	RoleDefinitionID string `json:"roleDefinitionId"`
+}
+
+func (c RelationshipChange) wire() wireChange {
+	w := wireChange{DisplayName: c.DisplayName, Duration: c.Duration, AutoExtend: c.AutoExtendDuration}
+	if c.CustomerTenantID != nil {
+		w.Customer = &wireCustomer{TenantID: *c.CustomerTenantID}
+	}
+	if c.Roles != nil {
+		w.AccessDetails = roleDetails(c.Roles)
+	}
+	return w
+}
+
+func roleDetails(roles []string) *wireAccessDetails {
+	d := &wireAccessDetails{UnifiedRoles: []wireRole{}}
+	for _, id := range roles {
+		d.UnifiedRoles = append(d.UnifiedRoles, wireRole{RoleDefinitionID: id})
+	}
+	return d
+}
+
+// CreateRelationship creates a relationship in status created. Graph is not asked twice: a POST
+// whose answer was lost may have created it, and a second would be refused for its name (the
+// caller can look for it by name, FindRelationshipByName). Only a throttled POST is sent again.
+func (c *Client) CreateRelationship(ctx context.Context, in NewRelationship) (*Relationship, error) {
+	body := RelationshipChange{DisplayName: &in.DisplayName, Duration: &in.Duration, Roles: in.Roles}.wire()
+	if in.AutoExtendDuration != "" {
+		body.AutoExtend = &in.AutoExtendDuration
+	}
+	if in.CustomerTenantID != "" {
+		body.Customer = &wireCustomer{TenantID: in.CustomerTenantID}
+	}
+	var w wireRelationship
+	var rel *Relationship
+	_, err := c.do(onlyThrottlingRetried(ctx), call{method: http.MethodPost, target: c.path(relationshipsPath, nil), in: body, out: &w,
+		check: func() error {
+			var err error
+			if rel, err = w.relationship(); err != nil {
+				return err
+			}
+			if rel.DisplayName != in.DisplayName {
+				return fmt.Errorf("it describes relationship %q, not %q, the one created", rel.DisplayName, in.DisplayName)
+			}
+			return nil
+		}})
+	return rel, err
+}
+
+// FindRelationshipByName is the partner's relationship named name (display names are unique), or
+// nil when there is none.
+func (c *Client) FindRelationshipByName(ctx context.Context, name string) (*Relationship, error) {
+	found, err := c.ListRelationships(ctx, Filter{DisplayName: name})
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	if len(found) > 1 {
+		return nil, fmt.Errorf("microsoft graph lists %d relationships named %q, whose names are unique", len(found), name)
+	}
+	return &found[0], nil
+}
+
+// UpdateRelationship sends change with If-Match etag and gives the relationship as it is after
+// it. A change Graph makes as a long-running operation (202 and an operation to poll, as when an
+// active relationship drops Global Administrator) is followed until it ends. A stale etag is an
+// *APIError whose IsStale is true: read the relationship again and decide again.
+func (c *Client) UpdateRelationship(ctx context.Context, id, etag string, change RelationshipChange) (*Relationship, error) {
+	var w wireRelationship
+	header, status, err := c.doStatus(ctx, call{method: http.MethodPatch, target: c.relationshipURL(id),
+		header: ifMatch(etag), in: change.wire(), out: &w})
+	if err != nil {
+		return nil, err
+	}
+	if status == http.StatusAccepted {
+		if err := c.followOperation(ctx, header); err != nil {
+			return nil, fmt.Errorf("updating relationship %s: %w", id, err)
+		}
+		return c.GetRelationship(ctx, id)
+	}
+	if w.ID == "" { // a 200 or 204 without the relationship
+		return c.GetRelationship(ctx, id)
+	}
+	rel, err := w.relationship()
+	if err != nil || !strings.EqualFold(rel.ID, id) {
+		return c.GetRelationship(ctx, id)
+	}
+	return rel, nil
+}
+
+// DeleteRelationship deletes a relationship in status created, with If-Match etag; Graph deletes
+// no relationship in another status (RequestTermination ends those).
+func (c *Client) DeleteRelationship(ctx context.Context, id, etag string) error {
+	_, err := c.do(ctx, call{method: http.MethodDelete, target: c.relationshipURL(id), header: ifMatch(etag)})
+	return err
+}
+
+// Relationship requests, the actions Graph carries out on a relationship.
+const (
+	ActionLockForApproval = "lockForApproval"
+	ActionTerminate       = "terminate"
+)
+
+// RequestAction asks Graph to carry out action (ActionLockForApproval, ActionTerminate) on
+// relationship id. Graph does it on its own; the caller reads or waits for the relationship's
+// status. A relationship Graph does not show yet (just created) is an *APIError with IsNotFound.
+func (c *Client) RequestAction(ctx context.Context, id, action string) error {
+	var out struct {
+		ID     string `json:"id"`
+		Status string `json:"status"`
+	}
+	_, err := c.do(ctx, call{method: http.MethodPost, target: c.path(relationshipsPath+"/"+url.PathEscape(id)+"/requests", nil),
+		in: map[string]string{"action": action}, out: &out, check: func() error {
+			if out.Status == "failed" {
+				return fmt.Errorf("graph reports the %s request %s failed", action, out.ID)
+			}
+			return nil
+		}})
+	return err
+}
+
+func (c *Client) relationshipURL(id string) *url.URL {
+	return c.path(relationshipsPath+"/"+url.PathEscape(id), nil)
+}
+
+func ifMatch(etag string) http.Header {
+	return http.Header{"If-Match": {etag}}
+}

@@ -1,0 +1,345 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*relationshipResource)(nil)
+	_ resource.ResourceWithImportState = (*relationshipResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*relationshipResource)(nil)
+)
+
+// NewRelationshipResource returns the partnercenter_delegated_admin_relationship resource.
+func NewRelationshipResource() resource.Resource { return &relationshipResource{} }
+
+type relationshipResource struct {
+	graph *graph.Client
+}
+
+func (r *relationshipResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationship"
+}
+
+func (r *relationshipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = relationshipResourceSchema(ctx)
+}
+
+func (r *relationshipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.graph = framework.GraphClient(framework.Configured(req.ProviderData, &resp.Diagnostics))
+}
+
+// subject names the relationship in diagnostics.
+func subject(action string, m *relationshipResourceModel) framework.Subject {
+	object := fmt.Sprintf("GDAP relationship %q", m.DisplayName.ValueString())
+	if id := m.ID.ValueString(); id != "" {
+		object += " (" + id + ")"
+	}
+	return framework.Subject{Action: action, Object: object, Noun: "GDAP relationship", Resource: true, Timeouts: true}
+}
+
+func (r *relationshipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var state, plan, config relationshipResourceModel
+	if !req.State.Raw.IsNull() {
+		if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if req.Plan.Raw.IsNull() {
+		planDestroy(&state, &resp.Diagnostics)
+		return
+	}
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &config)...); resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		planCreate(ctx, &config, &plan, &resp.Diagnostics)
+	} else {
+		planUpdate(ctx, &state, &config, &plan, resp)
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
+}
+
+// Create creates the relationship, locks it for approval and saves it awaiting approval. Should
+// the lock fail, the relationship is saved as Graph holds it (created), and Terraform taints it.
+func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan relationshipResourceModel
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, plan.Timeouts.Create, relationshipCreateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	rel, err := r.create(ctx, &plan)
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, subject("create", &plan), err)
+		return
+	}
+	locked, err := r.lock(ctx, rel.ID)
+	if err != nil {
+		resp.Diagnostics.Append(save(ctx, &resp.State, rel, &plan)...)
+		framework.AddGraphError(&resp.Diagnostics, subject("lock for approval", &plan), err)
+		return
+	}
+	resp.Diagnostics.Append(save(ctx, &resp.State, locked, &plan)...)
+}
+
+// create creates the relationship plan describes. When Graph's answer is lost (a failure answer
+// or a dropped connection), the relationship may exist all the same: it is looked for by its
+// display name, unique among the partner's, and taken when it is the one asked for.
+func (r *relationshipResource) create(ctx context.Context, plan *relationshipResourceModel) (*graph.Relationship, error) {
+	in := graph.NewRelationship{DisplayName: plan.DisplayName.ValueString(), Duration: plan.Duration.ValueString(),
+		AutoExtendDuration: plan.AutoExtendDuration.ValueString(), CustomerTenantID: plan.CustomerTenantID.ValueString(),
+		Roles: plan.roles(ctx)}
+	rel, err := r.graph.CreateRelationship(ctx, in)
+	if err == nil || !mayHaveTakenEffect(err) {
+		return rel, err
+	}
+	found, findErr := r.graph.FindRelationshipByName(ctx, in.DisplayName)
+	if findErr != nil || found == nil || found.Status != statusCreated || !rolesEqual(found.Roles, in.Roles) {
+		return nil, err
+	}
+	return found, nil
+}
+
+// mayHaveTakenEffect reports whether a failed call may have been carried out all the same: Graph
+// failed (5xx) or its answer never arrived, as opposed to a refusal (4xx).
+func mayHaveTakenEffect(err error) bool {
+	var apiErr *graph.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500
+	}
+	var unusable *graph.AnswerError
+	return !errors.As(err, &unusable) && !errors.Is(err, context.Canceled)
+}
+
+// lock locks relationship id for the customer's approval and gives it once Graph shows it so.
+// Graph may not show a relationship it has just created for a moment: the request is sent again
+// until it does, within the create's timeout.
+func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Relationship, error) {
+	var err error
+	for wait := graph.FirstPollInterval; ; wait = min(2*wait, graph.MaxPollInterval) {
+		err = r.graph.RequestAction(ctx, id, graph.ActionLockForApproval)
+		var apiErr *graph.APIError
+		if !errors.As(err, &apiErr) || !apiErr.IsNotFound() {
+			break
+		}
+		if sleep(ctx, wait) != nil {
+			return nil, fmt.Errorf("microsoft graph did not show the relationship %s it had created: %w", id, err)
+		}
+	}
+	if err != nil && !r.tookEffect(ctx, id, func(status string) bool { return status != statusCreated }) {
+		return nil, err
+	}
+	return r.graph.WaitRelationship(ctx, id, true, func(rel *graph.Relationship) bool { return rel.Status != statusCreated })
+}
+
+// tookEffect reports whether a request that failed was carried out all the same, as when Graph
+// did it but its answer was lost and the retry was refused for the status the first one made:
+// relationship id now stands where done says.
+func (r *relationshipResource) tookEffect(ctx context.Context, id string, done func(status string) bool) bool {
+	rel, err := r.graph.GetRelationship(ctx, id)
+	return err == nil && done(rel.Status)
+}
+
+// save sets state to rel as Graph holds it, in plan's spelling where the two agree.
+func save(ctx context.Context, state *tfsdk.State, rel *graph.Relationship, plan *relationshipResourceModel) diag.Diagnostics {
+	m := *plan
+	d := m.fromGraph(ctx, rel, plan)
+	return append(d, state.Set(ctx, &m)...)
+}
+
+func (r *relationshipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state relationshipResourceModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, state.Timeouts.Read, relationshipReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	rel, err := r.graph.GetRelationship(ctx, state.ID.ValueString())
+	var apiErr *graph.APIError
+	if errors.As(err, &apiErr) && apiErr.IsNotFound() {
+		resp.Diagnostics.AddWarning("GDAP relationship no longer exists", fmt.Sprintf("Microsoft Graph has no relationship "+
+			"%s (%q) any more: it is removed from the state, and the plan creates it again.", state.ID.ValueString(),
+			state.DisplayName.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
+		return
+	}
+	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &state)...)
+}
+
+// maxStaleRetries is how many times an update or delete reads the relationship again after
+// Graph refused its ETag as stale, before it gives up.
+const maxStaleRetries = 3
+
+// Update makes Graph hold what the plan shows: the fields that differ from what Graph holds, sent
+// with If-Match; a stale ETag reads the relationship again and sends what still differs. A
+// relationship still in status created is then locked for approval, as the plan showed.
+func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state relationshipResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, plan.Timeouts.Update, relationshipUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	rel, err := r.update(ctx, &state, &plan)
+	if err == nil && rel.Status == statusCreated && plan.Status.ValueString() == statusApprovalPending {
+		rel, err = r.lock(ctx, rel.ID)
+	}
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, subject("update", &plan), err)
+		return
+	}
+	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &plan)...)
+}
+
+// update sends what plan changes of what Graph holds (state first, then what a re-read gives).
+func (r *relationshipResource) update(ctx context.Context, state, plan *relationshipResourceModel) (*graph.Relationship, error) {
+	id := state.ID.ValueString()
+	current := &graph.Relationship{ID: id, DisplayName: state.DisplayName.ValueString(),
+		CustomerTenantID: state.CustomerTenantID.ValueString(), Duration: state.Duration.ValueString(),
+		AutoExtendDuration: state.AutoExtendDuration.ValueString(), Roles: state.roles(ctx),
+		Status: state.Status.ValueString(), ETag: state.ETag.ValueString()}
+	for attempt := 0; ; attempt++ {
+		change := changeFrom(ctx, current, plan)
+		if change.IsEmpty() {
+			if attempt == 0 {
+				return r.graph.GetRelationship(ctx, id)
+			}
+			return current, nil
+		}
+		rel, err := r.graph.UpdateRelationship(ctx, id, current.ETag, change)
+		var apiErr *graph.APIError
+		if !errors.As(err, &apiErr) || !apiErr.IsStale() || attempt >= maxStaleRetries {
+			return rel, err
+		}
+		if current, err = r.graph.GetRelationship(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// changeFrom is what plan changes of current: only the fields that differ.
+func changeFrom(ctx context.Context, current *graph.Relationship, plan *relationshipResourceModel) graph.RelationshipChange {
+	var c graph.RelationshipChange
+	set := func(target **string, planned, held string, same func(a, b string) bool) {
+		if planned != "" && !same(planned, held) {
+			*target = &planned
+		}
+	}
+	set(&c.DisplayName, plan.DisplayName.ValueString(), current.DisplayName, func(a, b string) bool { return a == b })
+	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, equalFold)
+	set(&c.Duration, plan.Duration.ValueString(), current.Duration, daysEqual)
+	set(&c.AutoExtendDuration, plan.AutoExtendDuration.ValueString(), orOff(current.AutoExtendDuration), daysEqual)
+	if roles := plan.roles(ctx); !rolesEqual(roles, current.Roles) {
+		c.Roles = roles
+	}
+	return c
+}
+
+// Delete ends the relationship as Graph allows in its status: a relationship in status created is
+// deleted; an approved one is terminated, and the delete waits until Graph reports it terminated;
+// one that has ended already needs nothing.
+func (r *relationshipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state relationshipResourceModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, state.Timeouts.Delete, relationshipDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	if err := r.end(ctx, state.ID.ValueString()); err != nil {
+		framework.AddGraphError(&resp.Diagnostics, subject("delete", &state), err)
+	}
+}
+
+// end deletes or terminates relationship id, and waits until it has ended.
+func (r *relationshipResource) end(ctx context.Context, id string) error {
+	for attempt := 0; ; attempt++ {
+		rel, err := r.graph.GetRelationship(ctx, id)
+		var apiErr *graph.APIError
+		switch {
+		case errors.As(err, &apiErr) && apiErr.IsNotFound():
+			return nil
+		case err != nil:
+			return err
+		case rel.Status == statusCreated:
+			err = r.graph.DeleteRelationship(ctx, id, rel.ETag)
+			if errors.As(err, &apiErr) && apiErr.IsStale() && attempt < maxStaleRetries {
+				continue
+			}
+			return err
+		case rel.Status == statusTerminated || rel.Status == statusExpired:
+			return nil
+		case granting(rel.Status):
+			if err := r.graph.RequestAction(ctx, id, graph.ActionTerminate); err != nil && !r.tookEffect(ctx, id, ended) {
+				return err
+			}
+		case !ended(rel.Status): // awaiting or taking in approval: the plan refuses to destroy it
+			return fmt.Errorf("relationship %s is %s: Graph can neither delete nor terminate it until the customer "+
+				"approves it or the invitation lapses", id, rel.Status)
+		}
+		_, err = r.graph.WaitRelationship(ctx, id, false, func(rel *graph.Relationship) bool {
+			return rel.Status == statusTerminated || rel.Status == statusExpired
+		})
+		return err
+	}
+}
+
+func (r *relationshipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !rules.RelationshipID.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid GDAP relationship id", fmt.Sprintf("%q is not a GDAP relationship id: two GUIDs "+
+			"joined by a dash, as Microsoft Graph, the Partner Center portal and partnercenter_delegated_admin_relationships "+
+			"show it.", req.ID))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// sleep waits d, or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func equalFold(a, b string) bool { return strings.EqualFold(a, b) }

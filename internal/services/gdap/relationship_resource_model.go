@@ -1,0 +1,148 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// Relationship statuses the resource decides by.
+const (
+	statusCreated         = "created"
+	statusApprovalPending = "approvalPending"
+	statusActive          = "active"
+	statusExpiring        = "expiring"
+	statusTerminated      = "terminated"
+	statusExpired         = "expired"
+)
+
+// ended reports whether a relationship in status has ended or is ending: it cannot be revived.
+func ended(status string) bool {
+	return slices.Contains([]string{statusExpired, statusTerminated, "terminationRequested", "terminating"}, status)
+}
+
+// granting reports whether a relationship in status grants access: approved and not yet ended.
+func granting(status string) bool { return status == statusActive || status == statusExpiring }
+
+// relationshipResourceModel is partnercenter_delegated_admin_relationship's state.
+type relationshipResourceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	DisplayName        types.String   `tfsdk:"display_name"`
+	CustomerTenantID   types.String   `tfsdk:"customer_tenant_id"`
+	Duration           types.String   `tfsdk:"duration"`
+	AutoExtendDuration types.String   `tfsdk:"auto_extend_duration"`
+	Roles              types.Set      `tfsdk:"roles"`
+	Status             types.String   `tfsdk:"status"`
+	InvitationURL      types.String   `tfsdk:"invitation_url"`
+	CreatedAt          types.String   `tfsdk:"created_at"`
+	ActivatedAt        types.String   `tfsdk:"activated_at"`
+	EndsAt             types.String   `tfsdk:"ends_at"`
+	ETag               types.String   `tfsdk:"etag"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// roles is m's roles, nil when unknown or null.
+func (m *relationshipResourceModel) roles(ctx context.Context) []string {
+	if m.Roles.IsNull() || m.Roles.IsUnknown() {
+		return nil
+	}
+	var out []string
+	_ = m.Roles.ElementsAs(ctx, &out, false)
+	slices.Sort(out)
+	return out
+}
+
+// fromGraph fills m from what Graph holds, keeping prior's spelling of every value Graph holds
+// in another: a duration in other units (P2Y for P730D), a GUID in other case. Timeouts stay.
+func (m *relationshipResourceModel) fromGraph(ctx context.Context, r *graph.Relationship, prior *relationshipResourceModel) diag.Diagnostics {
+	m.ID = types.StringValue(r.ID)
+	m.DisplayName = types.StringValue(r.DisplayName)
+	m.CustomerTenantID = sameFold(optional(r.CustomerTenantID), prior.CustomerTenantID)
+	m.Duration = sameDays(r.Duration, prior.Duration)
+	m.AutoExtendDuration = sameDays(orOff(r.AutoExtendDuration), prior.AutoExtendDuration)
+	roles := make([]string, 0, len(r.Roles))
+	priorRoles := prior.roles(ctx)
+	for _, id := range r.Roles {
+		if i := slices.IndexFunc(priorRoles, func(p string) bool { return strings.EqualFold(p, id) }); i >= 0 {
+			id = priorRoles[i]
+		}
+		roles = append(roles, id)
+	}
+	var d diag.Diagnostics
+	m.Roles, d = types.SetValueFrom(ctx, types.StringType, roles)
+	m.Status = types.StringValue(r.Status)
+	m.InvitationURL = invitationURL(*r)
+	m.CreatedAt, m.ActivatedAt, m.EndsAt = optional(r.Created), optional(r.Activated), optional(r.Ends)
+	m.ETag = optional(r.ETag)
+	return d
+}
+
+// orOff is an auto-extension as Graph gives it, PT0S when it gives none.
+func orOff(s string) string {
+	if s == "" {
+		return rules.AutoExtendOff
+	}
+	return s
+}
+
+// sameFold is prior when it names v in other case, else v.
+func sameFold(v, prior types.String) types.String {
+	if !v.IsNull() && !prior.IsNull() && !prior.IsUnknown() && strings.EqualFold(v.ValueString(), prior.ValueString()) {
+		return prior
+	}
+	return v
+}
+
+// sameDays is prior when it is the duration s in other units, else s.
+func sameDays(s string, prior types.String) types.String {
+	if !prior.IsNull() && !prior.IsUnknown() && daysEqual(s, prior.ValueString()) {
+		return prior
+	}
+	return types.StringValue(s)
+}
+
+// daysEqual reports whether a and b are the same number of days.
+func daysEqual(a, b string) bool {
+	da, errA := rules.DurationDays(a)
+	db, errB := rules.DurationDays(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return da == db
+}
+
+// rolesEqual reports whether a and b hold the same role ids, in any case and order.
+func rolesEqual(a, b []string) bool {
+	lower := func(s []string) []string {
+		out := make([]string, len(s))
+		for i, v := range s {
+			out[i] = strings.ToLower(v)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	return slices.Equal(lower(a), lower(b))
+}
+
+// withoutGlobalAdministrator reports whether next is old without the Global Administrator role:
+// the one role change an active relationship allows.
+func withoutGlobalAdministrator(old, next []string) bool {
+	hasGA := func(id string) bool { return strings.EqualFold(id, rules.GlobalAdministratorRoleID) }
+	return slices.ContainsFunc(old, hasGA) && !slices.ContainsFunc(next, hasGA) &&
+		rolesEqual(slices.DeleteFunc(slices.Clone(old), hasGA), next)
+}
+
+// holdsGlobalAdministrator reports whether roles include Global Administrator.
+func holdsGlobalAdministrator(roles []string) bool {
+	return slices.ContainsFunc(roles, func(id string) bool { return strings.EqualFold(id, rules.GlobalAdministratorRoleID) })
+}

@@ -1,0 +1,107 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// Default operation timeouts of a relationship; the timeouts block overrides them. A delete waits
+// for Graph to finish terminating an approved relationship, which takes minutes.
+const (
+	relationshipCreateTimeout = 10 * time.Minute
+	relationshipReadTimeout   = 5 * time.Minute
+	relationshipUpdateTimeout = 30 * time.Minute
+	relationshipDeleteTimeout = 30 * time.Minute
+)
+
+const relationshipResourceDescription = "Manages one of the partner's GDAP (granular delegated admin privileges) " +
+	"relationships in Microsoft Graph: creates it, locks it for the customer's approval and shows the invitation link " +
+	"to send, follows it as the customer approves it, and ends it on destroy.\n\n" +
+	"`status` is known at plan: a new relationship plans `approvalPending` (apply creates and locks it), and an " +
+	"existing one plans what the refresh read, so configurations can select approved relationships with " +
+	"`for_each` (see the guide \"GDAP for every customer\"). What GDAP lets change in place is an update: in status " +
+	"`created` everything, on an active relationship `auto_extend_duration` and dropping the Global Administrator role " +
+	"(a long-running operation apply follows). Anything else after approval, and an expired or terminated " +
+	"relationship, plans a replacement, which needs a new `display_name`: Graph keeps display names unique among " +
+	"the partner's relationships. A relationship awaiting approval can be neither changed nor ended until the " +
+	"customer approves it or the invitation lapses after 90 days: the plan fails and says so."
+
+func relationshipResourceSchema(ctx context.Context) schema.Schema {
+	known := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+	return schema.Schema{
+		MarkdownDescription: relationshipResourceDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": known("The relationship's id: two GUIDs joined by a dash."),
+			"display_name": schema.StringAttribute{
+				MarkdownDescription: "The relationship's name, which the customer sees when approving it: at most 50 " +
+					"characters, unique among the partner's relationships (ended ones included).",
+				Required:   true,
+				Validators: []validator.String{framework.Characters(1, rules.RelationshipNameMaxLength), framework.PlainText{}},
+			},
+			"customer_tenant_id": schema.StringAttribute{
+				MarkdownDescription: "The tenant id of the only customer who may approve the relationship. Left out, any " +
+					"customer with the invitation link may approve it, and Graph fills it in on approval.",
+				Optional: true, Computed: true,
+				Validators:    []validator.String{framework.GUIDValidator},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"duration": schema.StringAttribute{
+				MarkdownDescription: "How long the relationship lasts once approved, in ISO 8601: from `P1D` to `P2Y` " +
+					"(`P730D`).",
+				Required:   true,
+				Validators: []validator.String{durationValidator{}},
+			},
+			"auto_extend_duration": schema.StringAttribute{
+				MarkdownDescription: "How long the relationship extends itself by when it ends: `P180D`, or `PT0S` (the " +
+					"default) for not at all. A relationship holding the Global Administrator role cannot auto-extend.",
+				Optional: true, Computed: true,
+				Default:    stringdefault.StaticString(rules.AutoExtendOff),
+				Validators: []validator.String{autoExtendValidator{}},
+			},
+			"roles": schema.SetAttribute{
+				MarkdownDescription: "The Entra role template ids the relationship grants (`partnercenter_entra_roles` " +
+					"maps role names to them).",
+				ElementType: types.StringType, Required: true,
+				Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(roleIDValidator)},
+			},
+			"status": schema.StringAttribute{MarkdownDescription: "Where the relationship stands: `approvalPending` " +
+				"(awaiting the customer), `activating`, `active`, `expired`, `terminated` and the others Graph names. Known " +
+				"at plan: see above.", Computed: true},
+			"invitation_url": schema.StringAttribute{MarkdownDescription: "While the relationship awaits approval, the " +
+				"link the customer follows to approve it in the Microsoft 365 admin center of the public cloud; null in " +
+				"any other status.", Computed: true},
+			"created_at":   known("When the relationship was created (RFC 3339)."),
+			"activated_at": schema.StringAttribute{MarkdownDescription: "When the customer's approval took effect (RFC 3339); null before.", Computed: true},
+			"ends_at":      schema.StringAttribute{MarkdownDescription: "When the relationship ends (RFC 3339); null before it is active.", Computed: true},
+			"etag": schema.StringAttribute{MarkdownDescription: "The relationship's version, sent in If-Match with every " +
+				"change so that a change made meanwhile by someone else is never overwritten unseen.", Computed: true},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true,
+				CreateDescription: framework.TimeoutDescription("creating the relationship and locking it for approval",
+					relationshipCreateTimeout, "It includes waiting for Graph to show a relationship it has just created."),
+				ReadDescription: framework.TimeoutDescription("a refresh", relationshipReadTimeout, ""),
+				UpdateDescription: framework.TimeoutDescription("an update", relationshipUpdateTimeout,
+					"It includes following a long-running change, such as dropping Global Administrator."),
+				DeleteDescription: framework.TimeoutDescription("a destroy", relationshipDeleteTimeout,
+					"It includes waiting until Graph has terminated an approved relationship."),
+			}),
+		},
+	}
+}

@@ -1,0 +1,367 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap_test
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+)
+
+const (
+	globalAdmin   = "62e90394-69f5-4237-9190-012177145e10"
+	helpdeskAdmin = "729827e3-9c14-49f7-bb1b-9608f156bbb8"
+	relAddress    = "partnercenter_delegated_admin_relationship.contoso"
+	accessAddr    = `terraform_data.access[0]`
+	invitationRE  = `^https://admin\.microsoft\.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/[0-9a-f-]{73}$`
+)
+
+// relationshipConfig is one relationship for Contoso and, for each relationship whose planned
+// status is active, a stand-in for its access assignments. The selection is a count over the
+// active relationships, which Terraform needs known at plan exactly as it needs for_each's keys
+// (the testing framework's state shim cannot read for_each instances).
+func relationshipConfig(env *acctest.Env, name, autoExtend string, roles ...string) string {
+	return env.Config(fmt.Sprintf(`
+resource "partnercenter_delegated_admin_relationship" "contoso" {
+  display_name         = %q
+  customer_tenant_id   = %q
+  duration             = "P730D"
+  auto_extend_duration = %q
+  roles                = %s
+}
+
+locals {
+  relationships = { contoso = partnercenter_delegated_admin_relationship.contoso }
+}
+
+locals {
+  active = [for k, r in local.relationships : r.id if r.status == "active"]
+}
+
+resource "terraform_data" "access" {
+  count = length(local.active)
+  input = local.active[count.index]
+}
+`, name, contoso, autoExtend, hclList(roles)))
+}
+
+func hclList(items []string) string {
+	out := "["
+	for i, s := range items {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%q", s)
+	}
+	return out + "]"
+}
+
+// named is the emulator's relationship called name.
+func named(t *testing.T, env *acctest.Env, name string) graph.Relationship {
+	t.Helper()
+	for _, r := range env.Emulator.Graph().Relationships() {
+		if r.DisplayName == name {
+			return r
+		}
+	}
+	t.Fatalf("the emulator holds no relationship named %q", name)
+	return graph.Relationship{}
+}
+
+// approve approves the relationship called name as Contoso would.
+func approve(t *testing.T, env *acctest.Env, name string) func() {
+	return func() {
+		t.Helper()
+		if err := env.Emulator.Graph().Approve(named(t, env, name).ID, contoso, "Contoso"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// expectStatus checks the emulator holds the relationship called name in status.
+func expectStatus(t *testing.T, env *acctest.Env, name, status string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := named(t, env, name).Status; got != status {
+			return fmt.Errorf("relationship %q is %s in the emulator, want %s", name, got, status)
+		}
+		return nil
+	}
+}
+
+func stateIs(attr string, check knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(relAddress, tfjsonpath.New(attr), check)
+}
+
+func TestAccRelationship_convergesAsTheCustomerApproves(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: expectStatus(t, env, "Contoso admins 2", "terminated"),
+		Steps: []resource.TestStep{
+			{ // first run: created and locked; the plan knows its status, so for_each selects nothing
+				Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("approvalPending")),
+					plancheck.ExpectUnknownValue(relAddress, tfjsonpath.New("id")),
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("status", knownvalue.StringExact("approvalPending")),
+					stateIs("invitation_url", knownvalue.StringRegexp(regexp.MustCompile(invitationRE))),
+					stateIs("activated_at", knownvalue.Null()),
+					stateIs("etag", knownvalue.NotNull()),
+				},
+				Check: expectStatus(t, env, "Contoso admins", "approvalPending"),
+			},
+			{ // runs before approval change nothing and say what awaits approval
+				Config:           relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{ // the run after approval: the access, in the same run
+				PreConfig: approve(t, env, "Contoso admins"),
+				Config:    relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("status", knownvalue.StringExact("active")),
+					stateIs("invitation_url", knownvalue.Null()),
+					stateIs("activated_at", knownvalue.NotNull()),
+					stateIs("ends_at", knownvalue.NotNull()),
+				},
+			},
+			{ // auto-extension changes in place
+				Config: relationshipConfig(env, "Contoso admins", "P180D", readerRole, userAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				}},
+				Check: func(*terraform.State) error {
+					if got := named(t, env, "Contoso admins").AutoExtend; got != "P180D" {
+						return fmt.Errorf("auto-extension is %s in the emulator", got)
+					}
+					return nil
+				},
+			},
+			{ // another role after approval needs a new relationship, and so a new name
+				Config:      relationshipConfig(env, "Contoso admins", "P180D", readerRole, userAdmin, helpdeskAdmin),
+				ExpectError: regexp.MustCompile(`(?s)needs a new display name.*after approval only`),
+			},
+			{ // with one, the relationship is replaced: the old one terminated, a new invitation
+				Config: relationshipConfig(env, "Contoso admins 2", "P180D", readerRole, userAdmin, helpdeskAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionDestroy),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("status", knownvalue.StringExact("approvalPending"))},
+				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "terminated"),
+					expectStatus(t, env, "Contoso admins 2", "approvalPending")),
+			},
+			{ // approved again, so that destroy can terminate it
+				PreConfig: approve(t, env, "Contoso admins 2"),
+				Config:    relationshipConfig(env, "Contoso admins 2", "P180D", readerRole, userAdmin, helpdeskAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccRelationship_refusesAtPlanWhatGraphRefuses(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	before := len(env.Emulator.Requests())
+	step := func(duration, autoExtend string, roles []string, want string) resource.TestStep {
+		return resource.TestStep{PlanOnly: true, ExpectError: regexp.MustCompile(want), Config: env.Config(fmt.Sprintf(`
+resource "partnercenter_delegated_admin_relationship" "contoso" {
+  display_name         = "Contoso admins"
+  duration             = %q
+  auto_extend_duration = %q
+  roles                = %s
+}`, duration, autoExtend, hclList(roles)))}
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		step("P730D", "P180D", []string{readerRole, globalAdmin}, `(?s)Global Administrator cannot auto-extend.*PT0S`),
+		step("P3Y", "PT0S", []string{readerRole}, `(?s)Invalid GDAP relationship duration.*1095 days`),
+		step("two years", "PT0S", []string{readerRole}, `(?s)Invalid GDAP relationship duration.*not an ISO 8601`),
+		step("P730D", "P90D", []string{readerRole}, `(?s)Invalid GDAP auto-extension.*P180D`),
+		step("P730D", "PT0S", []string{"Global Reader"}, `(?s)roles.*Entra role template id`),
+	}})
+	if after := len(env.Emulator.Requests()); after != before {
+		t.Errorf("refused plans sent %d requests to Graph, want none", after-before)
+	}
+}
+
+func TestAccRelationship_awaitingApprovalCannotBeDestroyedOrChanged(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: expectStatus(t, env, "Contoso admins", "terminated"),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{ // the plan of a change says why it cannot be done, naming the attribute
+				Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ExpectError: regexp.MustCompile(`(?s)cannot change now.*approvalPending.*90 days`),
+			},
+			{Config: config, Destroy: true, ExpectError: regexp.MustCompile(`(?s)cannot be ended now.*removed block`)},
+			{PreConfig: approve(t, env, "Contoso admins"), Config: config, Check: expectStatus(t, env, "Contoso admins", "active")},
+		},
+	})
+}
+
+func TestAccRelationship_anExpiredRelationshipIsReplaced(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+			{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+			{ // two years on, it has expired: a new relationship is needed, under a new name
+				PreConfig:   func() { env.Emulator.Graph().Advance(731 * 24 * time.Hour) },
+				Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+				ExpectError: regexp.MustCompile(`(?s)needs a new display name.*is expired`),
+			},
+			{
+				Config: relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("approvalPending")),
+				}},
+				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "expired"),
+					expectStatus(t, env, "Contoso admins 2", "approvalPending")),
+			},
+			{PreConfig: approve(t, env, "Contoso admins 2"), Config: relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole)},
+		},
+	})
+}
+
+func TestAccRelationship_aStaleETagIsReadAgainAndTheChangeSent(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+		{ // someone changes the relationship between the plan's read and the PATCH
+			PreConfig: func() {
+				env.Emulator.ResetRequests()
+				env.Emulator.Inject(emulator.Fault{Method: http.MethodPatch, Before: func() {
+					_ = env.Emulator.Graph().Touch(named(t, env, "Contoso admins").ID)
+				}})
+			},
+			Config: relationshipConfig(env, "Contoso admins", "P180D", readerRole),
+			Check: resource.ComposeTestCheckFunc(env.ExpectStatusCount(http.StatusPreconditionFailed, 1),
+				func(*terraform.State) error {
+					if got := named(t, env, "Contoso admins").AutoExtend; got != "P180D" {
+						return fmt.Errorf("auto-extension is %s in the emulator", got)
+					}
+					return nil
+				}),
+		},
+	}})
+}
+
+func TestAccRelationship_droppingGlobalAdministratorIsFollowedToItsEnd(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Emulator.Graph().SetOperationPolls(2)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole, globalAdmin)},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole, globalAdmin)},
+		{
+			Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				stateIs("roles", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(readerRole)})),
+				stateIs("status", knownvalue.StringExact("active")),
+			},
+			Check: env.EmulatorCheck(func() error {
+				polls := 0
+				for _, r := range env.Emulator.Requests() {
+					if r.Method == http.MethodGet && regexp.MustCompile(`/operations/`).MatchString(r.Path) {
+						polls++
+					}
+				}
+				if polls != 3 {
+					return fmt.Errorf("the operation was polled %d times, want 3 (running, running, succeeded)", polls)
+				}
+				return nil
+			}),
+		},
+	}})
+}
+
+func TestAccRelationship_createWaitsUntilGraphShowsIt(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Emulator.Graph().SetCreateLag(2 * time.Second)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config:            relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+			ConfigStateChecks: []statecheck.StateCheck{stateIs("status", knownvalue.StringExact("approvalPending"))},
+			Check: env.EmulatorCheck(func() error { // the lock met Graph not showing it yet, and tried again
+				if n := acctest.CountStatus(env.Emulator, http.StatusNotFound); n == 0 {
+					return fmt.Errorf("the emulator answered no 404: the create lag was not met")
+				}
+				return nil
+			}),
+		},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+	}})
+}
+
+func TestAccRelationship_importByID(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	id := env.SeedRelationship(t, "Contoso admins", contoso, true, readerRole, userAdmin)
+	if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
+		t.Fatal(err)
+	}
+	env.Emulator.ResetRequests()
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", relAddress, id) +
+			relationshipConfig(env, "Contoso admins", "PT0S", userAdmin, readerRole),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionNoop),
+			plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionCreate),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			stateIs("id", knownvalue.StringExact(id)),
+			stateIs("status", knownvalue.StringExact("active")),
+		},
+		Check: env.EmulatorCheck(func() error {
+			for _, r := range env.Emulator.Requests() {
+				if r.Method != http.MethodGet {
+					return fmt.Errorf("importing sent %s %s, want reads only", r.Method, r.Path)
+				}
+			}
+			return nil
+		}),
+	}}})
+}

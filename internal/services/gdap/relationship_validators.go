@@ -1,0 +1,56 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// roleIDValidator checks an Entra role template id at plan time.
+var roleIDValidator = stringvalidator.RegexMatches(rules.GUID,
+	"must be an Entra role template id, a GUID (partnercenter_entra_roles maps role names to them)")
+
+// durationValidator checks a relationship's duration at plan time: ISO 8601, P1D to P2Y.
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "an ISO 8601 duration from P1D (1 day) to P2Y (730 days)"
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := rules.CheckRelationshipDuration(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid GDAP relationship duration",
+			err.Error()+". Write the duration in ISO 8601 days, such as P730D (two years, the longest) or P90D.")
+	}
+}
+
+// autoExtendValidator checks an auto-extension duration at plan time: PT0S or P180D.
+type autoExtendValidator struct{}
+
+func (autoExtendValidator) Description(context.Context) string {
+	return "P180D, or PT0S for no auto-extension"
+}
+
+func (v autoExtendValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (autoExtendValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := rules.CheckAutoExtend(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid GDAP auto-extension", err.Error()+".")
+	}
+}

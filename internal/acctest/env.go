@@ -110,6 +110,23 @@ func (e *Env) SeedRelationship(t *testing.T, name, customerTenantID string, lock
 	return id
 }
 
+// SeedAssignment gives securityGroupID roles under relationship relationshipID in the emulator
+// through Graph's API, as a partner would in the portal, and returns the assignment's id.
+func (e *Env) SeedAssignment(t *testing.T, relationshipID, securityGroupID string, roles ...string) string {
+	t.Helper()
+	e.NeedsEmulator(t)
+	var unified []map[string]string
+	for _, r := range roles {
+		unified = append(unified, map[string]string{"roleDefinitionId": r})
+	}
+	created := e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+relationshipID+
+		"/accessAssignments", map[string]any{
+		"accessContainer": map[string]string{"accessContainerId": securityGroupID, "accessContainerType": "securityGroup"},
+		"accessDetails":   map[string]any{"unifiedRoles": unified}})
+	id, _ := created["id"].(string)
+	return id
+}
+
 // graphCall sends body to the emulator's Graph side and returns the decoded success answer.
 func (e *Env) graphCall(t *testing.T, method, path string, body any) map[string]any {
 	t.Helper()

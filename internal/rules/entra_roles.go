@@ -138,6 +138,17 @@ func EntraRoleID(name string) (string, error) {
 		"provider does not know by its template id", name, suggestRoles(key))
 }
 
+// EntraRoleName is the name of the built-in role whose template id is id (in any case), when the
+// table knows it.
+func EntraRoleName(id string) (string, bool) {
+	for _, r := range EntraRoles {
+		if strings.EqualFold(r.TemplateID, id) {
+			return r.Name, true
+		}
+	}
+	return "", false
+}
+
 // roleKey is name in lower case with its words separated by single spaces.
 func roleKey(name string) string { return strings.Join(strings.Fields(strings.ToLower(name)), " ") }
 

@@ -46,3 +46,12 @@ func TestEntraRoleIDReadsNamesAsPeopleWriteThem(t *testing.T) {
 		t.Errorf("a name like no role: %v", err)
 	}
 }
+
+func TestEntraRoleNameIsTheTablesNameForATemplateID(t *testing.T) {
+	if name, ok := EntraRoleName("F2EF992C-3AFB-46B9-B7CF-A126EE74C451"); !ok || name != "Global Reader" {
+		t.Errorf("got %q, %v; want Global Reader", name, ok)
+	}
+	if name, ok := EntraRoleName("00000000-0000-0000-0000-000000000000"); ok {
+		t.Errorf("an unknown id is named %q", name)
+	}
+}

@@ -12,6 +12,10 @@
 // tests, or the control endpoint the emulator serves), activating, active, extended or expired as
 // its clock moves (Advance), terminated on request. Every PATCH and DELETE needs the current weak
 // ETag in If-Match (requests, such as lockForApproval, take none); lists page with @odata.nextLink and filter on status and customer tenant id.
+//
+// Under an active relationship it holds access assignments (security group → roles), pending after
+// a create or change and active after SetAssignmentDelay, one per group, with roles the
+// relationship grants; a change is a long-running operation and a delete passes through deleting.
 package graph
 
 import (
@@ -35,6 +39,10 @@ type Server struct {
 	visibleAt     map[string]time.Time
 	requests      map[string]*request
 	operations    map[string]*operation
+	// assignments are the access assignments of every relationship, by id, and their ids in the
+	// order created.
+	assignments     map[string]*assignment
+	assignmentOrder []string
 	// offset moves the emulator's clock ahead of the wall clock (Advance).
 	offset time.Duration
 	// pageSize is how many items a list page holds when the client asks for more ($top).
@@ -43,13 +51,15 @@ type Server struct {
 	activationDelay  time.Duration
 	terminationDelay time.Duration
 	operationPolls   int
+	assignmentDelay  time.Duration
 }
 
 // New returns an emulated Graph holding no relationship.
 func New() *Server {
 	s := &Server{mux: http.NewServeMux(), relationships: map[string]*relationship{}, visibleAt: map[string]time.Time{},
-		requests: map[string]*request{}, operations: map[string]*operation{}, pageSize: maxPageSize, operationPolls: 1}
+		requests: map[string]*request{}, operations: map[string]*operation{}, assignments: map[string]*assignment{}, pageSize: maxPageSize, operationPolls: 1}
 	s.relationshipRoutes()
+	s.assignmentRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusNotFound, "Request_ResourceNotFound", "Resource not found for the segment '"+r.URL.Path+"'.")
 	})

@@ -17,9 +17,11 @@ import (
 func Service() framework.Service {
 	return framework.Service{
 		Name:      "gdap",
-		Resources: []func() resource.Resource{NewRelationshipResource},
-		// Their plans say which relationships await approval even when nothing changes.
+		Resources: []func() resource.Resource{NewRelationshipResource, NewAccessAssignmentResource},
+		// A relationship's plan says whether it awaits approval even when nothing changes.
 		ComputesUnchangedPlan: []string{"partnercenter_delegated_admin_relationship"},
-		DataSources:           []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
+		// An assignment's plan with no change is its state: its ModifyPlan keeps status and etag.
+		UnchangedPlan: []string{"partnercenter_delegated_admin_access_assignment"},
+		DataSources:   []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
 	}
 }

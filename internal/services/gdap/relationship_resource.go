@@ -30,6 +30,7 @@ var (
 func NewRelationshipResource() resource.Resource { return &relationshipResource{} }
 
 type relationshipResource struct {
+	data  *framework.ProviderData
 	graph *graph.Client
 }
 
@@ -42,7 +43,8 @@ func (r *relationshipResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 func (r *relationshipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.graph = framework.GraphClient(framework.Configured(req.ProviderData, &resp.Diagnostics))
+	r.data = framework.Configured(req.ProviderData, &resp.Diagnostics)
+	r.graph = framework.GraphClient(r.data)
 }
 
 // subject names the relationship in diagnostics.
@@ -193,6 +195,7 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
 		return
 	}
+	rememberRelationship(r.data, rel)
 	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &state)...)
 }
 

@@ -1,0 +1,202 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// Create assigns the access and waits until Graph reports it active. An assignment the group
+// already has is taken only when it gives exactly the planned roles (a retry of this create meets
+// the one its first attempt made); one with other roles is someone else's, and is refused.
+func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan assignmentModel
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, plan.Timeouts.Create, assignmentCreateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	relID, group := plan.RelationshipID.ValueString(), plan.SecurityGroupID.ValueString()
+	a, err := r.graph.CreateAccessAssignment(ctx, relID, group, plan.roles(ctx))
+	var conflict *graph.ConflictError
+	if errors.As(err, &conflict) && rolesEqual(conflict.Existing.Roles, plan.roles(ctx)) {
+		a, err = conflict.Existing, nil
+	} else if conflict != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("security_group_id"), "Security group already has access",
+			fmt.Sprintf("Group %s already has access assignment %s in relationship %s, with other roles (%s); Graph allows "+
+				"one per group. Import it (id %s/%s) to manage it, or remove it in the portal.", group, conflict.Existing.ID,
+				relID, rolesText(conflict.Existing.Roles), relID, conflict.Existing.ID))
+		return
+	}
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+		return
+	}
+	active, err := r.waitActive(ctx, relID, a.ID)
+	if active == nil {
+		active = a
+	}
+	resp.Diagnostics.Append(plan.fromGraph(ctx, active)...)
+	if err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // saved, and tainted: the next plan shows it again
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// waitActive waits until Graph reports the assignment active; one it reports failed is an error.
+func (r *assignmentResource) waitActive(ctx context.Context, relID, id string) (*graph.AccessAssignment, error) {
+	a, err := r.graph.WaitAccessAssignment(ctx, relID, id, func(a *graph.AccessAssignment) bool {
+		return a == nil || a.Status == assignmentActive || a.Status == assignmentError
+	})
+	switch {
+	case err != nil:
+		return a, err
+	case a == nil:
+		return nil, fmt.Errorf("microsoft graph no longer shows access assignment %s, which it was applying", id)
+	case a.Status == assignmentError:
+		return a, fmt.Errorf("microsoft graph reports access assignment %s failed (status error): check that the security "+
+			"group exists in the partner's tenant and try again", id)
+	}
+	return a, nil
+}
+
+func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state assignmentModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, state.Timeouts.Read, assignmentReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	a, err := r.graph.GetAccessAssignment(ctx, state.RelationshipID.ValueString(), state.ID.ValueString())
+	var apiErr *graph.APIError
+	if errors.As(err, &apiErr) && apiErr.IsNotFound() || err == nil && (a.Status == assignmentDeleting || a.Status == assignmentDeleted) {
+		resp.Diagnostics.AddWarning("Access assignment no longer exists", fmt.Sprintf("Microsoft Graph no longer has "+
+			"access assignment %s of group %s (removed in the portal, or its relationship ended): it is removed from the "+
+			"state, and the plan assigns the access again where the configuration still asks for it.",
+			state.ID.ValueString(), state.SecurityGroupID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("read", &state), err)
+		return
+	}
+	resp.Diagnostics.Append(state.fromGraph(ctx, a)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update gives the assignment the planned roles with If-Match; a stale ETag reads it again and
+// sends the roles again unless they are there already. It waits until Graph reports it active.
+func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state assignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, plan.Timeouts.Update, assignmentUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	relID, id, roles := state.RelationshipID.ValueString(), state.ID.ValueString(), plan.roles(ctx)
+	etag, held := state.ETag.ValueString(), state.roles(ctx)
+	var err error
+	for attempt := 0; !rolesEqual(held, roles); attempt++ {
+		_, err = r.graph.UpdateAccessAssignment(ctx, relID, id, etag, roles)
+		var apiErr *graph.APIError
+		if !errors.As(err, &apiErr) || !apiErr.IsStale() || attempt >= maxStaleRetries {
+			break
+		}
+		current, getErr := r.graph.GetAccessAssignment(ctx, relID, id)
+		if getErr != nil {
+			err = getErr
+			break
+		}
+		etag, held, err = current.ETag, current.Roles, nil
+	}
+	var a *graph.AccessAssignment
+	if err == nil {
+		a, err = r.waitActive(ctx, relID, id)
+	}
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("update", &plan), err)
+		return
+	}
+	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete deletes the assignment with If-Match (a stale ETag reads it again) and waits until Graph
+// no longer has it. One already gone, with its relationship or in the portal, needs nothing.
+func (r *assignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state assignmentModel
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, state.Timeouts.Delete, assignmentDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
+	if err := r.remove(ctx, state.RelationshipID.ValueString(), state.ID.ValueString()); err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("delete", &state), err)
+	}
+}
+
+func (r *assignmentResource) remove(ctx context.Context, relID, id string) error {
+	var apiErr *graph.APIError
+	for attempt := 0; ; attempt++ {
+		a, err := r.graph.GetAccessAssignment(ctx, relID, id)
+		if errors.As(err, &apiErr) && apiErr.IsNotFound() {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if a.Status != assignmentDeleting && a.Status != assignmentDeleted {
+			err = r.graph.DeleteAccessAssignment(ctx, relID, id, a.ETag)
+			if errors.As(err, &apiErr) && apiErr.IsStale() && attempt < maxStaleRetries {
+				continue
+			}
+			if gone := errors.As(err, &apiErr) && apiErr.IsNotFound(); err != nil && !gone {
+				return err
+			}
+		}
+		_, err = r.graph.WaitAccessAssignment(ctx, relID, id, func(a *graph.AccessAssignment) bool {
+			return a == nil || a.Status == assignmentDeleted
+		})
+		return err
+	}
+}
+
+// ImportState takes "<relationship id>/<assignment id>".
+func (r *assignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	relID, id, ok := strings.Cut(req.ID, "/")
+	if !ok || !rules.RelationshipID.MatchString(relID) || !rules.GUID.MatchString(id) {
+		resp.Diagnostics.AddError("Invalid access assignment import id", fmt.Sprintf("%q is not <relationship id>/<access "+
+			"assignment id>: the relationship's id (two GUIDs joined by a dash), a slash, and the assignment's id (a GUID).",
+			req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("relationship_id"), relID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}

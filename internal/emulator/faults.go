@@ -155,8 +155,8 @@ type throttling struct {
 	retryAfter time.Duration
 }
 
-// SetThrottling makes the emulator answer the given fraction (0 to 1) of API requests with 429
-// and Retry-After, chosen at random; 0 turns it off.
+// SetThrottling makes the emulator answer the given fraction (0 to 1) of API requests, Partner
+// Center's and Microsoft Graph's, with 429 and Retry-After, chosen at random; 0 turns it off.
 func (s *Server) SetThrottling(fraction float64, retryAfter time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -164,14 +164,33 @@ func (s *Server) SetThrottling(fraction float64, retryAfter time.Duration) {
 }
 
 func (s *Server) applyThrottling(w http.ResponseWriter) bool {
+	retryAfter, ok := s.throttled()
+	if ok {
+		writeThrottled(w, retryAfter)
+	}
+	return ok
+}
+
+// applyGraphThrottling is applyThrottling for a Microsoft Graph request, in Graph's error shape.
+func (s *Server) applyGraphThrottling(w http.ResponseWriter, r *http.Request) bool {
+	retryAfter, ok := s.throttled()
+	if ok {
+		w.Header().Set("Retry-After", formatSeconds(retryAfter))
+		graph.WriteError(w, r, http.StatusTooManyRequests, "TooManyRequests", "Too many requests; retry after "+
+			formatSeconds(retryAfter)+" seconds.")
+	}
+	return ok
+}
+
+// throttled draws whether this request is throttled, and the Retry-After to send if so.
+func (s *Server) throttled() (time.Duration, bool) {
 	s.mu.Lock()
 	t := s.throttle
 	s.mu.Unlock()
 	if t.fraction <= 0 || rand.Float64() >= t.fraction {
-		return false
+		return 0, false
 	}
-	writeThrottled(w, orDuration(t.retryAfter, time.Second))
-	return true
+	return orDuration(t.retryAfter, time.Second), true
 }
 
 // applyGraphFault plays the fault matching a Microsoft Graph request r, if any, in Graph's error

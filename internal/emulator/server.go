@@ -98,8 +98,9 @@ func (s *Server) SetLatency(d time.Duration) {
 // ServeHTTP answers one request. Entra ID's endpoints (token, discovery) meet no latency, only
 // the token faults injected (InjectTokenFault), and are logged in TokenRequests. A Partner Center
 // request (/v1/) meets latency, then any injected fault, then authentication, then the API itself;
-// a Microsoft Graph request (/v1.0/, package graph) meets latency, then any injected fault (in
-// Graph's shapes), then authentication with a Graph token, then Graph. Both land in the request log with the status they got.
+// a Microsoft Graph request (/v1.0/, package graph) meets latency, then any injected fault and
+// throttling (in Graph's shapes), then authentication with a Graph token, then Graph. Both land in
+// the request log with the status they got.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, graph.Prefix) {
 		s.serveGraph(w, r)
@@ -142,7 +143,7 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 	if !s.wait(r, s.currentLatency()) {
 		return
 	}
-	if s.applyGraphFault(rec, r) {
+	if s.applyGraphFault(rec, r) || s.applyGraphThrottling(rec, r) {
 		return
 	}
 	if !s.authorized(r, graphAudience) {

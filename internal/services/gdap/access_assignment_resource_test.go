@@ -232,3 +232,27 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 		}),
 	}}})
 }
+
+// Under throttling (a quarter of Graph's answers 429 with Retry-After), the whole life of a
+// relationship and its access converges: every call is retried after the wait Graph asks for.
+func TestAccGDAP_throttledGraphIsWaitedFor(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Emulator.SetThrottling(0.25, time.Second)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: func(*terraform.State) error {
+			return expectStatus(t, env, "Contoso admins", "terminated")(nil)
+		},
+		Steps: []resource.TestStep{
+			{Config: assignmentConfig(env, helpdeskAdmin)},
+			{PreConfig: approve(t, env, "Contoso admins"), Config: assignmentConfig(env, helpdeskAdmin),
+				Check: resource.ComposeTestCheckFunc(expectAssignment(t, env, helpdeskAdmin), env.EmulatorCheck(func() error {
+					if acctest.CountStatus(env.Emulator, http.StatusTooManyRequests) == 0 {
+						return fmt.Errorf("no request was throttled: the test proves nothing")
+					}
+					return nil
+				}))},
+		},
+	})
+}

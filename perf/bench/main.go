@@ -5,7 +5,9 @@
 // Center emulator with a fixed latency per call, drives the real terraform CLI through adopting
 // them all, a refresh-only plan, a no-op apply, an apply that changes every profile and the same
 // under throttling ("manage"), and through onboarding them all with import blocks over the
-// customers data source and the plan after it ("onboard"). It reports wall time, API calls (pages
+// customers data source and the plan after it ("onboard"), and through importing a GDAP
+// relationship and three access assignments per customer, a refresh, a plan with nothing to do and
+// a plan that changes one team's roles everywhere ("gdap"). It reports wall time, API calls (pages
 // of the customer list, GETs, PUTs), the round-trip lower bound (list pages × latency, as each
 // waits for the one before, plus the other calls × latency ÷ parallelism), the ratio to it and to
 // the bound plus the same run over terraform_data, and the provider process's peak memory.
@@ -28,7 +30,7 @@ func main() {
 	var o options
 	var sizes, runs string
 	flag.StringVar(&sizes, "n", "100,1000", "comma-separated numbers of customers")
-	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update) and onboard (import blocks)")
+	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update), onboard (import blocks) and gdap (GDAP relationships and access assignments)")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "emulated latency of every Partner Center call")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
@@ -95,6 +97,7 @@ type group struct {
 var groups = []group{
 	{name: "manage", run: benchSize, baseline: baselineSize},
 	{name: "onboard", run: onboardSize, baseline: onboardBaseline},
+	{name: "gdap", run: gdapSize, baseline: gdapBaseline},
 }
 
 func parseGroups(s string) ([]group, error) {
@@ -102,7 +105,7 @@ func parseGroups(s string) ([]group, error) {
 	for _, name := range strings.Split(s, ",") {
 		i := slices.IndexFunc(groups, func(g group) bool { return g.name == strings.TrimSpace(name) })
 		if i < 0 {
-			return nil, fmt.Errorf("-runs: %q is not manage or onboard", name)
+			return nil, fmt.Errorf("-runs: %q is not manage, onboard or gdap", name)
 		}
 		out = append(out, groups[i])
 	}

@@ -18,7 +18,7 @@ func table(o options, rs []result) string {
 		fmt.Fprintf(w, "; throttled phase: %.0f%% of calls answered 429 with Retry-After %s", o.throttle*100, o.retryAfter)
 	}
 	fmt.Fprint(w, ".\n\n")
-	fmt.Fprintln(w, "| N | run | wall | list pages | GET | PUT | 429 | Retry-After asked (sum) | lower bound | ratio | "+
+	fmt.Fprintln(w, "| N | run | wall | list pages | GET | writes | 429 | Retry-After asked (sum) | lower bound | ratio | "+
 		"ratio to bound + terraform_data | CPU: terraform | CPU: provider | provider peak memory |")
 	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	floors := baselineWalls(rs)

@@ -40,7 +40,7 @@ type result struct {
 	phase       string
 	wall        time.Duration
 	lists       int // pages of the customer list read; each waits for the one before
-	gets, puts  int
+	gets, puts  int // reads, and writes of any method (puts)
 	throttled   int
 	waited      time.Duration // time the throttled calls asked to wait
 	peakRSS     int64         // bytes
@@ -131,7 +131,8 @@ func serveEmulator(work string, emu *emulator.Server) ([]string, func(), error) 
 		return nil, nil, err
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(work, "cli.tfrc"), "TF_IN_AUTOMATION=1",
-		"PARTNERCENTER_BASE_URL=http://"+address, "PARTNERCENTER_ACCESS_TOKEN="+token)
+		"PARTNERCENTER_BASE_URL=http://"+address, "PARTNERCENTER_ACCESS_TOKEN="+token,
+		"PARTNERCENTER_GRAPH_BASE_URL=http://"+address, "PARTNERCENTER_GRAPH_ACCESS_TOKEN="+graphToken)
 	return env, stop, nil
 }
 
@@ -178,14 +179,14 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 			r.lists++
 		case req.Method == http.MethodGet:
 			r.gets++
-		case req.Method == http.MethodPut:
+		default: // a write: a PUT to Partner Center, a POST, PATCH or DELETE to Graph
 			r.puts++
 		}
 	}
 	// Pages of a list come one after the other; every other call shares the parallel slots.
 	calls := r.gets + r.puts + r.throttled
 	r.lowerBound = time.Duration(r.lists)*o.latency + time.Duration(calls)*o.latency/time.Duration(o.parallelism)
-	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs  %d list %d GET %d PUT  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
+	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs  %d list %d GET %d writes  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
 		n, p.name, r.wall.Seconds(), r.lists, r.gets, r.puts, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 	return r, nil
 }

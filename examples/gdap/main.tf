@@ -15,6 +15,12 @@ terraform {
 
 provider "partnercenter" {} # credentials from PARTNERCENTER_* environment variables
 
+variable "generations" {
+  description = "Customers whose relationship has been replaced, by tenant id, with the number its name carries (1 when left out)."
+  type        = map(number)
+  default     = {}
+}
+
 variable "groups" {
   description = "Object ids of the partner's security groups (for example azuread_group.<name>.object_id), by team."
   type        = map(string)
@@ -48,8 +54,9 @@ resource "partnercenter_delegated_admin_relationship" "customer" {
   for_each = local.customers
 
   # Display names are unique among the partner's relationships, ended ones included: a
-  # relationship that must be replaced (expired, or other roles after approval) needs a new one.
-  display_name         = substr("${each.value.company_name} managed services", 0, 50)
+  # relationship that must be replaced (expired, or other roles after approval) needs a new one,
+  # which raising the customer's number in var.generations gives.
+  display_name         = format("%s GDAP %d", substr(each.value.company_name, 0, 40), lookup(var.generations, each.key, 1))
   customer_tenant_id   = each.key
   duration             = "P730D"
   auto_extend_duration = "P180D"

@@ -6,6 +6,7 @@ package emulator
 import (
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"time"
 
@@ -38,6 +39,9 @@ type Fault struct {
 	// Before runs just before a Microsoft Graph request is handled, such as another writer's
 	// change (graph.Server.Touch) that makes the request's If-Match stale.
 	Before func()
+	// Lost (Microsoft Graph only) lets Graph carry the request out and then loses its answer: the
+	// client gets Status (or a dropped connection with Reset) for a call that took effect.
+	Lost bool
 }
 
 // Inject queues f; faults hit matching requests in the order they were injected.
@@ -206,6 +210,9 @@ func (s *Server) applyGraphFault(w http.ResponseWriter, r *http.Request) bool {
 	}
 	if f.Before != nil {
 		f.Before()
+	}
+	if f.Lost && s.authorized(r, graphAudience) {
+		s.graph.ServeHTTP(httptest.NewRecorder(), r) // carried out; its answer goes nowhere
 	}
 	switch {
 	case f.Reset:

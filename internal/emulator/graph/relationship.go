@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -106,7 +107,7 @@ func roleIDs(d *accessDetails) []string {
 	}
 	out := []string{}
 	for _, r := range d.UnifiedRoles {
-		out = append(out, r.RoleDefinitionID)
+		out = append(out, strings.ToLower(r.RoleDefinitionID)) // GUIDs: the same in any case
 	}
 	return out
 }

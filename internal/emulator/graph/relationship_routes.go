@@ -98,7 +98,7 @@ func (s *Server) updateRelationship(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.nowLocked()
-	longRunning := rel.Status == StatusActive && !slices.Equal(rel.Roles, next.Roles)
+	longRunning := rel.Status == StatusActive && len(rel.Roles) != len(next.Roles)
 	*rel = next
 	rel.Modified, rel.etag = now, newETag()
 	if longRunning {
@@ -150,13 +150,14 @@ func (s *Server) checkChangeLocked(rel, next *relationship) error {
 	return fmt.Errorf("a relationship in status %s cannot be changed", rel.Status)
 }
 
-// sameRolesBut reports whether next is old, or old without Global Administrator.
+// sameRolesBut reports whether next is old, or old without Global Administrator, in any order.
 func sameRolesBut(old, next []string) bool {
-	if slices.Equal(old, next) {
+	sorted := func(s []string) []string { return slices.Sorted(slices.Values(s)) }
+	if slices.Equal(sorted(old), sorted(next)) {
 		return true
 	}
 	without := slices.DeleteFunc(slices.Clone(old), func(id string) bool { return id == rules.GlobalAdministratorRoleID })
-	return len(without) < len(old) && slices.Equal(without, next)
+	return len(without) < len(old) && slices.Equal(sorted(without), sorted(next))
 }
 
 // deleteRelationship is DELETE .../delegatedAdminRelationships/{id} with If-Match: only in status

@@ -46,7 +46,7 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
 		return
 	}
-	active, err := r.waitActive(ctx, relID, a.ID)
+	active, err := r.waitActive(ctx, relID, a.ID, plan.roles(ctx))
 	if active == nil {
 		active = a
 	}
@@ -59,10 +59,11 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// waitActive waits until Graph reports the assignment active; one it reports failed is an error.
-func (r *assignmentResource) waitActive(ctx context.Context, relID, id string) (*graph.AccessAssignment, error) {
+// waitActive waits until Graph reports the assignment active with roles; one it reports failed
+// is an error.
+func (r *assignmentResource) waitActive(ctx context.Context, relID, id string, roles []string) (*graph.AccessAssignment, error) {
 	a, err := r.graph.WaitAccessAssignment(ctx, relID, id, func(a *graph.AccessAssignment) bool {
-		return a == nil || a.Status == assignmentActive || a.Status == assignmentError
+		return a == nil || a.Status == assignmentActive && rolesEqual(a.Roles, roles) || a.Status == assignmentError
 	})
 	switch {
 	case err != nil:
@@ -133,9 +134,14 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 		}
 		etag, held, err = current.ETag, current.Roles, nil
 	}
+	if rolesEqual(state.roles(ctx), roles) { // nothing to send (timeouts changed): the state is the plan
+		plan.Status, plan.ETag = state.Status, state.ETag
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
 	var a *graph.AccessAssignment
 	if err == nil {
-		a, err = r.waitActive(ctx, relID, id)
+		a, err = r.waitActive(ctx, relID, id, roles)
 	}
 	if err != nil {
 		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("update", &plan), err)

@@ -114,7 +114,11 @@ func (r *assignmentResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if !creating {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
-	if !creating && !plan.Roles.IsUnknown() && rolesEqual(plan.roles(ctx), state.roles(ctx)) {
+	if !creating && state.Status.ValueString() == assignmentError {
+		// Graph failed to apply it: a new assignment replaces it.
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+		plan.ID, plan.ETag = types.StringUnknown(), types.StringUnknown()
+	} else if !creating && !plan.Roles.IsUnknown() && rolesEqual(plan.roles(ctx), state.roles(ctx)) {
 		plan.Status, plan.ETag = state.Status, state.ETag
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return

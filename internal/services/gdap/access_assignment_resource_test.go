@@ -256,3 +256,24 @@ func TestAccGDAP_throttledGraphIsWaitedFor(t *testing.T) {
 		},
 	})
 }
+
+// An assignment Graph creates but whose answer is lost (a 500) is retried; the retry meets the
+// assignment the first attempt made (409) and takes it, since it gives the planned roles.
+func TestAccAccessAssignment_aCreateWhoseAnswerIsLostIsTaken(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: assignmentConfig(env, helpdeskAdmin)},
+		{
+			PreConfig: func() {
+				approve(t, env, "Contoso admins")()
+				env.Emulator.ResetRequests()
+				env.Emulator.Inject(emulator.Fault{Method: http.MethodPost, Lost: true, Status: http.StatusInternalServerError})
+			},
+			Config: assignmentConfig(env, helpdeskAdmin),
+			Check: resource.ComposeTestCheckFunc(env.ExpectStatusCount(http.StatusConflict, 1),
+				expectAssignment(t, env, helpdeskAdmin)),
+		},
+	}})
+}

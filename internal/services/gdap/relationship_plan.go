@@ -16,13 +16,15 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
-// relationshipChanges are the configured attributes whose planned value differs from the state's,
-// an unknown value counting as a change (it may be one).
+// relationshipChanges are the configured attributes whose planned value is known and differs from
+// the state's, and whether any configured value is unknown at plan.
 type relationshipChanges struct {
 	paths []path.Path
-	// onlyAllowedWhenActive: every change is one an active relationship takes in place
+	// onlyAllowedWhenActive: every known change is one an active relationship takes in place
 	// (auto_extend_duration, dropping Global Administrator).
 	onlyAllowedWhenActive bool
+	// unknown: some configured value is known only at apply; Update checks what it resolves to.
+	unknown bool
 }
 
 func changesOf(ctx context.Context, state, plan *relationshipResourceModel) relationshipChanges {
@@ -33,18 +35,19 @@ func changesOf(ctx context.Context, state, plan *relationshipResourceModel) rela
 		}
 	}
 	strChanged := func(p, s types.String, same func(a, b string) bool) bool {
-		return p.IsUnknown() || !p.IsNull() && !same(p.ValueString(), s.ValueString())
+		c.unknown = c.unknown || p.IsUnknown()
+		return !p.IsUnknown() && !p.IsNull() && !same(p.ValueString(), s.ValueString())
 	}
 	exact := func(a, b string) bool { return a == b }
 	differs("display_name", strChanged(plan.DisplayName, state.DisplayName, exact))
 	differs("customer_tenant_id", strChanged(plan.CustomerTenantID, state.CustomerTenantID, strings.EqualFold))
 	differs("duration", strChanged(plan.Duration, state.Duration, daysEqual))
-	rolesChanged := plan.Roles.IsUnknown() || !rolesEqual(plan.roles(ctx), state.roles(ctx))
+	c.unknown = c.unknown || plan.Roles.IsUnknown()
+	rolesChanged := !plan.Roles.IsUnknown() && !rolesEqual(plan.roles(ctx), state.roles(ctx))
 	differs("roles", rolesChanged)
-	inPlace := len(c.paths) == 0 || len(c.paths) == 1 && rolesChanged && !plan.Roles.IsUnknown() &&
-		withoutGlobalAdministrator(state.roles(ctx), plan.roles(ctx))
+	c.onlyAllowedWhenActive = len(c.paths) == 0 ||
+		len(c.paths) == 1 && rolesChanged && withoutGlobalAdministrator(state.roles(ctx), plan.roles(ctx))
 	differs("auto_extend_duration", strChanged(plan.AutoExtendDuration, state.AutoExtendDuration, daysEqual))
-	c.onlyAllowedWhenActive = inPlace
 	return c
 }
 
@@ -68,11 +71,9 @@ func planUpdate(ctx context.Context, state, config, plan *relationshipResourceMo
 	changes := changesOf(ctx, state, plan)
 	switch {
 	case ended(status):
-		replace(ctx, state, config, plan, resp, []path.Path{path.Root("status")}, fmt.Sprintf("GDAP relationship %q is %s: "+
-			"an ended relationship cannot be revived, so a new one replaces it, with a new invitation for the customer "+
-			"to approve.", name, status))
+		planEnded(ctx, state, config, plan, resp)
 		return
-	case len(changes.paths) == 0:
+	case len(changes.paths) == 0 && !changes.unknown:
 		keepState(state, plan)
 		if status == statusApprovalPending {
 			resp.Diagnostics.AddWarning("GDAP relationship awaits the customer's approval", fmt.Sprintf("Relationship %q "+
@@ -87,14 +88,15 @@ func planUpdate(ctx context.Context, state, config, plan *relationshipResourceMo
 		plan.Status = types.StringValue(statusApprovalPending) // apply locks it for approval
 		plan.InvitationURL = types.StringValue(rules.InvitationURL(state.ID.ValueString()))
 		return
-	case granting(status) && changes.onlyAllowedWhenActive:
+	case len(changes.paths) == 0 || granting(status) && changes.onlyAllowedWhenActive:
+		// In place; a value known only at apply is checked then, before anything is written.
 		keepState(state, plan)
 		plan.ETag = types.StringUnknown()
 		return
 	case granting(status):
-		replace(ctx, state, config, plan, resp, changes.paths, fmt.Sprintf("GDAP relationship %q is %s: after approval only "+
-			"auto_extend_duration can change, and the Global Administrator role be dropped; any other change needs a new "+
-			"relationship, which the customer approves again. The current one is terminated.", name, status))
+		replace(ctx, state, config, plan, resp, changes.paths, fmt.Sprintf("GDAP relationship %q is %s: after approval "+
+			"only auto_extend_duration can change, and the Global Administrator role be dropped; any other change needs a "+
+			"new relationship, which the customer approves again. The current one is terminated.", name, status))
 		return
 	}
 	for _, p := range changes.paths {
@@ -104,6 +106,25 @@ func planUpdate(ctx context.Context, state, config, plan *relationshipResourceMo
 			"start over now, stop managing it (a removed block with destroy = false) and configure a new relationship "+
 			"under another display_name.", name, status))
 	}
+}
+
+// planEnded plans for a relationship that has ended (expired, terminated, or an invitation that
+// lapsed): with a new display_name, a replacement, a new relationship and invitation; with the
+// same one, nothing, and a warning that says what to do. Graph keeps the name of an ended
+// relationship taken, and one customer's lapsed invitation must not fail the plan of an estate.
+func planEnded(ctx context.Context, state, config, plan *relationshipResourceModel, resp *resource.ModifyPlanResponse) {
+	name, status := state.DisplayName.ValueString(), state.Status.ValueString()
+	if plan.DisplayName.IsUnknown() || plan.DisplayName.ValueString() != name {
+		replace(ctx, state, config, plan, resp, []path.Path{path.Root("status")}, fmt.Sprintf(
+			"GDAP relationship %q is %s: an ended relationship cannot be revived, so a new one replaces it, with a new "+
+				"invitation for the customer to approve.", name, status))
+		return
+	}
+	keepState(state, plan)
+	resp.Diagnostics.AddWarning("GDAP relationship has ended", fmt.Sprintf("Relationship %q (%s, customer %s) is %s and "+
+		"cannot be revived: it grants nothing, and nothing is planned for it. To invite the customer again, give it a new "+
+		"display_name (Graph keeps the names of ended relationships taken): the plan then replaces it.", name,
+		state.ID.ValueString(), orAny(state.CustomerTenantID), status))
 }
 
 // planDestroy refuses to plan the end of a relationship Graph cannot end yet.
@@ -125,7 +146,7 @@ func replace(ctx context.Context, state, config, plan *relationshipResourceModel
 		planDestroy(state, &resp.Diagnostics)
 		return
 	}
-	if plan.DisplayName.ValueString() == state.DisplayName.ValueString() {
+	if !plan.DisplayName.IsUnknown() && plan.DisplayName.ValueString() == state.DisplayName.ValueString() {
 		resp.Diagnostics.AddAttributeError(path.Root("display_name"), "GDAP relationship needs a new display name", why+
 			" Graph keeps display names unique among the partner's relationships, ended ones included, so the new "+
 			"relationship needs another display_name than "+fmt.Sprintf("%q", state.DisplayName.ValueString())+

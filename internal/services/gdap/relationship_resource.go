@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -100,8 +101,18 @@ func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	locked, err := r.lock(ctx, rel.ID)
 	if err != nil {
+		// Saved as Graph holds it. Still created, it is tainted, and the next plan replaces it (a
+		// created relationship is deleted); locked after all (the wait was what failed), it is
+		// saved without an error, as the plan showed it.
+		reread, cancelReread := context.WithTimeout(context.WithoutCancel(ctx), rereadAfterFailure)
+		if now, getErr := r.graph.GetRelationship(reread, rel.ID); getErr == nil {
+			rel = now
+		}
+		cancelReread()
 		resp.Diagnostics.Append(save(ctx, &resp.State, rel, &plan)...)
-		framework.AddGraphError(&resp.Diagnostics, subject("lock for approval", &plan), err)
+		if rel.Status == statusCreated {
+			framework.AddGraphError(&resp.Diagnostics, subject("create", &plan), fmt.Errorf("locking it for approval: %w", err))
+		}
 		return
 	}
 	resp.Diagnostics.Append(save(ctx, &resp.State, locked, &plan)...)
@@ -119,21 +130,29 @@ func (r *relationshipResource) create(ctx context.Context, plan *relationshipRes
 		return rel, err
 	}
 	found, findErr := r.graph.FindRelationshipByName(ctx, in.DisplayName)
-	if findErr != nil || found == nil || found.Status != statusCreated || !rolesEqual(found.Roles, in.Roles) {
+	if findErr != nil || found == nil || !sameAsAsked(found, in) {
 		return nil, err
 	}
 	return found, nil
 }
 
+// sameAsAsked reports whether rel, found by name after a create whose answer was lost, is the one
+// asked for: still created, with every field the create sent.
+func sameAsAsked(rel *graph.Relationship, in graph.NewRelationship) bool {
+	return rel.Status == statusCreated && rolesEqual(rel.Roles, in.Roles) && daysEqual(rel.Duration, in.Duration) &&
+		daysEqual(orOff(rel.AutoExtendDuration), orOff(in.AutoExtendDuration)) &&
+		strings.EqualFold(rel.CustomerTenantID, in.CustomerTenantID)
+}
+
 // mayHaveTakenEffect reports whether a failed call may have been carried out all the same: Graph
-// failed (5xx) or its answer never arrived, as opposed to a refusal (4xx).
+// failed (5xx), its answer never arrived, or it answered success with a body the client could not
+// use; not when Graph refused it (4xx).
 func mayHaveTakenEffect(err error) bool {
 	var apiErr *graph.APIError
 	if errors.As(err, &apiErr) {
 		return apiErr.StatusCode >= 500
 	}
-	var unusable *graph.AnswerError
-	return !errors.As(err, &unusable) && !errors.Is(err, context.Canceled)
+	return true
 }
 
 // lock locks relationship id for the customer's approval and gives it once Graph shows it so.
@@ -147,8 +166,8 @@ func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Rela
 		if !errors.As(err, &apiErr) || !apiErr.IsNotFound() {
 			break
 		}
-		if sleep(ctx, wait) != nil {
-			return nil, fmt.Errorf("microsoft graph did not show the relationship %s it had created: %w", id, err)
+		if waitErr := sleep(ctx, wait); waitErr != nil {
+			return nil, fmt.Errorf("microsoft graph did not show the relationship %s it had created: %w", id, waitErr)
 		}
 	}
 	if err != nil && !r.tookEffect(ctx, id, func(status string) bool { return status != statusCreated }) {
@@ -199,16 +218,23 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &state)...)
 }
 
+// rereadAfterFailure bounds the read that finds out where a relationship stands after its lock
+// failed, even when the create's own time is up: what is saved should be what Graph holds.
+const rereadAfterFailure = 10 * time.Second
+
 // maxStaleRetries is how many times an update or delete reads the relationship again after
 // Graph refused its ETag as stale, before it gives up.
 const maxStaleRetries = 3
 
 // Update makes Graph hold what the plan shows: the fields that differ from what Graph holds, sent
 // with If-Match; a stale ETag reads the relationship again and sends what still differs. A
-// relationship still in status created is then locked for approval, as the plan showed.
+// relationship still in status created is then locked for approval, as the plan showed. What
+// Graph computes and the plan showed known (status, its times) is saved as planned; the next
+// refresh reads it anew.
 func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state relationshipResourceModel
+	var plan, state, config relationshipResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
@@ -217,19 +243,50 @@ func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok {
 		return
 	}
-	rel, err := r.update(ctx, &state, &plan)
-	if err == nil && rel.Status == statusCreated && plan.Status.ValueString() == statusApprovalPending {
+	if config.CustomerTenantID.IsNull() { // not the configuration's: whatever Graph holds stays
+		plan.CustomerTenantID = types.StringNull()
+	}
+	rel, err := r.update(ctx, &state, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err == nil && rel != nil && rel.Status == statusCreated && plan.Status.ValueString() == statusApprovalPending {
 		rel, err = r.lock(ctx, rel.ID)
 	}
 	if err != nil {
 		framework.AddGraphError(&resp.Diagnostics, subject("update", &plan), err)
 		return
 	}
-	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &plan)...)
+	m := plan
+	if rel == nil { // nothing to send: the state is the plan
+		m.CustomerTenantID = state.CustomerTenantID
+		if m.ETag.IsUnknown() {
+			m.ETag = state.ETag
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		return
+	}
+	resp.Diagnostics.Append(m.fromGraph(ctx, rel, &plan)...)
+	keepPlanned(&m, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// update sends what plan changes of what Graph holds (state first, then what a re-read gives).
-func (r *relationshipResource) update(ctx context.Context, state, plan *relationshipResourceModel) (*graph.Relationship, error) {
+// keepPlanned keeps in m the values plan showed known that Graph computes.
+func keepPlanned(m, plan *relationshipResourceModel) {
+	for _, v := range []struct{ got, planned *types.String }{{&m.Status, &plan.Status},
+		{&m.InvitationURL, &plan.InvitationURL}, {&m.ActivatedAt, &plan.ActivatedAt}, {&m.EndsAt, &plan.EndsAt},
+		{&m.CreatedAt, &plan.CreatedAt}} {
+		if !v.planned.IsUnknown() {
+			*v.got = *v.planned
+		}
+	}
+}
+
+// update sends what plan changes of what Graph holds (state first, then what a re-read gives),
+// and gives the relationship after it, or nil when there is nothing to send. A change that
+// status does not allow, known only now, is refused before anything is written.
+func (r *relationshipResource) update(ctx context.Context, state, plan *relationshipResourceModel,
+	diags *diag.Diagnostics) (*graph.Relationship, error) {
 	id := state.ID.ValueString()
 	current := &graph.Relationship{ID: id, DisplayName: state.DisplayName.ValueString(),
 		CustomerTenantID: state.CustomerTenantID.ValueString(), Duration: state.Duration.ValueString(),
@@ -238,12 +295,15 @@ func (r *relationshipResource) update(ctx context.Context, state, plan *relation
 	for attempt := 0; ; attempt++ {
 		change := changeFrom(ctx, current, plan)
 		if change.IsEmpty() {
-			if attempt == 0 {
-				return r.graph.GetRelationship(ctx, id)
+			if attempt == 0 && current.Status != statusCreated {
+				return nil, nil
 			}
 			return current, nil
 		}
-		rel, err := r.graph.UpdateRelationship(ctx, id, current.ETag, change)
+		if refuseChange(current, change, diags); diags.HasError() {
+			return nil, nil
+		}
+		rel, err := r.sendChange(ctx, current, change)
 		var apiErr *graph.APIError
 		if !errors.As(err, &apiErr) || !apiErr.IsStale() || attempt >= maxStaleRetries {
 			return rel, err
@@ -254,22 +314,43 @@ func (r *relationshipResource) update(ctx context.Context, state, plan *relation
 	}
 }
 
-// changeFrom is what plan changes of current: only the fields that differ.
-func changeFrom(ctx context.Context, current *graph.Relationship, plan *relationshipResourceModel) graph.RelationshipChange {
-	var c graph.RelationshipChange
-	set := func(target **string, planned, held string, same func(a, b string) bool) {
-		if planned != "" && !same(planned, held) {
-			*target = &planned
+// refuseChange fails an update Graph does not allow in current's status: the plan allowed it
+// because a value was known only at apply.
+func refuseChange(current *graph.Relationship, c graph.RelationshipChange, diags *diag.Diagnostics) {
+	if current.Status == statusCreated {
+		return
+	}
+	refuse := func(attr string) {
+		diags.AddAttributeError(path.Root(attr), "GDAP relationship cannot change in place", fmt.Sprintf("Relationship "+
+			"%q is %s, and %s, known only at apply, differs from what Graph holds: after approval only "+
+			"auto_extend_duration can change in place (and Global Administrator be dropped). Nothing was changed; plan "+
+			"again, now that the value is known, to see the replacement it needs.", current.DisplayName, current.Status, attr))
+	}
+	if !granting(current.Status) && !c.IsEmpty() {
+		refuse("roles")
+		return
+	}
+	for attr, changed := range map[string]bool{"display_name": c.DisplayName != nil, "duration": c.Duration != nil,
+		"customer_tenant_id": c.CustomerTenantID != nil,
+		"roles":              c.Roles != nil && !withoutGlobalAdministrator(current.Roles, c.Roles)} {
+		if changed {
+			refuse(attr)
 		}
 	}
-	set(&c.DisplayName, plan.DisplayName.ValueString(), current.DisplayName, func(a, b string) bool { return a == b })
-	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, equalFold)
-	set(&c.Duration, plan.Duration.ValueString(), current.Duration, daysEqual)
-	set(&c.AutoExtendDuration, plan.AutoExtendDuration.ValueString(), orOff(current.AutoExtendDuration), daysEqual)
-	if roles := plan.roles(ctx); !rolesEqual(roles, current.Roles) {
-		c.Roles = roles
+}
+
+// sendChange sends c with current's ETag. Dropping Global Administrator goes first and alone when
+// auto-extension changes too: Graph may judge the auto-extension by the roles it holds until the
+// long-running drop has finished.
+func (r *relationshipResource) sendChange(ctx context.Context, current *graph.Relationship, c graph.RelationshipChange) (*graph.Relationship, error) {
+	if granting(current.Status) && c.Roles != nil && c.AutoExtendDuration != nil {
+		dropped, err := r.graph.UpdateRelationship(ctx, current.ID, current.ETag, graph.RelationshipChange{Roles: c.Roles})
+		if err != nil {
+			return nil, err
+		}
+		current, c.Roles = dropped, nil
 	}
-	return c
+	return r.graph.UpdateRelationship(ctx, current.ID, current.ETag, c)
 }
 
 // Delete ends the relationship as Graph allows in its status: a relationship in status created is
@@ -302,8 +383,8 @@ func (r *relationshipResource) end(ctx context.Context, id string) error {
 			return err
 		case rel.Status == statusCreated:
 			err = r.graph.DeleteRelationship(ctx, id, rel.ETag)
-			if errors.As(err, &apiErr) && apiErr.IsStale() && attempt < maxStaleRetries {
-				continue
+			if errors.As(err, &apiErr) && (apiErr.IsStale() && attempt < maxStaleRetries || apiErr.IsNotFound()) {
+				continue // read again: changed meanwhile, or gone already
 			}
 			return err
 		case rel.Status == statusTerminated || rel.Status == statusExpired:
@@ -346,3 +427,21 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+// changeFrom is what plan changes of current: only the fields that differ.
+func changeFrom(ctx context.Context, current *graph.Relationship, plan *relationshipResourceModel) graph.RelationshipChange {
+	var c graph.RelationshipChange
+	set := func(target **string, planned, held string, same func(a, b string) bool) {
+		if planned != "" && !same(planned, held) {
+			*target = &planned
+		}
+	}
+	set(&c.DisplayName, plan.DisplayName.ValueString(), current.DisplayName, func(a, b string) bool { return a == b })
+	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, equalFold)
+	set(&c.Duration, plan.Duration.ValueString(), current.Duration, daysEqual)
+	set(&c.AutoExtendDuration, plan.AutoExtendDuration.ValueString(), orOff(current.AutoExtendDuration), daysEqual)
+	if roles := plan.roles(ctx); !rolesEqual(roles, current.Roles) {
+		c.Roles = roles
+	}
+	return c
+}

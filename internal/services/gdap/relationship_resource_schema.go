@@ -36,10 +36,12 @@ const relationshipResourceDescription = "Manages one of the partner's GDAP (gran
 	"existing one plans what the refresh read, so configurations can select approved relationships with " +
 	"`for_each` (see the guide \"GDAP for every customer\"). What GDAP lets change in place is an update: in status " +
 	"`created` everything, on an active relationship `auto_extend_duration` and dropping the Global Administrator role " +
-	"(a long-running operation apply follows). Anything else after approval, and an expired or terminated " +
-	"relationship, plans a replacement, which needs a new `display_name`: Graph keeps display names unique among " +
-	"the partner's relationships. A relationship awaiting approval can be neither changed nor ended until the " +
-	"customer approves it or the invitation lapses after 90 days: the plan fails and says so."
+	"(a long-running operation apply follows). Anything else after approval plans a replacement, which needs a " +
+	"new `display_name`: Graph keeps display names unique among the partner's relationships, ended ones included. " +
+	"An expired or terminated relationship (or a lapsed invitation) is replaced once given a new `display_name`; " +
+	"under the same one, the plan changes nothing and warns. A relationship awaiting approval can be neither " +
+	"changed nor ended until the customer approves it or the invitation lapses after 90 days: the plan fails and " +
+	"says so."
 
 func relationshipResourceSchema(ctx context.Context) schema.Schema {
 	known := func(description string) schema.StringAttribute {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -237,10 +238,14 @@ func TestAccRelationship_anExpiredRelationshipIsReplaced(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
 			{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
-			{ // two years on, it has expired: a new relationship is needed, under a new name
-				PreConfig:   func() { env.Emulator.Graph().Advance(731 * 24 * time.Hour) },
-				Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
-				ExpectError: regexp.MustCompile(`(?s)needs a new display name.*is expired`),
+			{ // two years on, it has expired: under the same name, which Graph keeps taken, the plan
+				// changes nothing (and warns what to do) rather than fail the run; nothing selects it
+				PreConfig: func() { env.Emulator.Graph().Advance(731 * 24 * time.Hour) },
+				Config:    relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionNoop),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("expired")),
+				}},
 			},
 			{
 				Config: relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole),
@@ -364,4 +369,116 @@ func TestAccRelationship_importByID(t *testing.T) {
 			return nil
 		}),
 	}}})
+}
+
+// A create Graph carries out but whose answer is lost (a 500, here) is not sent again: the
+// relationship is found by its name and taken, locked and saved; there is only one.
+func TestAccRelationship_aCreateWhoseAnswerIsLostIsFoundByName(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	env.Emulator.Inject(emulator.Fault{Method: http.MethodPost, Path: "/v1.0/tenantRelationships/delegatedAdminRelationships",
+		Lost: true, Status: http.StatusInternalServerError})
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config:            relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+			ConfigStateChecks: []statecheck.StateCheck{stateIs("status", knownvalue.StringExact("approvalPending"))},
+			Check: func(*terraform.State) error {
+				if n := len(env.Emulator.Graph().Relationships()); n != 1 {
+					return fmt.Errorf("the emulator holds %d relationships, want the one created", n)
+				}
+				return expectStatus(t, env, "Contoso admins", "approvalPending")(nil)
+			},
+		},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
+	}})
+}
+
+// Values known only at apply (roles from another resource being replaced) plan an update, not a
+// failure or a replacement; when they resolve to what Graph holds, nothing is written.
+func TestAccRelationship_valuesUnknownAtPlanAreCheckedAtApply(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	config := func(generation string, roles ...string) string {
+		return env.Config(fmt.Sprintf(`
+resource "terraform_data" "roles" {
+  input            = %s
+  triggers_replace = [%q]
+}
+
+resource "partnercenter_delegated_admin_relationship" "contoso" {
+  display_name       = "Contoso admins"
+  customer_tenant_id = %q
+  duration           = "P730D"
+  roles              = terraform_data.roles.output
+}`, hclList(roles), generation, contoso))
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: config("1", readerRole, userAdmin)},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: config("1", readerRole, userAdmin)},
+		{ // the roles are unknown at plan (their source is replaced) and resolve to the same roles
+			PreConfig: env.Emulator.ResetRequests,
+			Config:    config("2", readerRole, userAdmin),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+			}},
+			Check: env.EmulatorCheck(func() error {
+				for _, r := range env.Emulator.Requests() {
+					if r.Method != http.MethodGet {
+						return fmt.Errorf("sent %s %s for roles that did not change", r.Method, r.Path)
+					}
+				}
+				return nil
+			}),
+		},
+		{ // resolving to another role, which an active relationship cannot take in place, fails when
+			// terraform plans the relationship again with the value known, before anything is written
+			PreConfig:   env.Emulator.ResetRequests,
+			Config:      config("3", readerRole, userAdmin, helpdeskAdmin),
+			ExpectError: regexp.MustCompile(`(?s)needs a new display name.*after approval only`),
+		},
+		{
+			PreConfig: func() {
+				for _, r := range env.Emulator.Requests() {
+					if r.Method != http.MethodGet {
+						t.Errorf("the refused change sent %s %s", r.Method, r.Path)
+					}
+				}
+			},
+			Config: config("1", readerRole, userAdmin),
+		},
+	}})
+}
+
+// A change of timeouts alone writes nothing and saves the plan as it is.
+func TestAccRelationship_aTimeoutsChangeWritesNothing(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	withTimeouts := func(update string) string {
+		return strings.Replace(relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
+			`roles                = ["`+readerRole+`"]`, `roles                = ["`+readerRole+`"]
+  timeouts             = { update = "`+update+`" }`, 1)
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{Config: withTimeouts("20m")},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: withTimeouts("20m")},
+		{
+			PreConfig: env.Emulator.ResetRequests,
+			Config:    withTimeouts("25m"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+			}},
+			Check: env.EmulatorCheck(func() error {
+				for _, r := range env.Emulator.Requests() {
+					if r.Method != http.MethodGet {
+						return fmt.Errorf("a timeouts change sent %s %s", r.Method, r.Path)
+					}
+				}
+				return nil
+			}),
+		},
+	}})
 }

@@ -152,20 +152,62 @@ const (
 )
 
 // RequestAction asks Graph to carry out action (ActionLockForApproval, ActionTerminate) on
-// relationship id. Graph does it on its own; the caller reads or waits for the relationship's
-// status. A relationship Graph does not show yet (just created) is an *APIError with IsNotFound.
-func (c *Client) RequestAction(ctx context.Context, id, action string) error {
-	var out struct {
-		ID     string `json:"id"`
-		Status string `json:"status"`
+// relationship id and gives the request's id. Graph does it on its own: the caller waits for the
+// relationship's status with WaitRelationship, which also watches the request. A relationship
+// Graph does not show yet (just created) is an *APIError with IsNotFound.
+func (c *Client) RequestAction(ctx context.Context, id, action string) (string, error) {
+	var out relationshipRequest
+	_, err := c.do(ctx, call{method: http.MethodPost, target: c.requestsURL(id, ""),
+		in: map[string]string{"action": action}, out: &out, check: out.check(action)})
+	if err == nil && out.Status == "failed" {
+		err = &RequestFailedError{Action: action, RequestID: out.ID}
 	}
-	_, err := c.do(ctx, call{method: http.MethodPost, target: c.path(relationshipsPath+"/"+url.PathEscape(id)+"/requests", nil),
-		in: map[string]string{"action": action}, out: &out, check: func() error {
-			if out.Status == "failed" {
-				return fmt.Errorf("graph reports the %s request %s failed", action, out.ID)
-			}
-			return nil
-		}})
+	return out.ID, err
+}
+
+// relationshipRequest is a relationship request (lockForApproval, terminate) as Graph gives it.
+type relationshipRequest struct {
+	ID     string `json:"id"`
+	Action string `json:"action"`
+	Status string `json:"status"`
+}
+
+// check refuses a request Graph gives without its status.
+func (q *relationshipRequest) check(action string) func() error {
+	return func() error {
+		if q.Status == "" {
+			return fmt.Errorf("it gives the %s request no status", action)
+		}
+		return nil
+	}
+}
+
+// RequestFailedError is a relationship request that Graph reports failed.
+type RequestFailedError struct {
+	Action, RequestID string
+}
+
+func (e *RequestFailedError) Error() string {
+	return fmt.Sprintf("microsoft graph reports that its %s request %s failed", e.Action, e.RequestID)
+}
+
+// requestsURL is a relationship's requests, or one of them.
+func (c *Client) requestsURL(relationshipID, requestID string) *url.URL {
+	p := relationshipsPath + "/" + url.PathEscape(relationshipID) + "/requests"
+	if requestID != "" {
+		p += "/" + url.PathEscape(requestID)
+	}
+	return c.path(p, nil)
+}
+
+// requestFailed reports, as an error, that relationship request requestID has failed.
+func (c *Client) requestFailed(ctx context.Context, relationshipID, requestID string) error {
+	var q relationshipRequest
+	_, err := c.do(ctx, call{method: http.MethodGet, target: c.requestsURL(relationshipID, requestID), out: &q,
+		check: q.check("relationship")})
+	if err == nil && q.Status == "failed" {
+		err = &RequestFailedError{Action: q.Action, RequestID: q.ID}
+	}
 	return err
 }
 

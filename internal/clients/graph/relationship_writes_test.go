@@ -102,7 +102,7 @@ func seedLockedAndApproved(t *testing.T, c *Client, emu *emulator.Server, base s
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.RequestAction(t.Context(), rel.ID, ActionLockForApproval); err != nil {
+	if _, err := c.RequestAction(t.Context(), rel.ID, ActionLockForApproval); err != nil {
 		t.Fatal(err)
 	}
 	if err := emu.Graph().Approve(rel.ID, customer, "Contoso"); err != nil {
@@ -156,7 +156,7 @@ func TestAWaitEndsWithItsContextAndSaysWhereTheRelationshipStands(t *testing.T) 
 	defer cancel()
 	var reads atomic.Int32
 	start := time.Now()
-	rel, err := c.WaitRelationship(ctx, id, false, func(*Relationship) bool { reads.Add(1); return false })
+	rel, err := c.WaitRelationship(ctx, id, "", false, func(*Relationship) bool { reads.Add(1); return false })
 	if !errors.Is(err, context.DeadlineExceeded) || rel == nil || !strings.Contains(err.Error(), "is still created") {
 		t.Fatalf("got %+v, %v; want the deadline, saying the relationship is still created", rel, err)
 	}
@@ -181,5 +181,32 @@ func TestPollWaitsDoubleUpToTheCeilingAndTakeGraphsRetryAfter(t *testing.T) {
 		if got := pollWait(tc.attempt, tc.retryAfter); got != tc.want {
 			t.Errorf("pollWait(%d, %v) = %v, want %v", tc.attempt, tc.retryAfter, got, tc.want)
 		}
+	}
+}
+
+// A request Graph carries out on its own and reports failed ends the wait at once, naming it,
+// instead of leaving the relationship to be waited for until the deadline.
+func TestAFailedRequestEndsTheWaitForItsRelationship(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("request-id", "graph-request")
+		if strings.Contains(r.URL.Path, "/requests/") {
+			_, _ = w.Write([]byte(`{"id": "q-1", "action": "terminate", "status": "failed"}`))
+			return
+		}
+		_, _ = w.Write([]byte(strings.ReplaceAll(oneRelationship, `"id": "r1"`, `"id": "r-1"`)))
+	}))
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	start := time.Now()
+	_, err := c.WaitRelationship(ctx, "r-1", "q-1", false, func(r *Relationship) bool { return r.Status == "terminated" })
+	var failed *RequestFailedError
+	if !errors.As(err, &failed) || failed.RequestID != "q-1" {
+		t.Fatalf("got %v, want the failed request q-1", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the failed request ended the wait after %v", took)
 	}
 }

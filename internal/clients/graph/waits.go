@@ -101,9 +101,11 @@ func retryAfter(h http.Header) time.Duration {
 }
 
 // WaitRelationship reads relationship id until done says it is where the caller waits for it,
-// and gives it then. A relationship Graph does not show yet counts as not done while
-// tolerateNotFound; ctx's deadline bounds the wait.
-func (c *Client) WaitRelationship(ctx context.Context, id string, tolerateNotFound bool,
+// and gives it then. With a requestID (RequestAction's), each read that finds it not done also
+// reads the request, and a request Graph reports failed ends the wait at once
+// (*RequestFailedError) instead of at the deadline. A relationship Graph does not show yet counts
+// as not done while tolerateNotFound; ctx's deadline bounds the wait.
+func (c *Client) WaitRelationship(ctx context.Context, id, requestID string, tolerateNotFound bool,
 	done func(*Relationship) bool) (*Relationship, error) {
 	var last *Relationship
 	err := poll(ctx, func(int) (bool, time.Duration, error) {
@@ -116,7 +118,13 @@ func (c *Client) WaitRelationship(ctx context.Context, id string, tolerateNotFou
 			return false, 0, err
 		}
 		last = rel
-		return done(rel), 0, nil
+		if done(rel) {
+			return true, 0, nil
+		}
+		if requestID != "" {
+			return false, 0, c.requestFailed(ctx, id, requestID)
+		}
+		return false, 0, nil
 	})
 	if err != nil && last != nil && ctx.Err() != nil {
 		return last, fmt.Errorf("relationship %s is still %s: %w", id, last.Status, err)

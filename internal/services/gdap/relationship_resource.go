@@ -160,8 +160,9 @@ func mayHaveTakenEffect(err error) bool {
 // until it does, within the create's timeout.
 func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Relationship, error) {
 	var err error
+	var request string
 	for wait := graph.FirstPollInterval; ; wait = min(2*wait, graph.MaxPollInterval) {
-		err = r.graph.RequestAction(ctx, id, graph.ActionLockForApproval)
+		request, err = r.graph.RequestAction(ctx, id, graph.ActionLockForApproval)
 		var apiErr *graph.APIError
 		if !errors.As(err, &apiErr) || !apiErr.IsNotFound() {
 			break
@@ -173,7 +174,7 @@ func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Rela
 	if err != nil && !r.tookEffect(ctx, id, func(status string) bool { return status != statusCreated }) {
 		return nil, err
 	}
-	return r.graph.WaitRelationship(ctx, id, true, func(rel *graph.Relationship) bool { return rel.Status != statusCreated })
+	return r.graph.WaitRelationship(ctx, id, request, true, func(rel *graph.Relationship) bool { return rel.Status != statusCreated })
 }
 
 // tookEffect reports whether a request that failed was carried out all the same, as when Graph
@@ -376,6 +377,7 @@ func (r *relationshipResource) end(ctx context.Context, id string) error {
 	for attempt := 0; ; attempt++ {
 		rel, err := r.graph.GetRelationship(ctx, id)
 		var apiErr *graph.APIError
+		var request string // the terminate request sent, to watch while waiting
 		switch {
 		case errors.As(err, &apiErr) && apiErr.IsNotFound():
 			return nil
@@ -390,14 +392,14 @@ func (r *relationshipResource) end(ctx context.Context, id string) error {
 		case rel.Status == statusTerminated || rel.Status == statusExpired:
 			return nil
 		case granting(rel.Status):
-			if err := r.graph.RequestAction(ctx, id, graph.ActionTerminate); err != nil && !r.tookEffect(ctx, id, ended) {
+			if request, err = r.graph.RequestAction(ctx, id, graph.ActionTerminate); err != nil && !r.tookEffect(ctx, id, ended) {
 				return err
 			}
 		case !ended(rel.Status): // awaiting or taking in approval: the plan refuses to destroy it
 			return fmt.Errorf("relationship %s is %s: Graph can neither delete nor terminate it until the customer "+
 				"approves it or the invitation lapses", id, rel.Status)
 		}
-		_, err = r.graph.WaitRelationship(ctx, id, false, func(rel *graph.Relationship) bool {
+		_, err = r.graph.WaitRelationship(ctx, id, request, false, func(rel *graph.Relationship) bool {
 			return rel.Status == statusTerminated || rel.Status == statusExpired
 		})
 		return err

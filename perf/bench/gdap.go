@@ -240,29 +240,36 @@ func gdapBaseline(o options, work string, n int) ([]result, error) {
 	})
 }
 
+// gdapBaselineConfiguration has the shape of gdapConfiguration: literal maps of relationships and
+// assignments, the assignments' for_each over one and each naming its relationship's instance.
 func gdapBaselineConfiguration(ids []string, more bool) string {
 	var b strings.Builder
-	b.WriteString("locals {\n  customers = {\n")
+	b.WriteString("locals {\n  relationships = {\n")
 	for _, id := range ids {
 		fmt.Fprintf(&b, "    %q = %q\n", id, id)
+	}
+	b.WriteString("  }\n  assignments = {\n")
+	for _, id := range ids {
+		for _, t := range gdapTeams {
+			fmt.Fprintf(&b, "    %q = %q\n", id+"/"+t.name, t.name)
+		}
 	}
 	helpdesk := "helpdesk"
 	if more {
 		helpdesk = "helpdesk+1"
 	}
 	fmt.Fprintf(&b, `  }
-  teams = { helpdesk = %q, admins = "admins", readers = "readers" }
-  access = merge([for c in keys(local.customers) : { for t, roles in local.teams : "${c}/${t}" => roles }]...)
+  team_roles = { helpdesk = %q, admins = "admins", readers = "readers" }
 }
 
 resource "terraform_data" "r" {
-  for_each = local.customers
+  for_each = local.relationships
   input    = each.value
 }
 
 resource "terraform_data" "a" {
-  for_each = local.access
-  input    = "${terraform_data.r[split("/", each.key)[0]].id} ${each.value}"
+  for_each = local.assignments
+  input    = "${terraform_data.r[split("/", each.key)[0]].id} ${local.team_roles[each.value]}"
 }
 `, helpdesk)
 	return b.String()

@@ -10,32 +10,11 @@ cd "$(dirname "$0")/.."
 customer=3fa85f64-5717-4562-b3fc-2c963f66afa6
 token=demo-token-$RANDOM$RANDOM
 work=$(mktemp -d)
-emulator_pid=""
-cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/emulator-session.sh
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
-source scripts/ensure-terraform.sh
-make build >/dev/null
-bin=$(pwd)/bin
-
-PARTNERCENTER_EMULATOR_TOKEN=$token "$bin/partnercenter-emulator" -demo-customer "$customer" -url-file "$work/url" &
-emulator_pid=$!
-for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
-[ -s "$work/url" ] || { echo "the emulator did not start" >&2; exit 1; }
-base_url=$(cat "$work/url")
-
-cat >"$work/cli.tfrc" <<TFRC
-provider_installation {
-  dev_overrides {
-    "partnercenter-oss/partnercenter" = "$bin"
-  }
-  direct {}
-}
-TFRC
-export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
+PARTNERCENTER_EMULATOR_TOKEN=$token start_emulator -demo-customer "$customer"
+use_dev_overrides
 export PARTNERCENTER_BASE_URL=$base_url PARTNERCENTER_ACCESS_TOKEN=$token TF_VAR_customer_id=$customer
 cp examples/demo/main.tf "$work/"
 cd "$work"

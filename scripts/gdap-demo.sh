@@ -13,32 +13,11 @@ customers=${GDAP_DEMO_CUSTOMERS:-3}
 token=demo-token-$RANDOM$RANDOM
 graph_token=demo-graph-token-$RANDOM$RANDOM
 work=$(mktemp -d)
-emulator_pid=""
-cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source scripts/emulator-session.sh
+trap 'stop_emulator; rm -rf "$work"' EXIT
 
-source scripts/ensure-terraform.sh
-make build >/dev/null
-bin=$(pwd)/bin
-
-"$bin/partnercenter-emulator" -token "$token" -graph-token "$graph_token" -customers "$customers" -url-file "$work/url" >/dev/null &
-emulator_pid=$!
-for _ in $(seq 50); do [ -s "$work/url" ] && break; sleep 0.1; done
-[ -s "$work/url" ] || { echo "the emulator did not start" >&2; exit 1; }
-base_url=$(cat "$work/url")
-
-cat >"$work/cli.tfrc" <<TFRC
-provider_installation {
-  dev_overrides {
-    "partnercenter-oss/partnercenter" = "$bin"
-  }
-  direct {}
-}
-TFRC
-export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
+start_emulator -token "$token" -graph-token "$graph_token" -customers "$customers" >/dev/null
+use_dev_overrides
 export PARTNERCENTER_BASE_URL=$base_url PARTNERCENTER_ACCESS_TOKEN=$token
 export PARTNERCENTER_GRAPH_BASE_URL=$base_url PARTNERCENTER_GRAPH_ACCESS_TOKEN=$graph_token
 cp examples/gdap/main.tf "$work/"

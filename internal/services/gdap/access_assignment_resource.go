@@ -52,31 +52,15 @@ type assignmentModel struct {
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (m *assignmentModel) roles(ctx context.Context) []string {
-	if m.Roles.IsNull() || m.Roles.IsUnknown() {
-		return nil
-	}
-	var out []string
-	_ = m.Roles.ElementsAs(ctx, &out, false)
-	slices.Sort(out)
-	return out
-}
+func (m *assignmentModel) roles(ctx context.Context) []string { return roleIDs(ctx, m.Roles) }
 
 // fromGraph fills m from a, keeping m's spelling of the ids Graph gives in other case.
 func (m *assignmentModel) fromGraph(ctx context.Context, a *graph.AccessAssignment) diag.Diagnostics {
 	m.ID = types.StringValue(a.ID)
 	m.RelationshipID = sameFold(types.StringValue(a.RelationshipID), m.RelationshipID)
 	m.SecurityGroupID = sameFold(types.StringValue(a.SecurityGroupID), m.SecurityGroupID)
-	prior := m.roles(ctx)
-	roles := make([]string, 0, len(a.Roles))
-	for _, id := range a.Roles {
-		if i := slices.IndexFunc(prior, func(p string) bool { return strings.EqualFold(p, id) }); i >= 0 {
-			id = prior[i]
-		}
-		roles = append(roles, id)
-	}
 	var d diag.Diagnostics
-	m.Roles, d = types.SetValueFrom(ctx, types.StringType, roles)
+	m.Roles, d = roleSet(ctx, a.Roles, m.roles(ctx))
 	m.Status, m.ETag = types.StringValue(a.Status), optional(a.ETag)
 	return d
 }

@@ -155,10 +155,8 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 		{PlanOnly: true, Config: config(active, readerRole, helpdeskAdmin),
 			ExpectError: regexp.MustCompile(`(?s)Role not granted.*Helpdesk Administrator\s+\(` + helpdeskAdmin + `\).*Global Reader`)},
 	}})
-	for _, r := range env.Emulator.Requests() {
-		if r.Method != http.MethodGet {
-			t.Errorf("a refused plan sent %s %s", r.Method, r.Path)
-		}
+	if err := onlyReads(env, "a refused plan"); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -222,14 +220,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 			statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact(id)),
 			statecheck.ExpectKnownValue(address, tfjsonpath.New("status"), knownvalue.StringExact("active")),
 		},
-		Check: env.EmulatorCheck(func() error {
-			for _, r := range env.Emulator.Requests() {
-				if r.Method != http.MethodGet {
-					return fmt.Errorf("importing sent %s %s, want reads only", r.Method, r.Path)
-				}
-			}
-			return nil
-		}),
+		Check: env.EmulatorCheck(func() error { return onlyReads(env, "importing") }),
 	}}})
 }
 

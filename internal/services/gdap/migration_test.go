@@ -5,7 +5,6 @@ package gdap_test
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -61,10 +60,8 @@ func TestAccRelationship_existingRelationshipsAreImportedWritingNothing(t *testi
 
 	cli := acctest.NewCLI(t)
 	cli.Apply(t, env.Config(migrationConfig))
-	for _, r := range env.Emulator.Requests() {
-		if r.Method != http.MethodGet {
-			t.Errorf("the import sent %s %s: it must write nothing", r.Method, r.Path)
-		}
+	if err := onlyReads(env, "the import"); err != nil {
+		t.Error(err)
 	}
 	out, err := cli.Run(t, "state", "list")
 	if err != nil {

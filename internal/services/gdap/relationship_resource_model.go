@@ -52,15 +52,7 @@ type relationshipResourceModel struct {
 }
 
 // roles is m's roles, nil when unknown or null.
-func (m *relationshipResourceModel) roles(ctx context.Context) []string {
-	if m.Roles.IsNull() || m.Roles.IsUnknown() {
-		return nil
-	}
-	var out []string
-	_ = m.Roles.ElementsAs(ctx, &out, false)
-	slices.Sort(out)
-	return out
-}
+func (m *relationshipResourceModel) roles(ctx context.Context) []string { return roleIDs(ctx, m.Roles) }
 
 // fromGraph fills m from what Graph holds, keeping prior's spelling of every value Graph holds
 // in another: a duration in other units (P2Y for P730D), a GUID in other case. Timeouts stay.
@@ -70,16 +62,8 @@ func (m *relationshipResourceModel) fromGraph(ctx context.Context, r *graph.Rela
 	m.CustomerTenantID = sameFold(optional(r.CustomerTenantID), prior.CustomerTenantID)
 	m.Duration = sameDays(r.Duration, prior.Duration)
 	m.AutoExtendDuration = sameDays(orOff(r.AutoExtendDuration), prior.AutoExtendDuration)
-	roles := make([]string, 0, len(r.Roles))
-	priorRoles := prior.roles(ctx)
-	for _, id := range r.Roles {
-		if i := slices.IndexFunc(priorRoles, func(p string) bool { return strings.EqualFold(p, id) }); i >= 0 {
-			id = priorRoles[i]
-		}
-		roles = append(roles, id)
-	}
 	var d diag.Diagnostics
-	m.Roles, d = types.SetValueFrom(ctx, types.StringType, roles)
+	m.Roles, d = roleSet(ctx, r.Roles, prior.roles(ctx))
 	m.Status = types.StringValue(r.Status)
 	m.InvitationURL = invitationURL(*r)
 	m.CreatedAt, m.ActivatedAt, m.EndsAt = optional(r.Created), optional(r.Activated), optional(r.Ends)

@@ -71,6 +71,17 @@ func hclList(items []string) string {
 	return out + "]"
 }
 
+// onlyReads is an error naming the first write the emulator received since its requests were
+// reset, sent by what.
+func onlyReads(env *acctest.Env, what string) error {
+	for _, r := range env.Emulator.Requests() {
+		if r.Method != http.MethodGet {
+			return fmt.Errorf("%s sent %s %s: it must write nothing", what, r.Method, r.Path)
+		}
+	}
+	return nil
+}
+
 // named is the emulator's relationship called name.
 func named(t *testing.T, env *acctest.Env, name string) graph.Relationship {
 	t.Helper()
@@ -360,14 +371,7 @@ func TestAccRelationship_importByID(t *testing.T) {
 			stateIs("id", knownvalue.StringExact(id)),
 			stateIs("status", knownvalue.StringExact("active")),
 		},
-		Check: env.EmulatorCheck(func() error {
-			for _, r := range env.Emulator.Requests() {
-				if r.Method != http.MethodGet {
-					return fmt.Errorf("importing sent %s %s, want reads only", r.Method, r.Path)
-				}
-			}
-			return nil
-		}),
+		Check: env.EmulatorCheck(func() error { return onlyReads(env, "importing") }),
 	}}})
 }
 
@@ -424,14 +428,7 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
 				plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("active")),
 			}},
-			Check: env.EmulatorCheck(func() error {
-				for _, r := range env.Emulator.Requests() {
-					if r.Method != http.MethodGet {
-						return fmt.Errorf("sent %s %s for roles that did not change", r.Method, r.Path)
-					}
-				}
-				return nil
-			}),
+			Check: env.EmulatorCheck(func() error { return onlyReads(env, "roles that did not change") }),
 		},
 		{ // resolving to another role, which an active relationship cannot take in place, fails when
 			// terraform plans the relationship again with the value known, before anything is written
@@ -441,10 +438,8 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 		},
 		{
 			PreConfig: func() {
-				for _, r := range env.Emulator.Requests() {
-					if r.Method != http.MethodGet {
-						t.Errorf("the refused change sent %s %s", r.Method, r.Path)
-					}
+				if err := onlyReads(env, "the refused change"); err != nil {
+					t.Error(err)
 				}
 			},
 			Config: config("1", readerRole, userAdmin),
@@ -471,14 +466,7 @@ func TestAccRelationship_aTimeoutsChangeWritesNothing(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
 			}},
-			Check: env.EmulatorCheck(func() error {
-				for _, r := range env.Emulator.Requests() {
-					if r.Method != http.MethodGet {
-						return fmt.Errorf("a timeouts change sent %s %s", r.Method, r.Path)
-					}
-				}
-				return nil
-			}),
+			Check: env.EmulatorCheck(func() error { return onlyReads(env, "a timeouts change") }),
 		},
 	}})
 }

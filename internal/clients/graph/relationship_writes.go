@@ -5,10 +5,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // NewRelationship is what creating a relationship sends: every writable field.
@@ -163,6 +165,27 @@ func (c *Client) RequestAction(ctx context.Context, id, action string) (string, 
 		err = &RequestFailedError{Action: action, RequestID: out.ID}
 	}
 	return out.ID, err
+}
+
+// RequestActionOnNew is RequestAction for a relationship just created, which Graph may not show
+// for a moment: while Graph answers 404, the request is sent again on the polling schedule
+// (pollWait), until ctx's deadline.
+func (c *Client) RequestActionOnNew(ctx context.Context, id, action string) (string, error) {
+	var requestID string
+	hidden := false
+	err := poll(ctx, func(int) (bool, time.Duration, error) {
+		var err error
+		requestID, err = c.RequestAction(ctx, id, action)
+		var apiErr *APIError
+		if hidden = errors.As(err, &apiErr) && apiErr.IsNotFound(); hidden {
+			return false, 0, nil
+		}
+		return true, 0, err
+	})
+	if err != nil && hidden {
+		return "", fmt.Errorf("microsoft graph did not show the relationship %s it had created: %w", id, err)
+	}
+	return requestID, err
 }
 
 // relationshipRequest is a relationship request (lockForApproval, terminate) as Graph gives it.

@@ -156,21 +156,10 @@ func mayHaveTakenEffect(err error) bool {
 }
 
 // lock locks relationship id for the customer's approval and gives it once Graph shows it so.
-// Graph may not show a relationship it has just created for a moment: the request is sent again
-// until it does, within the create's timeout.
+// Graph may not show a relationship it has just created for a moment: the client sends the
+// request again until it does, within the create's timeout.
 func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Relationship, error) {
-	var err error
-	var request string
-	for wait := graph.FirstPollInterval; ; wait = min(2*wait, graph.MaxPollInterval) {
-		request, err = r.graph.RequestAction(ctx, id, graph.ActionLockForApproval)
-		var apiErr *graph.APIError
-		if !errors.As(err, &apiErr) || !apiErr.IsNotFound() {
-			break
-		}
-		if waitErr := sleep(ctx, wait); waitErr != nil {
-			return nil, fmt.Errorf("microsoft graph did not show the relationship %s it had created: %w", id, waitErr)
-		}
-	}
+	request, err := r.graph.RequestActionOnNew(ctx, id, graph.ActionLockForApproval)
 	if err != nil && !r.tookEffect(ctx, id, func(status string) bool { return status != statusCreated }) {
 		return nil, err
 	}
@@ -416,20 +405,6 @@ func (r *relationshipResource) ImportState(ctx context.Context, req resource.Imp
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// sleep waits d, or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
-
 // changeFrom is what plan changes of current: only the fields that differ.
 func changeFrom(ctx context.Context, current *graph.Relationship, plan *relationshipResourceModel) graph.RelationshipChange {
 	var c graph.RelationshipChange
@@ -439,7 +414,7 @@ func changeFrom(ctx context.Context, current *graph.Relationship, plan *relation
 		}
 	}
 	set(&c.DisplayName, plan.DisplayName.ValueString(), current.DisplayName, func(a, b string) bool { return a == b })
-	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, equalFold)
+	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, strings.EqualFold)
 	set(&c.Duration, plan.Duration.ValueString(), current.Duration, daysEqual)
 	set(&c.AutoExtendDuration, plan.AutoExtendDuration.ValueString(), orOff(current.AutoExtendDuration), daysEqual)
 	if roles := plan.roles(ctx); !rolesEqual(roles, current.Roles) {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
@@ -205,4 +206,27 @@ func (c *CLI) PlanHasChanges(t *testing.T) bool {
 		t.Fatalf("terraform plan: %v; diagnostics: %+v", err, JSONDiagnostics(out))
 	}
 	return false
+}
+
+// SkipBelow skips the test when the CLI is older than minimum ("1.14.0"): the identity and query
+// tests need a terraform that has them, and run in CI on the pinned build (scripts/ensure-terraform-query.sh).
+func (c *CLI) SkipBelow(t *testing.T, minimum string) {
+	t.Helper()
+	out, err := c.Run(t, "version", "-json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil || v.Version == "" {
+		t.Skipf("%s does not say its version as terraform does (OpenTofu?): this test needs terraform %s or later", c.bin, minimum)
+	}
+	have, err := version.NewVersion(v.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(minimum))) {
+		t.Skipf("terraform %s is older than %s, which this test needs; make test-terraform-1.14 runs it", have, minimum)
+	}
 }

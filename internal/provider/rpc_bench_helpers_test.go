@@ -31,6 +31,9 @@ type rpcBench struct {
 	id             string
 	state          tftypes.Value
 	private        []byte
+	// identity is the resource's identity as the last apply answered it; identityType, its type.
+	identity     *tfprotov6.ResourceIdentityData
+	identityType tftypes.Type
 	// extra are configured attributes besides customer_id and company_name.
 	extra map[string]tftypes.Value
 }
@@ -59,6 +62,11 @@ func newRPCBench(b testing.TB) *rpcBench {
 		b.Fatalf("configure: %v %v", err, resp.Diagnostics)
 	}
 	r.typ = schemas.ResourceSchemas[benchResource].ValueType().(tftypes.Object)
+	identities, err := r.srv.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil || identities.IdentitySchemas[benchResource] == nil {
+		b.Fatalf("identity schemas: %v %v", err, identities)
+	}
+	r.identityType = identities.IdentitySchemas[benchResource].ValueType()
 	return r
 }
 
@@ -124,6 +132,7 @@ func (r *rpcBench) planAndApply(b testing.TB, prior tftypes.Value, private []byt
 	if err != nil {
 		b.Fatal(err)
 	}
+	r.identity = resp.NewIdentity
 	return v, resp.Private
 }
 

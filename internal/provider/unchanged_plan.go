@@ -26,7 +26,8 @@ func unchangedPlanTypes() map[string]bool {
 }
 
 // unchangedPlanServer answers the plan of an unchanged instance of unchangedPlanTypes itself: the
-// prior state, with its private state. Most plans of a large configuration change nothing, and
+// prior state, with its private state and its identity (Terraform 1.12 and later keep one; an
+// unchanged plan keeps it as the framework does). Most plans of a large configuration change nothing, and
 // the framework's plan walks every attribute of the schema several times over to arrive at the
 // same answer; this was about a third of the provider's CPU in a no-op apply of 1,000 resources.
 type unchangedPlanServer struct {
@@ -37,7 +38,8 @@ type unchangedPlanServer struct {
 // PlanResourceChange answers an unchanged plan at once and passes any other on.
 func (s unchangedPlanServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	if s.takesShortcut(req) {
-		return &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate}, nil
+		return &tfprotov6.PlanResourceChangeResponse{PlannedState: req.ProposedNewState, PlannedPrivate: req.PriorPrivate,
+			PlannedIdentity: req.PriorIdentity}, nil
 	}
 	return s.ProtocolServer.PlanResourceChange(ctx, req)
 }
@@ -53,7 +55,7 @@ func (s unchangedPlanServer) takesShortcut(req *tfprotov6.PlanResourceChangeRequ
 // unchanged reports whether req plans an existing instance whose proposed new state is, byte for
 // byte, its prior state.
 func unchanged(req *tfprotov6.PlanResourceChangeRequest) bool {
-	if req.PriorIdentity != nil || req.PriorState == nil || req.ProposedNewState == nil {
+	if req.PriorState == nil || req.ProposedNewState == nil {
 		return false
 	}
 	prior, proposed := req.PriorState.MsgPack, req.ProposedNewState.MsgPack

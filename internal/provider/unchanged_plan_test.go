@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -16,7 +17,8 @@ import (
 
 // TestUnchangedPlansMatchTheFramework plans unchanged resources both ways, through the shortcut
 // and through the framework, and requires the same answer: the planned state, no replacement, no
-// diagnostics, the private state.
+// diagnostics, the private state, and the identity, both with the identity Terraform 1.12 and
+// later keep and without one (Terraform 1.11, OpenTofu).
 func TestUnchangedPlansMatchTheFramework(t *testing.T) {
 	t.Parallel()
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
@@ -38,26 +40,60 @@ func TestUnchangedPlansMatchTheFramework(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			r := newRPCBench(t)
-			r.adopt(t, tt.extra(r))
-			p, c, n := r.dynamic(t, r.typ, r.state), r.dynamic(t, r.typ, r.config("Contoso Bench")), r.dynamic(t, r.typ, r.proposed(r.state, "Contoso Bench"))
-			req := &tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &p, ProposedNewState: &n, Config: &c, PriorPrivate: r.private}
-			srv := unchangedPlanServer{types: unchangedPlanTypes()}
-			if !srv.takesShortcut(req) {
-				t.Fatal("the plan is not recognised as unchanged")
-			}
-			shortcut, err := srv.PlanResourceChange(context.Background(), req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			framework, err := r.framework.PlanResourceChange(context.Background(), req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			samePlan(t, r.typ, shortcut, framework)
-		})
+		for _, withIdentity := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s, identity kept %v", tt.name, withIdentity), func(t *testing.T) {
+				t.Parallel()
+				r := newRPCBench(t)
+				r.adopt(t, tt.extra(r))
+				if r.identity == nil {
+					t.Fatal("the create answered no identity")
+				}
+				p, c, n := r.dynamic(t, r.typ, r.state), r.dynamic(t, r.typ, r.config("Contoso Bench")), r.dynamic(t, r.typ, r.proposed(r.state, "Contoso Bench"))
+				req := &tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &p, ProposedNewState: &n, Config: &c, PriorPrivate: r.private}
+				if withIdentity {
+					req.PriorIdentity = r.identity
+				}
+				matchesTheFramework(t, r, req)
+			})
+		}
+	}
+}
+
+// matchesTheFramework plans req through the shortcut and through the framework and requires the
+// same answer.
+func matchesTheFramework(t *testing.T, r *rpcBench, req *tfprotov6.PlanResourceChangeRequest) {
+	t.Helper()
+	srv := unchangedPlanServer{types: unchangedPlanTypes()}
+	if !srv.takesShortcut(req) {
+		t.Fatal("the plan is not recognised as unchanged")
+	}
+	shortcut, err := srv.PlanResourceChange(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	framework, err := r.framework.PlanResourceChange(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePlan(t, r.typ, shortcut, framework)
+	sameIdentity(t, r.identityType, shortcut.PlannedIdentity, framework.PlannedIdentity)
+}
+
+// sameIdentity requires got and want to hold the same identity, none and a null one alike.
+func sameIdentity(t *testing.T, typ tftypes.Type, got, want *tfprotov6.ResourceIdentityData) {
+	t.Helper()
+	value := func(d *tfprotov6.ResourceIdentityData) tftypes.Value {
+		if d == nil || d.IdentityData == nil {
+			return tftypes.NewValue(typ, nil)
+		}
+		v, err := d.IdentityData.Unmarshal(typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if g, w := value(got), value(want); !g.Equal(w) {
+		t.Errorf("planned identity %v, the framework plans %v", g, w)
 	}
 }
 
@@ -100,8 +136,6 @@ func TestOnlyUnchangedPlansTakeTheShortcut(t *testing.T) {
 		{"a new resource", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &null, ProposedNewState: &null}},
 		{"a destroy", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state, ProposedNewState: &null}},
 		{"another resource type", tfprotov6.PlanResourceChangeRequest{TypeName: "partnercenter_other", PriorState: &state, ProposedNewState: &state}},
-		{"a resource with an identity", tfprotov6.PlanResourceChangeRequest{TypeName: benchResource, PriorState: &state,
-			ProposedNewState: &state, PriorIdentity: &tfprotov6.ResourceIdentityData{}}},
 	}
 	srv := unchangedPlanServer{types: unchangedPlanTypes()}
 	for _, tt := range tests {

@@ -17,7 +17,6 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 var (
@@ -95,6 +94,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 		}
 	}
 	r.apply(ctx, base, plan, written(plan.billingProfileModel, config.billingProfileModel, nil), &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, customerID)...)
 }
 
 func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -125,6 +125,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	r.store(ctx, p, stateOf(p, state), &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, customerID)...)
 }
 
 // readForState reads the profile for Read. An import's state holds no ETag yet: it takes the read
@@ -159,6 +160,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 		// The plan kept the ETag: it changes nothing in Partner Center (see ModifyPlan), so
 		// nothing is sent and the private copy of the profile stays as it is.
 		resp.State.Raw = req.Plan.Raw
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.customerID())...)
 		return
 	}
 	base := r.lastKnown(ctx, req.Private, state.billingProfileModel)
@@ -171,6 +173,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 	}
 	w := written(plan.billingProfileModel, config.billingProfileModel, &state.billingProfileModel)
 	r.apply(ctx, base, plan, w, &resp.State, resp.Private, &resp.Diagnostics)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.customerID())...)
 }
 
 // Delete calls no API: a billing profile cannot be deleted.
@@ -182,17 +185,16 @@ func (r *billingProfileResource) Delete(ctx context.Context, req resource.Delete
 			customerID+" was removed from the Terraform state and stays in Partner Center as it is.")
 }
 
-// ImportState takes the customer id, in any case, and keeps it in canonical form; Read fills in
-// the rest.
+// ImportState takes the customer id, in any case, from the import id or the identity, and keeps
+// it in canonical form; Read fills in the rest.
 func (r *billingProfileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !rules.GUID.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			"Import a billing profile by its customer's tenant id, a GUID such as "+framework.ExampleGUID+"; got \""+req.ID+"\".")
+	id, ok := importedCustomerID(ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	id := framework.CanonicalID(req.ID)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, id)...)
 }
 
 // keepForCreate keeps p, the profile the plan of a create read, in the plan's private state for the

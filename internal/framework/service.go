@@ -5,6 +5,7 @@ package framework
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -15,6 +16,9 @@ type Service struct {
 	Name        string
 	Resources   []func() resource.Resource
 	DataSources []func() datasource.DataSource
+	// ListResources are the list resources of terraform query (Terraform 1.14 and later), each
+	// named as the resource it lists.
+	ListResources []func() list.ListResource
 	// UnchangedPlan lists the service's resource types (such as
 	// "partnercenter_customer_billing_profile") whose plan is their prior state whenever Terraform
 	// proposes no change: no plan modifier and no ModifyPlan of theirs changes such a plan. The

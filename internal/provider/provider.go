@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -24,7 +25,10 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
-var _ provider.Provider = (*partnerCenterProvider)(nil)
+var (
+	_ provider.Provider                  = (*partnerCenterProvider)(nil)
+	_ provider.ProviderWithListResources = (*partnerCenterProvider)(nil)
+)
 
 // NewServer returns the protocol 6 server of the provider at version: the framework's, which
 // answers unchanged plans at once (unchanged_plan.go) and hands a create its planned private state
@@ -115,6 +119,7 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, framework.EnvValidateAddress, true)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // checkEndpoints refuses an endpoint setting credentials cannot safely travel to (see
@@ -150,6 +155,15 @@ func (p *partnerCenterProvider) DataSources(context.Context) []func() datasource
 	var out []func() datasource.DataSource
 	for _, s := range services() {
 		out = append(out, s.DataSources...)
+	}
+	return out
+}
+
+// ListResources are the list resources of every service, for terraform query.
+func (p *partnerCenterProvider) ListResources(context.Context) []func() list.ListResource {
+	var out []func() list.ListResource
+	for _, s := range services() {
+		out = append(out, s.ListResources...)
 	}
 	return out
 }

@@ -109,7 +109,13 @@ func (c *Client) GetCustomer(ctx context.Context, customerID string) (*Customer,
 type CustomerFilter struct {
 	CompanyNamePrefix string
 	DomainPrefix      string
+	// Limit, when above 0, stops the listing at that many customers: no page is read once it has
+	// them (terraform query's limit).
+	Limit int
 }
+
+// full reports whether out holds all the customers f asks for.
+func (f CustomerFilter) full(out []Customer) bool { return f.Limit > 0 && len(out) >= f.Limit }
 
 // Fields and operator of Partner Center's customer filter, a JSON object in the filter parameter:
 // {"Field": "CompanyName", "Value": "cont", "Operator": "starts_with"}. starts_with is the only
@@ -222,12 +228,12 @@ func (c *Client) listCustomers(ctx context.Context, f CustomerFilter, maxPages i
 				continue
 			}
 			fresh++
-			if f.keep(cust) {
+			if f.keep(cust) && !f.full(out) {
 				out = append(out, cust)
 			}
 		}
 		tflog.Debug(ctx, "Read a page of customers", map[string]any{"page": p.page, "items": len(page.items()), "new": fresh})
-		if page.Links.Next == nil || page.Links.Next.URI == "" {
+		if page.Links.Next == nil || page.Links.Next.URI == "" || f.full(out) {
 			return out, nil
 		}
 		var err error

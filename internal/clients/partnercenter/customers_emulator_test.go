@@ -95,3 +95,30 @@ func TestListCustomersAgainstEmulatorFilters(t *testing.T) {
 		})
 	}
 }
+
+func TestListCustomersReadsNoPageAfterTheLimit(t *testing.T) {
+	t.Parallel()
+	emu := emulator.New(testToken)
+	seeded, err := emu.SeedCustomers(1200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newTestClient(t, serve(t, emu).URL)
+	all, err := c.ListCustomers(context.Background(), CustomerFilter{})
+	if err != nil || len(all) != len(seeded) {
+		t.Fatalf("%d customers, %v; want %d", len(all), err, len(seeded))
+	}
+	for _, tt := range []struct{ limit, pages int }{{1, 1}, {500, 1}, {501, 2}, {1000, 2}, {1200, 3}, {5000, 3}} {
+		before := emu.Count("GET", "")
+		got, err := c.ListCustomers(context.Background(), CustomerFilter{Limit: tt.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := all[:min(tt.limit, len(all))]; !slices.Equal(got, want) {
+			t.Errorf("limit %d: %d customers, want the first %d as listed", tt.limit, len(got), len(want))
+		}
+		if pages := emu.Count("GET", "") - before; pages != tt.pages {
+			t.Errorf("limit %d: %d pages read, want %d", tt.limit, pages, tt.pages)
+		}
+	}
+}

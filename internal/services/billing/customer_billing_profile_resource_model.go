@@ -48,6 +48,19 @@ func readResourceModel(v tftypes.Value) (billingProfileResourceModel, diag.Diagn
 	return m, diags
 }
 
+// newResourceModel is the model of customerID's profile with its settings left out (null), as an
+// import holds it; t is the resource's type.
+func newResourceModel(customerID string, t tftypes.Type) billingProfileResourceModel {
+	m := billingProfileResourceModel{billingProfileModel: billingProfileModel{CustomerID: types.StringValue(customerID)},
+		settings: map[string]tftypes.Value{}}
+	if obj, ok := t.(tftypes.Object); ok {
+		for _, name := range resourceSettings {
+			m.settings[name] = tftypes.NewValue(obj.AttributeTypes[name], nil)
+		}
+	}
+	return m
+}
+
 // value is the model as a value of type t, the resource's.
 func (m billingProfileResourceModel) value(ctx context.Context, t tftypes.Type) (tftypes.Value, diag.Diagnostics) {
 	return m.valueWith(ctx, t, maps.Clone(m.settings))

@@ -8,6 +8,7 @@ package billing
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -21,6 +22,8 @@ func Service() framework.Service {
 	return framework.Service{
 		Name:      "billing",
 		Resources: []func() resource.Resource{NewCustomerBillingProfileResource},
+		// terraform query lists profiles by customer (Terraform 1.14 and later).
+		ListResources: []func() list.ListResource{NewCustomerBillingProfileList},
 		DataSources: []func() datasource.DataSource{NewCustomerBillingProfileDataSource, NewCustomerBillingProfilesDataSource,
 			NewCountryValidationRulesDataSource},
 		// The profile's attribute plan modifiers keep the prior values, and its ModifyPlan checks

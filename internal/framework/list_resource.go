@@ -19,8 +19,8 @@ const DefaultListTimeout = 20 * time.Minute
 // ListResults are the results listing pushes, as terraform query reads them. Terraform reads them
 // after List returns, so the operation (DefaultListTimeout and one correlation id for its
 // requests) starts with the first read and ends with the last. An error listing returns ends the
-// results with an API error diagnostic about s.
-func ListResults[C any](ctx context.Context, c *C, s Subject,
+// results with the diagnostic addError makes of it (AddAPIError or AddGraphError about the list).
+func ListResults[C any](ctx context.Context, c *C, addError func(*diag.Diagnostics, error),
 	listing func(ctx context.Context, push func(list.ListResult) bool) error) iter.Seq[list.ListResult] {
 	return func(push func(list.ListResult) bool) {
 		var diags diag.Diagnostics
@@ -31,7 +31,7 @@ func ListResults[C any](ctx context.Context, c *C, s Subject,
 			return
 		}
 		if err := listing(ctx, push); err != nil {
-			AddAPIError(&diags, s, err)
+			addError(&diags, err)
 			push(list.ListResult{Diagnostics: diags})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -78,8 +79,10 @@ func (l *billingProfileList) List(ctx context.Context, req list.ListRequest, str
 	filter := partnercenter.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(),
 		DomainPrefix: m.DomainPrefix.ValueString(), Limit: int(req.Limit)}
 	client := framework.PartnerCenterClient(l.data)
-	subject := framework.ReadSubject("the billing profiles of the customers listed", "")
-	stream.Results = framework.ListResults(ctx, client, subject, func(ctx context.Context, push func(list.ListResult) bool) error {
+	addError := func(diags *diag.Diagnostics, err error) {
+		framework.AddAPIError(diags, framework.ReadSubject("the billing profiles of the customers listed", ""), err)
+	}
+	stream.Results = framework.ListResults(ctx, client, addError, func(ctx context.Context, push func(list.ListResult) bool) error {
 		customers, err := client.ListCustomers(ctx, filter)
 		if err != nil {
 			return err
@@ -156,9 +159,15 @@ func (l *billingProfileList) result(ctx context.Context, req list.ListRequest, c
 		return result
 	}
 	t := req.ResourceSchema.Type().TerraformType(ctx)
-	v, diags := stateOf(p, newResourceModel(id, t)).value(ctx, t)
+	state := stateOf(p, newResourceModel(id, t))
+	v, diags := state.value(ctx, t)
 	if result.Diagnostics.Append(diags...); !diags.HasError() {
 		result.Resource.Raw = v
+	}
+	// Terraform 1.14 does not show the warnings of the configuration it generates from this
+	// result (generated_config.go), so the result itself says what that configuration leaves out.
+	if _, left := withoutRefused(ctx, state); len(left) > 0 {
+		addLeftOutValuesWarning(&result.Diagnostics, id, left)
 	}
 	return result
 }

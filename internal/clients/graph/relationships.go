@@ -111,6 +111,9 @@ func (c *Client) GetRelationship(ctx context.Context, id string) (*Relationship,
 // Filter narrows a list of relationships; empty fields do not filter.
 type Filter struct {
 	Status, CustomerTenantID, DisplayName string
+	// Limit, when above 0, stops ListRelationships at that many relationships: no page is read
+	// once it has them (terraform query's limit).
+	Limit int
 }
 
 // odata is f as an OData $filter, with quotes in values doubled as OData escapes them.
@@ -171,7 +174,10 @@ func (c *Client) ListRelationships(ctx context.Context, f Filter) ([]Relationshi
 				fresh++
 			}
 		}
-		if got.next == "" {
+		if f.Limit > 0 && len(out) >= f.Limit {
+			out = out[:f.Limit]
+		}
+		if got.next == "" || (f.Limit > 0 && len(out) == f.Limit) {
 			sortRelationships(out)
 			return out, nil
 		}

@@ -311,3 +311,25 @@ func TestAClientRequestIDIsKeptOnRetriesAndNewPerCall(t *testing.T) {
 		t.Errorf("client-request-ids %v: want the retry to keep the first and the next call to have its own", ids)
 	}
 }
+
+func TestListRelationshipsReadsNoPageAfterTheLimit(t *testing.T) {
+	t.Parallel()
+	c, emu, base := emulated(t)
+	for i := range 25 {
+		seed(t, base, fmt.Sprintf("Relationship %02d", i), customer)
+	}
+	emu.Graph().SetPageSize(10)
+	for _, tt := range []struct{ limit, want, pages int }{{0, 25, 3}, {1, 1, 1}, {10, 10, 1}, {11, 11, 2}, {25, 25, 3}, {100, 25, 3}} {
+		emu.ResetRequests()
+		got, err := c.ListRelationships(context.Background(), Filter{Limit: tt.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tt.want {
+			t.Errorf("limit %d: %d relationships, want %d", tt.limit, len(got), tt.want)
+		}
+		if pages := len(emu.Requests()); pages != tt.pages {
+			t.Errorf("limit %d: %d pages read, want %d", tt.limit, pages, tt.pages)
+		}
+	}
+}

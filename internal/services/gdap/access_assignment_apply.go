@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -21,6 +23,7 @@ import (
 // already has is taken only when it gives exactly the planned roles (a retry of this create meets
 // the one its first attempt made); one with other roles is someone else's, and is refused.
 func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() { setAssignmentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan assignmentModel
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
@@ -78,6 +81,7 @@ func (r *assignmentResource) waitActive(ctx context.Context, relID, id string, r
 }
 
 func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() { setAssignmentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var state assignmentModel
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
@@ -108,6 +112,7 @@ func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest,
 // Update gives the assignment the planned roles with If-Match; a stale ETag reads it again and
 // sends the roles again unless they are there already. It waits until Graph reports it active.
 func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() { setAssignmentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan, state assignmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
@@ -195,14 +200,50 @@ func (r *assignmentResource) remove(ctx context.Context, relID, id string) error
 }
 
 // ImportState takes "<relationship id>/<assignment id>".
+// IdentitySchema declares the identity import blocks name an assignment by (Terraform 1.12 and
+// later): its relationship's id and its own.
+func (r *assignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.StringIdentity(map[string]string{
+		"relationship_id": "The id of the GDAP relationship the assignment is under.",
+		"id":              "The access assignment's id (a GUID).",
+	})
+}
+
+// assignmentIdentity are the attributes of an assignment's identity, as the state names them.
+var assignmentIdentity = []string{"relationship_id", "id"}
+
+// setAssignmentIdentity stores the assignment's identity from the state being saved.
+func setAssignmentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(framework.IdentityFromState(ctx, identity, state, assignmentIdentity...)...)
+}
+
+// ImportState takes the relationship's and the assignment's ids from the import id
+// (<relationship id>/<assignment id>) or the identity; Read fills in the rest.
 func (r *assignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	relID, id, ok := strings.Cut(req.ID, "/")
-	if !ok || !rules.RelationshipID.MatchString(relID) || !rules.GUID.MatchString(id) {
-		resp.Diagnostics.AddError("Invalid access assignment import id", fmt.Sprintf("%q is not <relationship id>/<access "+
-			"assignment id>: the relationship's id (two GUIDs joined by a dash), a slash, and the assignment's id (a GUID).",
-			req.ID))
+	values, diags := framework.ImportedValues(ctx, req, assignmentIdentity, func(id string) []string {
+		relID, assignmentID, ok := strings.Cut(id, "/")
+		if !ok {
+			return nil
+		}
+		return []string{relID, assignmentID}
+	})
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("relationship_id"), relID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	if len(values) != 2 || !rules.RelationshipID.MatchString(values[0]) || !rules.GUID.MatchString(values[1]) {
+		named := req.ID
+		if named == "" {
+			named = strings.Join(values, "/")
+		}
+		resp.Diagnostics.AddError("Invalid access assignment import id", fmt.Sprintf("%q is not <relationship id>/<access "+
+			"assignment id>: the relationship's id (two GUIDs joined by a dash), a slash, and the assignment's id (a GUID).",
+			named))
+		return
+	}
+	for i, name := range assignmentIdentity {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), values[i])...)
+		if resp.Identity != nil {
+			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(name), values[i])...)
+		}
+	}
 }

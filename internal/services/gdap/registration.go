@@ -8,6 +8,7 @@ package gdap
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -18,6 +19,8 @@ func Service() framework.Service {
 	return framework.Service{
 		Name:      "gdap",
 		Resources: []func() resource.Resource{NewRelationshipResource, NewAccessAssignmentResource},
+		// terraform query lists relationships (Terraform 1.14 and later).
+		ListResources: []func() list.ListResource{NewRelationshipList},
 		// A relationship's plan says whether it awaits approval even when nothing changes; an
 		// assignment's unchanged plan is its state, but the shortcut needs a case of its own in the
 		// provider's TestUnchangedPlansMatchTheFramework first.

@@ -85,6 +85,7 @@ func (r *relationshipResource) ModifyPlan(ctx context.Context, req resource.Modi
 // Create creates the relationship, locks it for approval and saves it awaiting approval. Should
 // the lock fail, the relationship is saved as Graph holds it (created), and Terraform taints it.
 func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan relationshipResourceModel
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
@@ -182,6 +183,7 @@ func save(ctx context.Context, state *tfsdk.State, rel *graph.Relationship, plan
 }
 
 func (r *relationshipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var state relationshipResourceModel
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
@@ -222,6 +224,7 @@ const maxStaleRetries = 3
 // Graph computes and the plan showed known (status, its times) is saved as planned; the next
 // refresh reads it anew.
 func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan, state, config relationshipResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -395,14 +398,35 @@ func (r *relationshipResource) end(ctx context.Context, id string) error {
 	}
 }
 
+// IdentitySchema declares the identity import blocks name a relationship by (Terraform 1.12 and
+// later) and terraform query lists relationships by.
+func (r *relationshipResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.StringIdentity(map[string]string{
+		"id": "The relationship's id: two GUIDs joined by a dash, as Microsoft Graph shows it."})
+}
+
+// setRelationshipIdentity stores the relationship's identity, its id, from the state being saved.
+func setRelationshipIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(framework.IdentityFromState(ctx, identity, state, "id")...)
+}
+
+// ImportState takes the relationship's id from the import id or the identity; Read fills in the rest.
 func (r *relationshipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !rules.RelationshipID.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid GDAP relationship id", fmt.Sprintf("%q is not a GDAP relationship id: two GUIDs "+
-			"joined by a dash, as Microsoft Graph, the Partner Center portal and partnercenter_delegated_admin_relationships "+
-			"show it.", req.ID))
+	values, diags := framework.ImportedValues(ctx, req, []string{"id"}, func(id string) []string { return []string{id} })
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	id := values[0]
+	if !rules.RelationshipID.MatchString(id) {
+		resp.Diagnostics.AddError("Invalid GDAP relationship id", fmt.Sprintf("%q is not a GDAP relationship id: two GUIDs "+
+			"joined by a dash, as Microsoft Graph, the Partner Center portal and partnercenter_delegated_admin_relationships "+
+			"show it.", id))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	if resp.Identity != nil {
+		resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	}
 }
 
 // changeFrom is what plan changes of current: only the fields that differ.

@@ -1,0 +1,175 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
+)
+
+// Resource identity came with Terraform 1.12 and terraform query with 1.14: these tests are
+// skipped on older terraform and run in CI on the pinned 1.14 build (make test-terraform-1.14).
+var (
+	identityVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+	queryVersions    = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+)
+
+func TestAccGDAP_identitiesAndImportByIdentity(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	rel := env.SeedRelationship(t, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
+	if err := env.Emulator.Graph().Approve(rel, contoso, "Contoso"); err != nil {
+		t.Fatal(err)
+	}
+	id := env.SeedAssignment(t, rel, helpdeskGroup, helpdeskAdmin)
+	env.Emulator.ResetRequests()
+	assignment := "partnercenter_delegated_admin_access_assignment.helpdesk"
+	relationship := "partnercenter_delegated_admin_relationship.contoso"
+	config := env.Config(fmt.Sprintf(`
+import {
+  to       = %[6]s
+  identity = { id = %[2]q }
+}
+
+import {
+  to       = %[1]s
+  identity = { relationship_id = %[2]q, id = %[3]q }
+}
+
+resource "partnercenter_delegated_admin_relationship" "contoso" {
+  display_name       = "Contoso readers"
+  customer_tenant_id = %[7]q
+  duration           = "P730D"
+  roles              = [%[8]q, %[5]q]
+}
+
+resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
+  relationship_id   = partnercenter_delegated_admin_relationship.contoso.id
+  security_group_id = %[4]q
+  roles             = [%[5]q]
+}`, assignment, rel, id, helpdeskGroup, helpdeskAdmin, relationship, contoso, readerRole))
+	identities := []statecheck.StateCheck{
+		statecheck.ExpectIdentity(relationship, map[string]knownvalue.Check{"id": knownvalue.StringExact(rel)}),
+		statecheck.ExpectIdentity(assignment, map[string]knownvalue.Check{
+			"relationship_id": knownvalue.StringExact(rel), "id": knownvalue.StringExact(id)}),
+	}
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: identityVersions,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relationship, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(assignment, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: append(identities,
+					statecheck.ExpectKnownValue(assignment, tfjsonpath.New("status"), knownvalue.StringExact("active"))),
+				Check: env.EmulatorCheck(func() error { return onlyReads(env, "importing by identity") }),
+			},
+			{
+				// A change of roles keeps both identities.
+				Config:            regexp.MustCompile(`roles             = \["[^"]+"\]`).ReplaceAllString(config, fmt.Sprintf("roles             = [%q, %q]", helpdeskAdmin, readerRole)),
+				ConfigStateChecks: identities,
+			},
+		},
+	})
+}
+
+func TestAccGDAP_importByIdentityRejectsWhatIsNoID(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: identityVersions,
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf(`
+import {
+  to       = partnercenter_delegated_admin_access_assignment.helpdesk
+  identity = { relationship_id = "contoso", id = "helpdesk" }
+}
+
+resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
+  relationship_id   = "%s-%s"
+  security_group_id = %q
+  roles             = [%q]
+}`, contoso, contoso, helpdeskGroup, helpdeskAdmin)),
+			ExpectError: regexp.MustCompile(`Invalid access assignment import id[\s\S]*"contoso/helpdesk"`),
+		}},
+	})
+}
+
+func TestAccGDAP_queryListsRelationshipsByStatus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	for i := range 12 {
+		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		if i%3 != 0 {
+			if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	first := named(t, env, "Customer 01 admins")
+	env.Emulator.Graph().SetPageSize(5)
+	query := func(status string, limit int) string {
+		return fmt.Sprintf(`
+list "partnercenter_delegated_admin_relationship" "all" {
+  provider         = partnercenter
+  include_resource = true
+  limit            = %d
+  config {
+    status = %q
+  }
+}
+`, limit, status)
+	}
+	const all = "partnercenter_delegated_admin_relationship.all"
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: queryVersions,
+		Steps: []resource.TestStep{
+			{Config: env.ProviderConfig},
+			{
+				Query:  true,
+				Config: query("active", 100),
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength(all, 8),
+					querycheck.ExpectIdentity(all, map[string]knownvalue.Check{"id": knownvalue.StringExact(first.ID)}),
+					querycheck.ExpectResourceDisplayName(all, queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(first.ID)}), knownvalue.StringExact("Customer 01 admins (Contoso, active)")),
+					querycheck.ExpectResourceKnownValues(all, queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact(first.ID)}), []querycheck.KnownValueCheck{
+						{Path: tfjsonpath.New("display_name"), KnownValue: knownvalue.StringExact("Customer 01 admins")},
+						{Path: tfjsonpath.New("customer_tenant_id"), KnownValue: knownvalue.StringExact(contoso)},
+						{Path: tfjsonpath.New("duration"), KnownValue: knownvalue.StringExact("P730D")},
+						{Path: tfjsonpath.New("status"), KnownValue: knownvalue.StringExact("active")},
+						{Path: tfjsonpath.New("roles"), KnownValue: knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(readerRole)})},
+					}),
+				},
+			},
+			{
+				Query:             true,
+				Config:            query("approvalPending", 100),
+				QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength(all, 4)},
+			},
+			{
+				Query:             true,
+				Config:            query("active", 3),
+				QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength(all, 3)},
+			},
+		},
+	})
+}

@@ -1,0 +1,136 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package gdap
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+var _ list.ListResourceWithConfigure = (*relationshipList)(nil)
+
+// NewRelationshipList returns the list resource of partnercenter_delegated_admin_relationship, for
+// terraform query (Terraform 1.14 and later).
+func NewRelationshipList() list.ListResource { return &relationshipList{} }
+
+type relationshipList struct {
+	graph *graph.Client
+}
+
+type relationshipListModel struct {
+	Status           types.String `tfsdk:"status"`
+	CustomerTenantID types.String `tfsdk:"customer_tenant_id"`
+}
+
+func (l *relationshipList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationship"
+}
+
+func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the partner's GDAP relationships for `terraform query` (Terraform 1.14 and later), " +
+			"optionally only those in one status or with one customer, as `partnercenter_delegated_admin_relationships` " +
+			"does. Each result is named `<display name> (<customer>, <status>)` and carries the relationship's identity " +
+			"(`id`); Graph's list holds every relationship whole, so `include_resource` costs no extra request. `limit` " +
+			"stops the listing: no page beyond it is read.",
+		Attributes: map[string]schema.Attribute{
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Only relationships in this status, such as `active` or `approvalPending`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(rules.RelationshipStatuses...)},
+			},
+			"customer_tenant_id": schema.StringAttribute{
+				MarkdownDescription: "Only relationships with this customer (its tenant id, a GUID).",
+				Optional:            true,
+				Validators:          []validator.String{framework.GUIDValidator},
+			},
+		},
+	}
+}
+
+func (l *relationshipList) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	l.graph = framework.GraphClient(framework.Configured(req.ProviderData, &resp.Diagnostics))
+}
+
+// List lists the relationships Graph holds that match the configuration, sorted by display name.
+func (l *relationshipList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var m relationshipListModel
+	if diags := req.Config.Get(ctx, &m); diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	// Tenant ids are GUIDs, the same customer in any case: ask for the form Graph writes.
+	f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: framework.CanonicalID(m.CustomerTenantID.ValueString()),
+		Limit: int(req.Limit)}
+	addError := func(diags *diag.Diagnostics, err error) {
+		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
+	}
+	stream.Results = framework.ListResults(ctx, l.graph, addError, func(ctx context.Context, push func(list.ListResult) bool) error {
+		rels, err := l.graph.ListRelationships(ctx, f)
+		if err != nil {
+			return err
+		}
+		for i := range rels {
+			if !push(relationshipResult(ctx, req, &rels[i])) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// relationshipResult is rel's result: its display name, its identity and, with include_resource,
+// the resource's state as an import of it saves it.
+func relationshipResult(ctx context.Context, req list.ListRequest, rel *graph.Relationship) list.ListResult {
+	result := req.NewListResult(ctx)
+	result.DisplayName = relationshipDisplayName(rel)
+	result.Diagnostics.Append(result.Identity.SetAttribute(ctx, path.Root("id"), rel.ID)...)
+	if !req.IncludeResource {
+		return result
+	}
+	m := relationshipResourceModel{Timeouts: nullTimeouts(ctx, req)}
+	result.Diagnostics.Append(m.fromGraph(ctx, rel, &relationshipResourceModel{})...)
+	state := tfsdk.State{Schema: req.ResourceSchema, Raw: tftypes.NewValue(req.ResourceSchema.Type().TerraformType(ctx), nil)}
+	result.Diagnostics.Append(state.Set(ctx, &m)...)
+	result.Resource.Raw = state.Raw
+	return result
+}
+
+// relationshipDisplayName names a relationship for a person reading terraform query's results.
+func relationshipDisplayName(rel *graph.Relationship) string {
+	customer := rel.CustomerDisplayName
+	if customer == "" {
+		customer = rel.CustomerTenantID
+	}
+	if customer == "" {
+		customer = "no customer named yet"
+	}
+	return rel.DisplayName + " (" + customer + ", " + rel.Status + ")"
+}
+
+// nullTimeouts is a null timeouts block of the resource req lists: a listed relationship has no
+// settings of its own.
+func nullTimeouts(ctx context.Context, req list.ListRequest) timeouts.Value {
+	t, diags := req.ResourceSchema.TypeAtPath(ctx, path.Root("timeouts"))
+	if tt, ok := t.(timeouts.Type); ok && !diags.HasError() {
+		return timeouts.Value{Object: types.ObjectNull(tt.AttrTypes)}
+	}
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{})}
+}

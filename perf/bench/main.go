@@ -7,13 +7,16 @@
 // under throttling ("manage"), and through onboarding them all with import blocks over the
 // customers data source and the plan after it ("onboard"), and through importing a GDAP
 // relationship and three access assignments per customer, a refresh, a plan with nothing to do and
-// a plan that changes one team's roles everywhere ("gdap"). It reports wall time, API calls (pages
+// a plan that changes one team's roles everywhere ("gdap"), and through onboarding them all with
+// terraform query -generate-config-out, the apply of what it wrote and the plan after it ("query",
+// with -terraform pointing at terraform 1.14 or later). It reports wall time, API calls (pages
 // of the customer list, GETs, PUTs), the round-trip lower bound (list pages × latency, as each
 // waits for the one before, plus the other calls × latency ÷ parallelism), the ratio to it and to
 // the bound plus the same run over terraform_data, and the provider process's peak memory.
 //
 //	go run ./perf/bench -n 100,1000 -latency 50ms
 //	go run ./perf/bench -n 1000 -latency 50ms -runs onboard -remote-state
+//	go run ./perf/bench -n 1000 -latency 50ms -runs onboard,query -terraform "$TF_QUERY_BIN"
 package main
 
 import (
@@ -30,7 +33,7 @@ func main() {
 	var o options
 	var sizes, runs string
 	flag.StringVar(&sizes, "n", "100,1000", "comma-separated numbers of customers")
-	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update), onboard (import blocks) and gdap (GDAP relationships and access assignments)")
+	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update), onboard (import blocks), gdap (GDAP relationships and access assignments) and query (terraform query -generate-config-out, then apply; needs -terraform 1.14+)")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "emulated latency of every Partner Center call")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
@@ -98,6 +101,7 @@ var groups = []group{
 	{name: "manage", run: benchSize, baseline: baselineSize},
 	{name: "onboard", run: onboardSize, baseline: onboardBaseline},
 	{name: "gdap", run: gdapSize, baseline: gdapBaseline},
+	{name: "query", run: querySize, baseline: queryBaseline},
 }
 
 func parseGroups(s string) ([]group, error) {
@@ -105,7 +109,7 @@ func parseGroups(s string) ([]group, error) {
 	for _, name := range strings.Split(s, ",") {
 		i := slices.IndexFunc(groups, func(g group) bool { return g.name == strings.TrimSpace(name) })
 		if i < 0 {
-			return nil, fmt.Errorf("-runs: %q is not manage, onboard or gdap", name)
+			return nil, fmt.Errorf("-runs: %q is not manage, onboard, gdap or query", name)
 		}
 		out = append(out, groups[i])
 	}

@@ -315,6 +315,9 @@ func writeConfig(dir, config string) error {
 
 // phaseCommand is the timed terraform command of phase p, with the flags every phase shares.
 func phaseCommand(o options, dir string, env []string, p phase) *exec.Cmd {
+	if p.args[0] == "query" { // terraform query takes neither -input nor -parallelism
+		return terraformCommand(o, dir, env, append(append([]string{}, p.args...), "-no-color")...)
+	}
 	args := append(append([]string{}, p.args...), "-input=false", "-no-color", fmt.Sprintf("-parallelism=%d", o.parallelism))
 	return terraformCommand(o, dir, env, args...)
 }

@@ -25,9 +25,10 @@ func StringIdentity(attrs map[string]string) identityschema.Schema {
 }
 
 // IdentityFromState sets identity to state's values of the attributes names (the identity's
-// attributes are named as the state's), unless the state is gone. Terraform older than 1.12
+// attributes are named as the state's), unless the state is null. Terraform older than 1.12
 // neither asks for identities nor keeps them; the framework requires one after every create, read
-// and update all the same.
+// and update all the same, even a read that removes the resource: such a read sets it from the
+// prior state (req.State) first, for state that Terraform 1.11 or OpenTofu wrote has none.
 func IdentityFromState(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, names ...string) diag.Diagnostics {
 	if identity == nil || state.Raw.IsNull() {
 		return nil

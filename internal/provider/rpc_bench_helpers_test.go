@@ -34,6 +34,7 @@ type rpcBench struct {
 	// identity is the resource's identity as the last apply answered it; identityType, its type.
 	identity     *tfprotov6.ResourceIdentityData
 	identityType tftypes.Type
+	emulator     *emulator.Server
 	// extra are configured attributes besides customer_id and company_name.
 	extra map[string]tftypes.Value
 }
@@ -49,7 +50,8 @@ func newRPCBench(b testing.TB) *rpcBench {
 	hs := httptest.NewServer(emu)
 	b.Cleanup(hs.Close)
 	inner := NewServer("bench")().(unchangedPlanServer)
-	r := &rpcBench{srv: serve.Wrap(func() framework.ProtocolServer { return inner })(), framework: inner.ProtocolServer, id: id}
+	r := &rpcBench{srv: serve.Wrap(func() framework.ProtocolServer { return inner })(), framework: inner.ProtocolServer, id: id,
+		emulator: emu}
 	schemas, err := r.srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		b.Fatal(err)

@@ -118,6 +118,9 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 				"billing profile was removed from the state. While the configuration still declares it, plans fail: "+
 				"remove it from the configuration.\n\n"+err.Error())
 		resp.State.RemoveResource(ctx)
+		// The framework wants an identity even when the read removes the resource, and state that
+		// Terraform 1.11 or OpenTofu wrote has none yet.
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, customerID)...)
 		return
 	}
 	if err != nil {

@@ -98,6 +98,7 @@ func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest,
 			"access assignment %s of group %s (removed in the portal, or its relationship ended): it is removed from the "+
 			"state, and the plan assigns the access again where the configuration still asks for it.",
 			state.ID.ValueString(), state.SecurityGroupID.ValueString()))
+		setAssignmentIdentity(ctx, resp.Identity, req.State, &resp.Diagnostics) // state from before 1.12 has none
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -199,6 +199,7 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddWarning("GDAP relationship no longer exists", fmt.Sprintf("Microsoft Graph has no relationship "+
 			"%s (%q) any more: it is removed from the state, and the plan creates it again.", state.ID.ValueString(),
 			state.DisplayName.ValueString()))
+		setRelationshipIdentity(ctx, resp.Identity, req.State, &resp.Diagnostics) // state from before 1.12 has none
 		resp.State.RemoveResource(ctx)
 		return
 	}

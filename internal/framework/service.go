@@ -4,13 +4,9 @@
 package framework
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Service is one area of the provider, as its package registers it (registration.go): its
@@ -32,16 +28,4 @@ type Service struct {
 	// computes even when nothing changes; every resource type is in one list or the other, which a
 	// test of the provider holds each service to.
 	ComputesUnchangedPlan []string
-	// GeneratedConfig adjusts, by resource type, the configuration Terraform generates for an
-	// imported or listed instance (terraform plan or query with -generate-config-out), after the
-	// framework's own generation.
-	GeneratedConfig map[string]ConfigGenerator
-}
-
-// ConfigGenerator adjusts the configuration Terraform generates for a resource type: Adjust takes
-// the framework's generated value, of Type, and returns the one to write, with diagnostics for
-// the user.
-type ConfigGenerator struct {
-	Type   func(context.Context) tftypes.Type
-	Adjust func(context.Context, tftypes.Value) (tftypes.Value, diag.Diagnostics)
 }

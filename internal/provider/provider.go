@@ -31,12 +31,12 @@ var (
 )
 
 // NewServer returns the protocol 6 server of the provider at version: the framework's, which
-// answers unchanged plans at once (unchanged_plan.go), hands a create its planned private state
-// (planned_private.go) and adjusts generated configuration (generated_config.go). main.go serves it through the workarounds
+// answers unchanged plans at once (unchanged_plan.go) and hands a create its planned private state
+// (planned_private.go). main.go serves it through the workarounds
 // of package serve, and so do the acceptance tests.
 func NewServer(version string) func() framework.ProtocolServer {
 	fw := providerserver.NewProtocol6(New(version)())
-	unchanged, generators := unchangedPlanTypes(), configGenerators()
+	unchanged := unchangedPlanTypes()
 	return func() framework.ProtocolServer {
 		inner, ok := fw().(framework.ProtocolServer)
 		if !ok {
@@ -44,7 +44,7 @@ func NewServer(version string) func() framework.ProtocolServer {
 			// TestTheServedServerOffersEveryRPCOfTheFramework names the RPCs it added.
 			panic("terraform-plugin-framework's server no longer offers every RPC of framework.ProtocolServer")
 		}
-		return unchangedPlanServer{generatedConfigServer{plannedPrivateServer{inner}, generators}, unchanged}
+		return unchangedPlanServer{plannedPrivateServer{inner}, unchanged}
 	}
 }
 

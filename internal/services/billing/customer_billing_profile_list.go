@@ -40,7 +40,12 @@ const billingProfileListDescription = "Lists the billing profiles of the partner
 	"(which `-generate-config-out` needs) each profile is read too, ten at a time. `limit` stops the listing: no " +
 	"page of customers and no profile beyond it is read.\n\n" +
 	"A customer whose profile cannot be read for a reason of its own (HTTP 403 or 404, or a profile without a field " +
-	"every profile has) is left out with a warning that names it; any other failure ends the query with an error."
+	"every profile has) is left out with a warning that names it; any other failure ends the query with an error. " +
+	"`limit` counts the customers listed, so such a customer makes the results one fewer than the limit.\n\n" +
+	"A result leaves out the values the resource's checks would refuse in a configuration (a name longer than 50 " +
+	"characters, an email address that is not one, a region in a US address), with a warning naming each, so that " +
+	"the configuration `-generate-config-out` writes from it plans clean; such a value is then not managed and " +
+	"stays as Partner Center holds it."
 
 func (l *billingProfileList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
@@ -148,7 +153,8 @@ func (l *billingProfileList) pushWithProfiles(ctx context.Context, req list.List
 }
 
 // result is customer c's result: its display name, its identity and, when p is not nil, its
-// profile as the resource's state holds it after an import.
+// profile as the resource's state holds it after an import, less the values the resource's
+// validators would refuse.
 func (l *billingProfileList) result(ctx context.Context, req list.ListRequest, c partnercenter.Customer,
 	p *partnercenter.BillingProfile) list.ListResult {
 	id := framework.CanonicalID(c.ID)
@@ -158,16 +164,16 @@ func (l *billingProfileList) result(ctx context.Context, req list.ListRequest, c
 	if p == nil {
 		return result
 	}
+	// The result leaves out the values the resource's validators would refuse, so that the
+	// configuration Terraform generates from it plans clean, and says which (refused_values.go).
 	t := req.ResourceSchema.Type().TerraformType(ctx)
-	state := stateOf(p, newResourceModel(id, t))
+	state, left := withoutRefused(ctx, stateOf(p, newResourceModel(id, t)))
+	if len(left) > 0 {
+		addLeftOutValuesWarning(&result.Diagnostics, id, left)
+	}
 	v, diags := state.value(ctx, t)
 	if result.Diagnostics.Append(diags...); !diags.HasError() {
 		result.Resource.Raw = v
-	}
-	// Terraform 1.14 does not show the warnings of the configuration it generates from this
-	// result (generated_config.go), so the result itself says what that configuration leaves out.
-	if _, left := withoutRefused(ctx, state); len(left) > 0 {
-		addLeftOutValuesWarning(&result.Diagnostics, id, left)
 	}
 	return result
 }

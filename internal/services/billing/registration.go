@@ -29,7 +29,5 @@ func Service() framework.Service {
 		// The profile's attribute plan modifiers keep the prior values, and its ModifyPlan checks
 		// only an address that changes and keeps the ETag of an update that writes nothing.
 		UnchangedPlan: []string{ResourceType},
-		// A generated configuration leaves out what the validators would refuse (generated_config.go).
-		GeneratedConfig: map[string]framework.ConfigGenerator{ResourceType: generatedConfig()},
 	}
 }

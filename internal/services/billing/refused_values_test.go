@@ -5,31 +5,22 @@ package billing
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
-// generatedFrom is the configuration the framework generates from a profile p: its state without
-// the computed-only attributes.
-func generatedFrom(t *testing.T, p *partnercenter.BillingProfile) tftypes.Value {
-	t.Helper()
+// listedState is the state of profile p as a list result holds it.
+func listedState(p *partnercenter.BillingProfile) billingProfileResourceModel {
 	ctx := context.Background()
-	typ := generatedConfig().Type(ctx)
-	m := stateOf(p, newResourceModel("3fa85f64-5717-4562-b3fc-2c963f66afa6", typ))
-	m.ID, m.ETag = types.StringNull(), types.StringNull()
-	v, diags := m.value(ctx, typ)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
-	return v
+	return stateOf(p, newResourceModel("3fa85f64-5717-4562-b3fc-2c963f66afa6", billingProfileResourceSchema(ctx).Type().TerraformType(ctx)))
 }
 
-func TestGeneratedConfigLeavesOutOnlyRefusedValues(t *testing.T) {
+func TestAListResultLeavesOutOnlyRefusedValues(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	p := &partnercenter.BillingProfile{}
@@ -43,16 +34,17 @@ func TestGeneratedConfigLeavesOutOnlyRefusedValues(t *testing.T) {
 	p.DefaultAddress.SetField(partnercenter.KeyCity, "Redmond")
 	p.DefaultAddress.SetField(partnercenter.KeyState, "WA")
 
-	got, diags := adjustGeneratedConfig(ctx, generatedFrom(t, p))
-	if diags.HasError() || len(diags) != 1 {
-		t.Fatalf("diagnostics %v, want one warning", diags)
-	}
+	m, left := withoutRefused(ctx, listedState(p))
+	var diags diag.Diagnostics
+	addLeftOutValuesWarning(&diags, m.customerID(), left)
 	for _, attr := range []string{"first_name", "email", "default_address.region"} {
 		if !strings.Contains(diags[0].Detail(), "  - "+attr+": ") {
 			t.Errorf("the warning does not name %s:\n%s", attr, diags[0].Detail())
 		}
 	}
-	m, _ := readResourceModel(got)
+	if len(left) != 3 {
+		t.Errorf("%d values left out, want 3: %v", len(left), left)
+	}
 	for name, want := range map[string]string{"first_name": "", "email": "", "last_name": "Howard", "culture": "en-US"} {
 		if v := m.Profile[name]; (want == "") != v.IsNull() || v.ValueString() != want {
 			t.Errorf("%s = %v, want %q (\"\": left out)", name, v, want)
@@ -64,14 +56,17 @@ func TestGeneratedConfigLeavesOutOnlyRefusedValues(t *testing.T) {
 	}
 }
 
-func TestGeneratedConfigOfAValidProfileIsTheFrameworks(t *testing.T) {
+func TestAListResultOfAValidProfileIsItsState(t *testing.T) {
 	t.Parallel()
 	p := &partnercenter.BillingProfile{}
 	p.SetField(partnercenter.KeyFirstName, "Avery")
 	p.SetField(partnercenter.KeyEmail, "billing@contoso.example")
-	in := generatedFrom(t, p)
-	got, diags := adjustGeneratedConfig(context.Background(), in)
-	if len(diags) != 0 || !got.Equal(in) {
-		t.Errorf("adjusted to %v with %v; want it as generated", got, diags)
+	p.DefaultAddress = &partnercenter.Address{}
+	p.DefaultAddress.SetField(partnercenter.KeyCountry, "US")
+	p.DefaultAddress.SetField(partnercenter.KeyState, "WA")
+	in := listedState(p)
+	got, left := withoutRefused(context.Background(), in)
+	if len(left) != 0 || !reflect.DeepEqual(got.Profile, in.Profile) || !got.Address.Equal(in.Address) {
+		t.Errorf("left out %v; got %v, want the state %v", left, got, in)
 	}
 }

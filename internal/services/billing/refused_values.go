@@ -13,48 +13,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
-// generatedConfig is the service's framework.ConfigGenerator of the billing profile resource.
-func generatedConfig() framework.ConfigGenerator {
-	return framework.ConfigGenerator{
-		Type: func(ctx context.Context) tftypes.Type {
-			return billingProfileResourceSchema(ctx).Type().TerraformType(ctx)
-		},
-		Adjust: adjustGeneratedConfig,
-	}
-}
-
-// leftOutValue is a value the generated configuration leaves out, and why.
+// leftOutValue is a value a list result leaves out, and why.
 type leftOutValue struct {
 	attribute, reason string
 }
 
-// adjustGeneratedConfig takes the configuration Terraform generates from a profile Partner Center
-// holds (terraform query or plan with -generate-config-out) and leaves out every value the
-// resource's validators would refuse: a name longer than Partner Center accepts today, an email
-// address our check does not take, a US address with a region. Such a configuration would fail
-// its first plan; left out, the value is not managed and stays as Partner Center holds it, the
-// plan is clean, and a warning names each value for the user to set, valid, when they want to.
-func adjustGeneratedConfig(ctx context.Context, v tftypes.Value) (tftypes.Value, diag.Diagnostics) {
-	m, diags := readResourceModel(v)
-	if diags.HasError() || v.IsNull() {
-		return v, diags
-	}
-	m, left := withoutRefused(ctx, m)
-	if len(left) == 0 {
-		return v, diags
-	}
-	out, d := m.value(ctx, v.Type())
-	diags.Append(d...)
-	addLeftOutValuesWarning(&diags, m.customerID(), left)
-	return out, diags
-}
-
 // withoutRefused is m without the values the resource's validators refuse, and those.
+//
+// Partner Center may hold values this provider's checks refuse in a configuration: a name longer
+// than it accepts today, an email address our check does not take, a US address with a region.
+// terraform query's results leave them out (see billingProfileList.result), so that the
+// configuration Terraform generates from them (-generate-config-out) plans clean: a value left out
+// is not managed and stays as Partner Center holds it, and a warning names each one, for the user
+// to set, valid, when they want it managed.
 func withoutRefused(ctx context.Context, m billingProfileResourceModel) (billingProfileResourceModel, []leftOutValue) {
 	var left []leftOutValue
 	profile := make(map[string]types.String, len(m.Profile))
@@ -71,8 +44,8 @@ func withoutRefused(ctx context.Context, m billingProfileResourceModel) (billing
 	return m, append(left, leftAddress...)
 }
 
-// addLeftOutValuesWarning says which values of customerID's profile a generated configuration
-// leaves out, and why.
+// addLeftOutValuesWarning says which values of customerID's profile its list result leaves out,
+// and why.
 func addLeftOutValuesWarning(diags *diag.Diagnostics, customerID string, left []leftOutValue) {
 	diags.AddWarning(leftOutSummary, leftOutDetail(customerID, left))
 }
@@ -134,16 +107,16 @@ func refusal(ctx context.Context, p path.Path, validators []validator.String, v 
 	return ""
 }
 
-// leftOutSummary is the summary of the warning about values a generated configuration leaves out.
+// leftOutSummary is the summary of the warning about values a list result leaves out.
 const leftOutSummary = "Billing profile holds values the provider would refuse"
 
 // leftOutDetail says which values of customerID's profile the generated configuration leaves out.
 func leftOutDetail(customerID string, left []leftOutValue) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The billing profile of customer %s holds values this provider's checks refuse in a configuration. "+
-		"Configuration generated from it (terraform query or terraform plan with -generate-config-out) leaves them out, "+
-		"so that its first plan does not fail: each stays as Partner Center holds it and is not managed. To manage one, "+
-		"set it in the configuration to a value the provider takes; the next apply writes it.", customerID)
+		"Its query result leaves them out, and so does the configuration -generate-config-out writes from it, so that "+
+		"its first plan does not fail: each stays as Partner Center holds it and is not managed. To manage one, set it "+
+		"in the configuration to a value the provider takes; the next apply writes it.", customerID)
 	for _, l := range left {
 		fmt.Fprintf(&b, "\n  - %s: %s", l.attribute, l.reason)
 	}

@@ -218,8 +218,9 @@ func setAssignmentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity
 	diags.Append(framework.IdentityFromState(ctx, identity, state, assignmentIdentity...)...)
 }
 
-// ImportState takes the relationship's and the assignment's ids from the import id
-// (<relationship id>/<assignment id>) or the identity; Read fills in the rest.
+// ImportState takes the relationship's and the assignment's ids, in any case, from the import id
+// (<relationship id>/<assignment id>) or the identity, and keeps them in lower case; Read fills in
+// the rest.
 func (r *assignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	values, diags := framework.ImportedValues(ctx, req, assignmentIdentity, func(id string) []string {
 		relID, assignmentID, ok := strings.Cut(id, "/")
@@ -230,6 +231,9 @@ func (r *assignmentResource) ImportState(ctx context.Context, req resource.Impor
 	})
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
+	}
+	for i := range values { // Graph writes ids in lower case; any case names the same one
+		values[i] = strings.ToLower(values[i])
 	}
 	if len(values) != 2 || !rules.RelationshipID.MatchString(values[0]) || !rules.GUID.MatchString(values[1]) {
 		named := req.ID

@@ -5,8 +5,13 @@ package gdap_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/google/uuid"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -27,6 +32,8 @@ var (
 	queryVersions    = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
 )
 
+// Import blocks name both by identity, in upper case: Graph's ids in any case name the same objects,
+// and the identities and ids are kept in Graph's lower case.
 func TestAccGDAP_identitiesAndImportByIdentity(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
@@ -42,12 +49,12 @@ func TestAccGDAP_identitiesAndImportByIdentity(t *testing.T) {
 	config := env.Config(fmt.Sprintf(`
 import {
   to       = %[6]s
-  identity = { id = %[2]q }
+  identity = { id = upper(%[2]q) }
 }
 
 import {
   to       = %[1]s
-  identity = { relationship_id = %[2]q, id = %[3]q }
+  identity = { relationship_id = upper(%[2]q), id = upper(%[3]q) }
 }
 
 resource "partnercenter_delegated_admin_relationship" "contoso" {
@@ -172,4 +179,52 @@ list "partnercenter_delegated_admin_relationship" "all" {
 			},
 		},
 	})
+}
+
+// terraform query writes the configuration of every active relationship; applying it imports them
+// all, writes nothing, and leaves an empty plan.
+func TestAccGDAP_queryGeneratesConfigurationThatAppliesWritingNothing(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	const n = 20
+	for i := range n {
+		tenant := uuid.NewString()
+		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), tenant, true, readerRole, userAdmin)
+		if err := env.Emulator.Graph().Approve(id, tenant, fmt.Sprintf("Customer %02d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env.SeedRelationship(t, "Still pending", fabrikam, true, readerRole) // not active: not listed
+	cli := acctest.NewCLI(t)
+	cli.SkipBelow(t, "1.14.0")
+	cli.Init(t, env.ProviderConfig)
+	acctest.WriteFile(t, filepath.Join(cli.Dir, "gdap.tfquery.hcl"), `
+list "partnercenter_delegated_admin_relationship" "active" {
+  provider         = partnercenter
+  include_resource = true
+  limit            = 1000
+  config {
+    status = "active"
+  }
+}
+`)
+	if _, err := cli.Run(t, "query", "-generate-config-out=generated.tf"); err != nil {
+		t.Fatal(err)
+	}
+	generated, err := os.ReadFile(filepath.Join(cli.Dir, "generated.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(generated), "\nimport {"); got != n {
+		t.Errorf("%d import blocks generated, want %d", got, n)
+	}
+	env.Emulator.ResetRequests()
+	cli.Apply(t, env.ProviderConfig)
+	if err := onlyReads(env, "applying the generated configuration"); err != nil {
+		t.Error(err)
+	}
+	if cli.PlanHasChanges(t) {
+		t.Error("the plan after applying the generated configuration has changes")
+	}
 }

@@ -49,7 +49,8 @@ func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.Li
 			"optionally only those in one status or with one customer, as `partnercenter_delegated_admin_relationships` " +
 			"does. Each result is named `<display name> (<customer>, <status>)` and carries the relationship's identity " +
 			"(`id`); Graph's list holds every relationship whole, so `include_resource` costs no extra request. `limit` " +
-			"stops the listing: no page beyond it is read.",
+			"stops the listing: no page beyond it is read, and the results are the first relationships Graph lists " +
+			"(Graph promises no order), sorted by display name among themselves.",
 		Attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Only relationships in this status, such as `active` or `approvalPending`.",

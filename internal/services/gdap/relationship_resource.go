@@ -411,13 +411,16 @@ func setRelationshipIdentity(ctx context.Context, identity *tfsdk.ResourceIdenti
 	diags.Append(framework.IdentityFromState(ctx, identity, state, "id")...)
 }
 
-// ImportState takes the relationship's id from the import id or the identity; Read fills in the rest.
+// ImportState takes the relationship's id, in any case, from the import id or the identity, and
+// keeps it in lower case; Read fills in the rest.
 func (r *relationshipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	values, diags := framework.ImportedValues(ctx, req, []string{"id"}, func(id string) []string { return []string{id} })
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	id := values[0]
+	// Graph writes ids in lower case; one typed in another names the same relationship, and
+	// kept as typed it would differ from the id the resource and its assignments hold.
+	id := strings.ToLower(values[0])
 	if !rules.RelationshipID.MatchString(id) {
 		resp.Diagnostics.AddError("Invalid GDAP relationship id", fmt.Sprintf("%q is not a GDAP relationship id: two GUIDs "+
 			"joined by a dash, as Microsoft Graph, the Partner Center portal and partnercenter_delegated_admin_relationships "+

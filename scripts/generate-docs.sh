@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
 # Copyright (c) The terraform-provider-partnercenter authors
 # SPDX-License-Identifier: MPL-2.0
-# make generate: renders docs/ with tfplugindocs. With terraform on PATH tfplugindocs exports the
-# schema itself; under OpenTofu (where terraform is missing) it cannot, because it installs the
-# provider under terraform's registry host, so the schema is exported here through a
-# dev_overrides CLI config and handed to tfplugindocs as a file.
+# make generate: renders docs/ with tfplugindocs. The schema is exported here, through a
+# dev_overrides CLI config, by terraform 1.14 (scripts/ensure-terraform-query.sh builds it once):
+# older terraform and OpenTofu leave the list resources and resource identities out of
+# `providers schema -json`, and the docs would lose them. tfplugindocs gets it as a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/ensure-terraform.sh >/dev/null
+source scripts/ensure-terraform-query.sh >/dev/null
 docs=(go run "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@${TFPLUGINDOCS_VERSION:-v0.25.0}" generate --provider-name partnercenter)
-
-case "$("$TF_BIN" version)" in
-  Terraform*) exec "${docs[@]}" ;;
-esac
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,6 +28,6 @@ terraform {
   }
 }
 TF
-(cd "$work" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TF_BIN" providers schema -json) |
+(cd "$work" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TF_QUERY_BIN" providers schema -json) |
   sed 's#"registry\.[a-z.]*/hashicorp/partnercenter"#"partnercenter"#' >"$work/schema.json"
 "${docs[@]}" --providers-schema "$work/schema.json"

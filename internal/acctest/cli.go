@@ -220,13 +220,13 @@ func (c *CLI) SkipBelow(t *testing.T, minimum string) {
 		Version string `json:"terraform_version"`
 	}
 	if err := json.Unmarshal(out, &v); err != nil || v.Version == "" {
-		t.Skipf("%s does not say its version as terraform does (OpenTofu?): this test needs terraform %s or later", c.bin, minimum)
+		t.Fatalf("%s version -json: no version in %s", c.bin, out)
 	}
 	have, err := version.NewVersion(v.Version)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if have.LessThan(version.Must(version.NewVersion(minimum))) {
-		t.Skipf("terraform %s is older than %s, which this test needs; make test-terraform-1.14 runs it", have, minimum)
+		t.Skipf("%s is version %s, older than %s, which this test needs; make test-terraform-1.14 runs it", c.bin, have, minimum)
 	}
 }

@@ -28,7 +28,7 @@ func StringIdentity(attrs map[string]string) identityschema.Schema {
 // attributes are named as the state's), unless the state is null. Terraform older than 1.12
 // neither asks for identities nor keeps them; the framework requires one after every create, read
 // and update all the same, even a read that removes the resource: such a read sets it from the
-// prior state (req.State) first, for state that Terraform 1.11 or OpenTofu wrote has none.
+// prior state (req.State) first, for state that Terraform or OpenTofu before 1.12 wrote has none.
 func IdentityFromState(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, names ...string) diag.Diagnostics {
 	if identity == nil || state.Raw.IsNull() {
 		return nil

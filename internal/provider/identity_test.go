@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// A resource whose state Terraform 1.11 or OpenTofu wrote holds no identity. When Terraform 1.12 or
+// A resource whose state Terraform or OpenTofu before 1.12 wrote holds no identity. When Terraform 1.12 or
 // later refreshes it and the object is gone, the read removes it with a warning, as before: the
 // framework would fail a read that leaves the identity unset, even one that removes the resource.
 func TestAGoneObjectWithoutIdentityIsRemovedAsBefore(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 // TestUnchangedPlansMatchTheFramework plans unchanged resources both ways, through the shortcut
 // and through the framework, and requires the same answer: the planned state, no replacement, no
 // diagnostics, the private state, and the identity, both with the identity Terraform 1.12 and
-// later keep and without one (Terraform 1.11, OpenTofu).
+// later keep and without one (Terraform and OpenTofu before 1.12).
 func TestUnchangedPlansMatchTheFramework(t *testing.T) {
 	t.Parallel()
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }

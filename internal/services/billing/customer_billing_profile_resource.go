@@ -119,7 +119,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 				"remove it from the configuration.\n\n"+err.Error())
 		resp.State.RemoveResource(ctx)
 		// The framework wants an identity even when the read removes the resource, and state that
-		// Terraform 1.11 or OpenTofu wrote has none yet.
+		// Terraform before 1.12 or OpenTofu before 1.12 wrote has none yet.
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, customerID)...)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -148,4 +149,30 @@ type queryCheckFunc func() error
 // CheckQuery runs the check.
 func (f queryCheckFunc) CheckQuery(_ context.Context, _ querycheck.CheckQueryRequest, resp *querycheck.CheckQueryResponse) {
 	resp.Error = f()
+}
+
+// The documentation's list block, as it is, finds the Fabrikams.
+func TestAccBillingProfile_queryExampleRuns(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewSmallEstateEnv(t, 30) // Fabrikam 0001 to 0003 among them
+	example, err := os.ReadFile("../../../examples/list-resources/partnercenter_customer_billing_profile/list-resource.tfquery.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: queryVersions,
+		Steps: []resource.TestStep{
+			{Config: env.ProviderConfig},
+			{
+				Query:  true,
+				Config: string(example),
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength("partnercenter_customer_billing_profile.fabrikam", 3),
+					querycheck.ExpectResourceDisplayName("partnercenter_customer_billing_profile.fabrikam",
+						queryfilter.ByDisplayName(knownvalue.StringExact("Fabrikam 0002 (fabrikam0002.onmicrosoft.com)")),
+						knownvalue.StringExact("Fabrikam 0002 (fabrikam0002.onmicrosoft.com)")),
+				},
+			},
+		},
+	})
 }

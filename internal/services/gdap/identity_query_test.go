@@ -228,3 +228,33 @@ list "partnercenter_delegated_admin_relationship" "active" {
 		t.Error("the plan after applying the generated configuration has changes")
 	}
 }
+
+// The documentation's list block, as it is, finds the active relationships.
+func TestAccGDAP_queryExampleRuns(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	for i := range 3 {
+		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		if i > 0 {
+			if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	example, err := os.ReadFile("../../../examples/list-resources/partnercenter_delegated_admin_relationship/list-resource.tfquery.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: queryVersions,
+		Steps: []resource.TestStep{
+			{Config: env.ProviderConfig},
+			{
+				Query:             true,
+				Config:            string(example),
+				QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("partnercenter_delegated_admin_relationship.active", 2)},
+			},
+		},
+	})
+}

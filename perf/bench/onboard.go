@@ -38,12 +38,7 @@ func onboardPhases(o onboarding) []phase {
 // onboardSize seeds n customers with distinct companies and brings them all under management the
 // way examples/onboarding does: the customers data source and one import block with for_each.
 func onboardSize(o options, work string, n int) ([]result, error) {
-	emu := emulator.New(token)
-	emu.SetLatency(o.latency)
-	if _, err := emu.SeedCustomers(n); err != nil {
-		return nil, err
-	}
-	env, stopEmulator, err := serveEmulator(work, emu)
+	emu, env, stopEmulator, err := serveEstate(o, work, n)
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +55,18 @@ func onboardSize(o options, work string, n int) ([]result, error) {
 		out = append(out, rs...)
 	}
 	return out, nil
+}
+
+// serveEstate serves an emulator with o's latency that holds n customers with distinct companies,
+// and returns it with the environment that points terraform at it and its stop.
+func serveEstate(o options, work string, n int) (*emulator.Server, []string, func(), error) {
+	emu := emulator.New(token)
+	emu.SetLatency(o.latency)
+	if _, err := emu.SeedCustomers(n); err != nil {
+		return nil, nil, nil, err
+	}
+	env, stop, err := serveEmulator(work, emu)
+	return emu, env, stop, err
 }
 
 // onboardBaseline imports n terraform_data instances the same way: terraform's own floor for it.

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
 // The query runs onboard the estate the way of Terraform 1.14: terraform query lists every
@@ -32,12 +30,7 @@ const queryList = `list "partnercenter_customer_billing_profile" "estate" {
 
 // querySize seeds n customers with distinct companies and onboards them through terraform query.
 func querySize(o options, work string, n int) ([]result, error) {
-	emu := emulator.New(token)
-	emu.SetLatency(o.latency)
-	if _, err := emu.SeedCustomers(n); err != nil {
-		return nil, err
-	}
-	env, stopEmulator, err := serveEmulator(work, emu)
+	emu, env, stopEmulator, err := serveEstate(o, work, n)
 	if err != nil {
 		return nil, err
 	}

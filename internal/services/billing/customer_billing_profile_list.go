@@ -56,14 +56,12 @@ func (l *billingProfileList) ListResourceConfigSchema(_ context.Context, _ list.
 		MarkdownDescription: billingProfileListDescription,
 		Attributes: map[string]schema.Attribute{
 			"company_name_prefix": schema.StringAttribute{
-				MarkdownDescription: "List only the customers whose company name begins with this, in any case. " +
-					"Empty or left out: every company name.",
-				Optional: true,
+				MarkdownDescription: framework.CompanyNamePrefixDescription,
+				Optional:            true,
 			},
 			"domain_prefix": schema.StringAttribute{
-				MarkdownDescription: "List only the customers whose domain begins with this, in any case. " +
-					"Empty or left out: every domain.",
-				Optional: true,
+				MarkdownDescription: framework.DomainPrefixDescription,
+				Optional:            true,
 			},
 		},
 	}

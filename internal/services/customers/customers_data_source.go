@@ -52,14 +52,12 @@ func (d *customersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: customersDataSourceDescription,
 		Attributes: map[string]schema.Attribute{
 			"company_name_prefix": schema.StringAttribute{
-				MarkdownDescription: "List only the customers whose company name begins with this, in any case " +
-					"(`cont` matches Contoso). Empty or left out: every company name.",
-				Optional: true,
+				MarkdownDescription: framework.CompanyNamePrefixDescription,
+				Optional:            true,
 			},
 			"domain_prefix": schema.StringAttribute{
-				MarkdownDescription: "List only the customers whose domain begins with this, in any case " +
-					"(`contoso` matches `contoso.onmicrosoft.com`). Empty or left out: every domain.",
-				Optional: true,
+				MarkdownDescription: framework.DomainPrefixDescription,
+				Optional:            true,
 			},
 			"customers": schema.ListNestedAttribute{
 				MarkdownDescription: "The customers, in the order Partner Center lists them.",

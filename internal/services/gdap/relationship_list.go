@@ -7,21 +7,18 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 var _ list.ListResourceWithConfigure = (*relationshipList)(nil)
@@ -32,11 +29,6 @@ func NewRelationshipList() list.ListResource { return &relationshipList{} }
 
 type relationshipList struct {
 	graph *graph.Client
-}
-
-type relationshipListModel struct {
-	Status           types.String `tfsdk:"status"`
-	CustomerTenantID types.String `tfsdk:"customer_tenant_id"`
 }
 
 func (l *relationshipList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -53,14 +45,10 @@ func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.Li
 			"(Graph promises no order), sorted by display name among themselves.",
 		Attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
-				MarkdownDescription: "Only relationships in this status, such as `active` or `approvalPending`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(rules.RelationshipStatuses...)},
+				MarkdownDescription: statusFilterDescription, Optional: true, Validators: statusFilterValidators,
 			},
 			"customer_tenant_id": schema.StringAttribute{
-				MarkdownDescription: "Only relationships with this customer (its tenant id, a GUID).",
-				Optional:            true,
-				Validators:          []validator.String{framework.GUIDValidator},
+				MarkdownDescription: customerFilterDescription, Optional: true, Validators: customerFilterValidators,
 			},
 		},
 	}
@@ -72,14 +60,12 @@ func (l *relationshipList) Configure(_ context.Context, req resource.ConfigureRe
 
 // List lists the relationships Graph holds that match the configuration, sorted by display name.
 func (l *relationshipList) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var m relationshipListModel
+	var m relationshipFilter
 	if diags := req.Config.Get(ctx, &m); diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	// Tenant ids are GUIDs, the same customer in any case: ask for the form Graph writes.
-	f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: framework.CanonicalID(m.CustomerTenantID.ValueString()),
-		Limit: int(req.Limit)}
+	f := m.graphFilter(int(req.Limit))
 	addError := func(diags *diag.Diagnostics, err error) {
 		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
 	}

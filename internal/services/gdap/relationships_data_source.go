@@ -28,9 +28,33 @@ type relationshipsDataSource struct {
 }
 
 type relationshipsModel struct {
-	Status           types.String        `tfsdk:"status"`
-	CustomerTenantID types.String        `tfsdk:"customer_tenant_id"`
-	Relationships    []relationshipModel `tfsdk:"relationships"`
+	relationshipFilter
+	Relationships []relationshipModel `tfsdk:"relationships"`
+}
+
+// relationshipFilter is the filter partnercenter_delegated_admin_relationships and the
+// relationships' list resource share.
+type relationshipFilter struct {
+	Status           types.String `tfsdk:"status"`
+	CustomerTenantID types.String `tfsdk:"customer_tenant_id"`
+}
+
+// Descriptions and checks of relationshipFilter's attributes.
+const (
+	statusFilterDescription   = "Only relationships in this status, such as `active` or `approvalPending`."
+	customerFilterDescription = "Only relationships with this customer (its tenant id, a GUID)."
+)
+
+var (
+	statusFilterValidators   = []validator.String{stringvalidator.OneOf(rules.RelationshipStatuses...)}
+	customerFilterValidators = []validator.String{framework.GUIDValidator}
+)
+
+// graphFilter is f as the client's filter, with at most limit relationships (0: all). Tenant ids
+// are GUIDs, the same customer in any case: it asks for the form Graph writes.
+func (f relationshipFilter) graphFilter(limit int) graph.Filter {
+	return graph.Filter{Status: f.Status.ValueString(), CustomerTenantID: framework.CanonicalID(f.CustomerTenantID.ValueString()),
+		Limit: limit}
 }
 
 func (d *relationshipsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -44,14 +68,10 @@ func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"relationships awaiting approval (`status = \"approvalPending\"`), or to import an estate's relationships.",
 		Attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
-				MarkdownDescription: "Only relationships in this status, such as `active` or `approvalPending`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(rules.RelationshipStatuses...)},
+				MarkdownDescription: statusFilterDescription, Optional: true, Validators: statusFilterValidators,
 			},
 			"customer_tenant_id": schema.StringAttribute{
-				MarkdownDescription: "Only relationships with this customer (its tenant id, a GUID).",
-				Optional:            true,
-				Validators:          []validator.String{framework.GUIDValidator},
+				MarkdownDescription: customerFilterDescription, Optional: true, Validators: customerFilterValidators,
 			},
 			"relationships": schema.ListNestedAttribute{
 				MarkdownDescription: "The relationships, sorted by `display_name`, then by `id` (Graph lists them in no promised order).",
@@ -64,9 +84,7 @@ func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 
 func (d *relationshipsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	framework.ReadModel(ctx, d.Graph, req, resp, func(ctx context.Context, m *relationshipsModel, diags *diag.Diagnostics) {
-		// Tenant ids are GUIDs, the same customer in any case: ask for the form Graph writes.
-		f := graph.Filter{Status: m.Status.ValueString(), CustomerTenantID: framework.CanonicalID(m.CustomerTenantID.ValueString())}
-		list, err := d.Graph.ListRelationships(ctx, f)
+		list, err := d.Graph.ListRelationships(ctx, m.graphFilter(0))
 		if err != nil {
 			framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
 			return

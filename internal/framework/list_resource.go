@@ -5,6 +5,7 @@ package framework
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"time"
 
@@ -42,4 +43,23 @@ func ListWarning(summary, detail string) list.ListResult {
 	var diags diag.Diagnostics
 	diags.AddWarning(summary, detail)
 	return list.ListResult{Diagnostics: diags}
+}
+
+// LimitReached is the warning a list resource gives first when more objects match than the query's
+// limit: Terraform stops reading results at the limit (100 unless the list block sets one) and
+// says nothing of what it left. It comes before the results, because Terraform reads no event
+// after the limit's last result.
+func LimitReached(limit int64, what string) list.ListResult {
+	return ListWarning("More "+what+" than the limit",
+		fmt.Sprintf("More %s match than this query's limit of %d, so it lists only %d of them. Set `limit` in the list block "+
+			"above their number to list them all (terraform query lists 100 when the block sets no limit).", what, limit, limit))
+}
+
+// OneMore is the count a list resource asks its client for under the query's limit: one more than
+// the limit, to tell whether the limit cut the listing short (LimitReached); 0 (no limit) stays 0.
+func OneMore(limit int64) int {
+	if limit <= 0 {
+		return 0
+	}
+	return int(limit) + 1
 }

@@ -36,14 +36,16 @@ type billingProfileListModel struct {
 const billingProfileListDescription = "Lists the billing profiles of the partner's customers for `terraform query` " +
 	"(Terraform 1.14 and later), optionally only those whose company name or domain begins with a prefix, as " +
 	"`partnercenter_customers` does. Each result is named `<company name> (<domain>)` and carries the profile's " +
-	"identity (`customer_id`). The customer list costs one request per 500 customers; with `include_resource = true` " +
-	"(which `-generate-config-out` needs) each profile is read too, ten at a time. `limit` stops the listing: no " +
-	"page of customers and no profile beyond it is read.\n\n" +
+	"identity (`customer_id`). The customer list costs one request per 500 customers; when the resources are " +
+	"asked for (`-generate-config-out` asks for them, or `include_resource = true`) each profile is read too, ten " +
+	"at a time. `limit` stops the listing: no page of customers and no profile beyond it is read (one more customer " +
+	"is asked for, to tell whether the limit cut the list short), and when more customers match than the limit, " +
+	"a warning says so first.\n\n" +
 	"A customer whose profile cannot be read for a reason of its own (HTTP 403 or 404, or a profile without a field " +
 	"every profile has) is left out with a warning that names it; any other failure ends the query with an error. " +
 	"`limit` counts the customers listed, so such a customer makes the results one fewer than the limit.\n\n" +
-	"A result leaves out the values the resource's checks would refuse in a configuration (a name longer than 50 " +
-	"characters, an email address that is not one, a region in a US address), with a warning naming each, so that " +
+	"A result leaves out the values the resource's checks would refuse in a configuration (a contact's first or " +
+	"last name longer than 50 characters, an email address that is not one, a region in a US address), with a warning naming each, so that " +
 	"the configuration `-generate-config-out` writes from it plans clean; such a value is then not managed and " +
 	"stays as Partner Center holds it."
 
@@ -80,7 +82,7 @@ func (l *billingProfileList) List(ctx context.Context, req list.ListRequest, str
 		return
 	}
 	filter := partnercenter.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(),
-		DomainPrefix: m.DomainPrefix.ValueString(), Limit: int(req.Limit)}
+		DomainPrefix: m.DomainPrefix.ValueString(), Limit: framework.OneMore(req.Limit)}
 	client := framework.PartnerCenterClient(l.data)
 	addError := func(diags *diag.Diagnostics, err error) {
 		framework.AddAPIError(diags, framework.ReadSubject("the billing profiles of the customers listed", ""), err)
@@ -89,6 +91,12 @@ func (l *billingProfileList) List(ctx context.Context, req list.ListRequest, str
 		customers, err := client.ListCustomers(ctx, filter)
 		if err != nil {
 			return err
+		}
+		if req.Limit > 0 && int64(len(customers)) > req.Limit {
+			customers = customers[:req.Limit]
+			if !push(framework.LimitReached(req.Limit, "customers")) {
+				return nil
+			}
 		}
 		if !req.IncludeResource {
 			for _, c := range customers {

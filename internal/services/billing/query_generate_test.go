@@ -88,3 +88,32 @@ func TestAccBillingProfile_queryGeneratesConfigurationThatAppliesWritingNothing(
 		t.Error("the plan after applying the generated configuration has changes")
 	}
 }
+
+// terraform query reads no result beyond its limit (100 unless the list block sets one) and says
+// nothing of what it left; the provider warns, first, when more customers match.
+func TestAccBillingProfile_queryWarnsWhenTheLimitCutsTheList(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewSmallEstateEnv(t, 30) // 31 customers
+	cli := acctest.NewCLI(t)
+	cli.SkipBelow(t, "1.14.0")
+	cli.Init(t, env.ProviderConfig)
+	for _, tt := range []struct {
+		limit   string
+		results int
+		warns   bool
+	}{{"limit = 10", 10, true}, {"limit = 31", 31, false}, {"", 31, false}} {
+		acctest.WriteFile(t, filepath.Join(cli.Dir, "estate.tfquery.hcl"),
+			"list \"partnercenter_customer_billing_profile\" \"estate\" {\n  provider = partnercenter\n  "+tt.limit+"\n}\n")
+		out, err := cli.Run(t, "query", "-json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		warning, warned := acctest.FindDiagnostic(acctest.JSONDiagnostics(out), "warning", "More customers than the limit")
+		if warned != tt.warns || warned && !strings.Contains(warning.Detail, "limit of 10") {
+			t.Errorf("%q: warned %v (%q), want %v", tt.limit, warned, warning.Detail, tt.warns)
+		}
+		if got := strings.Count(string(out), `"type":"list_resource_found"`); got != tt.results {
+			t.Errorf("%q: %d results, want %d", tt.limit, got, tt.results)
+		}
+	}
+}

@@ -258,3 +258,33 @@ func TestAccGDAP_queryExampleRuns(t *testing.T) {
 		},
 	})
 }
+
+// More active relationships than the query's limit: the provider says so, first.
+func TestAccGDAP_queryWarnsWhenTheLimitCutsTheList(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.NeedsEmulator(t)
+	for i := range 4 {
+		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cli := acctest.NewCLI(t)
+	cli.SkipBelow(t, "1.14.0")
+	cli.Init(t, env.ProviderConfig)
+	for limit, warns := range map[int]bool{3: true, 4: false} {
+		acctest.WriteFile(t, filepath.Join(cli.Dir, "gdap.tfquery.hcl"), fmt.Sprintf(
+			"list \"partnercenter_delegated_admin_relationship\" \"all\" {\n  provider = partnercenter\n  limit    = %d\n}\n", limit))
+		out, err := cli.Run(t, "query", "-json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, warned := acctest.FindDiagnostic(acctest.JSONDiagnostics(out), "warning", "More GDAP relationships than the limit"); warned != warns {
+			t.Errorf("limit %d: warned %v, want %v", limit, warned, warns)
+		}
+		if got := strings.Count(string(out), `"type":"list_resource_found"`); got != limit {
+			t.Errorf("limit %d: %d results", limit, got)
+		}
+	}
+}

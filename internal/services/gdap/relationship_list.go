@@ -42,7 +42,8 @@ func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.Li
 			"does. Each result is named `<display name> (<customer>, <status>)` and carries the relationship's identity " +
 			"(`id`); Graph's list holds every relationship whole, so `include_resource` costs no extra request. `limit` " +
 			"stops the listing: no page beyond it is read, and the results are the first relationships Graph lists " +
-			"(Graph promises no order), sorted by display name among themselves.",
+			"(Graph promises no order), sorted by display name among themselves; when more match than the limit, a " +
+			"warning says so first.",
 		Attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
 				MarkdownDescription: statusFilterDescription, Optional: true, Validators: statusFilterValidators,
@@ -65,7 +66,7 @@ func (l *relationshipList) List(ctx context.Context, req list.ListRequest, strea
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	f := m.graphFilter(int(req.Limit))
+	f := m.graphFilter(framework.OneMore(req.Limit))
 	addError := func(diags *diag.Diagnostics, err error) {
 		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
 	}
@@ -73,6 +74,12 @@ func (l *relationshipList) List(ctx context.Context, req list.ListRequest, strea
 		rels, err := l.graph.ListRelationships(ctx, f)
 		if err != nil {
 			return err
+		}
+		if req.Limit > 0 && int64(len(rels)) > req.Limit {
+			rels = rels[:req.Limit]
+			if !push(framework.LimitReached(req.Limit, "GDAP relationships")) {
+				return nil
+			}
 		}
 		for i := range rels {
 			if !push(relationshipResult(ctx, req, &rels[i])) {

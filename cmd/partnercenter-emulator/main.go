@@ -57,7 +57,7 @@ func parseFlags() options {
 		"also accept this bearer token on the Microsoft Graph side (/v1.0/), which takes no Partner Center token (default $"+graphTokenEnv+")")
 	flag.StringVar(&o.seed, "seed", "", "JSON file of customers to seed: {\"customers\": {\"<tenant id>\": {<billing profile>}}}")
 	flag.StringVar(&o.demoCustomer, "demo-customer", "", "also seed this customer id with a realistic demo profile")
-	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies (\"Fabrikam 0001\", fabrikam0001.onmicrosoft.com, ...)")
+	flag.IntVar(&o.customers, "customers", 0, "also seed this many customers with distinct companies: ten sample names in turn (\"Contoso 0001\", \"Fabrikam 0001\", ... \"Wingtip Toys 0001\", \"Contoso 0002\", ...), domains such as fabrikam0001.onmicrosoft.com")
 	flag.StringVar(&o.urlFile, "url-file", "", "write the base URL to this file once listening (for scripts)")
 	flag.DurationVar(&o.latency, "latency", 0, "delay every answer by this much, e.g. 50ms")
 	flag.BoolVar(&o.acceptBodyETag, "accept-body-etag", false,

@@ -5,6 +5,7 @@ package framework
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -42,18 +43,35 @@ func IdentityFromState(ctx context.Context, identity *tfsdk.ResourceIdentity, st
 	return diags
 }
 
-// ImportedValues are the values an import names for the identity attributes names: from the
-// identity of an import block with `identity`, or split out of the id of `terraform import` and of
-// import blocks with `id` (split gives nil for an id it cannot split). The resource checks them.
-func ImportedValues(ctx context.Context, req resource.ImportStateRequest, names []string,
+// ImportedIDs are the ids an import names for the identity attributes names: from the identity
+// of an import block with `identity`, or split out of the id of `terraform import` and of import
+// blocks with `id` (split gives nil for an id it cannot split). They are in lower case, as Partner
+// Center and Graph write their GUIDs: an id typed in another case names the same object, and kept
+// as typed it would differ from the ids other resources hold. The resource checks them.
+func ImportedIDs(ctx context.Context, req resource.ImportStateRequest, names []string,
 	split func(id string) []string) ([]string, diag.Diagnostics) {
-	if req.ID != "" || req.Identity == nil {
-		return split(req.ID), nil
-	}
 	var diags diag.Diagnostics
-	values := make([]string, len(names))
-	for i, name := range names {
-		diags.Append(req.Identity.GetAttribute(ctx, path.Root(name), &values[i])...)
+	var ids []string
+	if req.ID != "" || req.Identity == nil {
+		ids = split(req.ID)
+	} else {
+		ids = make([]string, len(names))
+		for i, name := range names {
+			diags.Append(req.Identity.GetAttribute(ctx, path.Root(name), &ids[i])...)
+		}
 	}
-	return values, diags
+	for i := range ids {
+		ids[i] = strings.ToLower(ids[i])
+	}
+	return ids, diags
+}
+
+// SaveImported sets each of names to its id in the import's state and identity.
+func SaveImported(ctx context.Context, resp *resource.ImportStateResponse, names, ids []string) {
+	for i, name := range names {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), ids[i])...)
+		if resp.Identity != nil {
+			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(name), ids[i])...)
+		}
+	}
 }

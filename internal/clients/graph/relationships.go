@@ -174,10 +174,11 @@ func (c *Client) ListRelationships(ctx context.Context, f Filter) ([]Relationshi
 				fresh++
 			}
 		}
-		if f.Limit > 0 && len(out) >= f.Limit {
+		full := f.Limit > 0 && len(out) >= f.Limit
+		if full {
 			out = out[:f.Limit]
 		}
-		if got.next == "" || (f.Limit > 0 && len(out) == f.Limit) {
+		if got.next == "" || full {
 			sortRelationships(out)
 			return out, nil
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -25,14 +24,8 @@ const identityCustomerID = "customer_id"
 // IdentitySchema declares the identity import blocks name a profile by (identity = { customer_id
 // = "..." }) and terraform query lists profiles by.
 func (r *billingProfileResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			identityCustomerID: identityschema.StringAttribute{
-				Description:       "The customer's tenant id (a GUID), in lower case.",
-				RequiredForImport: true,
-			},
-		},
-	}
+	resp.IdentitySchema = framework.StringIdentity(map[string]string{
+		identityCustomerID: "The customer's tenant id (a GUID), in lower case."})
 }
 
 // setIdentity stores the identity of customerID's profile, in canonical form. Terraform older than
@@ -45,22 +38,23 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, customer
 	return identity.SetAttribute(ctx, path.Root(identityCustomerID), framework.CanonicalID(customerID))
 }
 
-// importedCustomerID is the customer an import names: the import id of `terraform import` and of
-// import blocks with `id`, or the identity's customer_id of import blocks with `identity`.
+// importedCustomerID is the customer an import names, in canonical form: the import id of
+// `terraform import` and of import blocks with `id`, or the identity's customer_id of import blocks
+// with `identity`.
 func importedCustomerID(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (string, bool) {
-	id, what := req.ID, "import id"
-	if id == "" && req.Identity != nil {
-		diags.Append(req.Identity.GetAttribute(ctx, path.Root(identityCustomerID), &id)...)
-		what = "identity's customer_id"
-	}
-	if diags.HasError() {
+	ids, d := framework.ImportedIDs(ctx, req, []string{identityCustomerID}, func(id string) []string { return []string{id} })
+	if diags.Append(d...); diags.HasError() {
 		return "", false
 	}
-	if !rules.GUID.MatchString(id) {
+	if !rules.GUID.MatchString(ids[0]) {
+		what := "import id"
+		if req.ID == "" {
+			what = "identity's customer_id"
+		}
 		diags.AddError("Invalid import id",
 			"Import a billing profile by its customer's tenant id, a GUID such as "+framework.ExampleGUID+"; the "+what+
-				" is \""+id+"\".")
+				" is \""+ids[0]+"\".")
 		return "", false
 	}
-	return framework.CanonicalID(id), true
+	return ids[0], true
 }

@@ -119,37 +119,18 @@ func (l *billingProfileList) pushWithProfiles(ctx context.Context, req list.List
 	for i, c := range customers {
 		ids[i] = framework.CanonicalID(c.ID)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	reads := map[string]profileRead{}
-	var failed error
-	for r := range readConcurrently(ctx, ids, l.data.PartnerCenter.GetCustomerBillingProfile) {
-		if r.err != nil && unreadableReason(r.err) == "" && failed == nil {
-			failed = r.err
-			cancel() // the other reads end at once; their results are drained here
-		}
-		reads[r.id] = r
-	}
-	if failed != nil {
-		return failed
-	}
-	unreadable := map[string]error{}
-	for id, r := range reads {
-		if r.err != nil {
-			unreadable[id] = r.err
-		}
-	}
-	if err := refusedEverywhere(unreadable, len(ids)); err != nil {
+	profiles, unreadable, err := readEach(ctx, ids, l.data.PartnerCenter.GetCustomerBillingProfile)
+	if err != nil {
 		return err
 	}
 	for i, c := range customers {
 		var result list.ListResult
-		if r := reads[ids[i]]; r.err != nil {
+		if err, left := unreadable[ids[i]]; left {
 			result = framework.ListWarning("Billing profile left out",
 				fmt.Sprintf("The billing profile of %s (customer %s) could not be read, for a reason that concerns this "+
-					"customer alone, so the query leaves it out: %v", displayName(c), ids[i], r.err))
+					"customer alone, so the query leaves it out: %v", displayName(c), ids[i], err))
 		} else {
-			result = l.result(ctx, req, c, r.profile)
+			result = l.result(ctx, req, c, profiles[ids[i]])
 		}
 		if !push(result) {
 			return nil

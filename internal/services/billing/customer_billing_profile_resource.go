@@ -195,9 +195,8 @@ func (r *billingProfileResource) ImportState(ctx context.Context, req resource.I
 	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), id)...)
+	framework.SaveImported(ctx, resp, []string{identityCustomerID}, []string{id})
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, id)...)
 }
 
 // keepForCreate keeps p, the profile the plan of a create read, in the plan's private state for the

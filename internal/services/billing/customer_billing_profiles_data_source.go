@@ -134,19 +134,38 @@ func (d *billingProfilesDataSource) Read(ctx context.Context, req datasource.Rea
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// readProfiles reads the profiles of ids, profilesReadParallelism at a time, and sorts them into
-// the ids read and the answers that left the others out; each profile read is offered to the
-// import that may follow (framework.ProviderData.offerRead). It stops at the first failure that is not
-// about one customer alone (see unreadableReason) and returns it.
+// readProfiles reads the profiles of ids (canonical, each once) for the data source: the ids read,
+// sorted, and the answers that left the others out (see readEach). Each profile read is offered to
+// the import that may follow (offerRead).
 func (d *billingProfilesDataSource) readProfiles(ctx context.Context, ids []string) (readable []string, unreadable map[string]error, err error) {
+	profiles, unreadable, err := readEach(ctx, ids, d.data.PartnerCenter.GetCustomerBillingProfile)
+	if err != nil {
+		return nil, nil, err
+	}
+	readable = make([]string, 0, len(profiles)) // empty, never null: for_each takes it as it is
+	for id, p := range profiles {
+		readable = append(readable, id)
+		offerRead(d.data, id, p)
+	}
+	sort.Strings(readable)
+	return readable, unreadable, nil
+}
+
+// readEach reads the profiles of ids with read, profilesReadParallelism at a time, and sorts them
+// into the profiles read and the answers that left the others out, for a reason about that
+// customer alone (see unreadableReason); unreadable is empty, never nil. It stops at the first
+// failure that is not about one customer alone and returns it, and it refuses a read that Partner
+// Center refused for every customer (refusedEverywhere). The data source and the list resource
+// both read this way.
+func readEach(ctx context.Context, ids []string, read func(context.Context, string) (*partnercenter.BillingProfile, error)) (
+	profiles map[string]*partnercenter.BillingProfile, unreadable map[string]error, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	readable, unreadable = []string{}, map[string]error{} // empty, never null: for_each takes them as they are
-	for r := range readConcurrently(ctx, ids, d.data.PartnerCenter.GetCustomerBillingProfile) {
+	profiles, unreadable = map[string]*partnercenter.BillingProfile{}, map[string]error{}
+	for r := range readConcurrently(ctx, ids, read) {
 		switch {
 		case r.err == nil:
-			readable = append(readable, r.id)
-			offerRead(d.data, r.id, r.profile)
+			profiles[r.id] = r.profile
 		case unreadableReason(r.err) != "":
 			unreadable[r.id] = r.err
 		case err == nil:
@@ -160,8 +179,7 @@ func (d *billingProfilesDataSource) readProfiles(ctx context.Context, ids []stri
 	if err := refusedEverywhere(unreadable, len(ids)); err != nil {
 		return nil, nil, err
 	}
-	sort.Strings(readable)
-	return readable, unreadable, nil
+	return profiles, unreadable, nil
 }
 
 // refusedEverywhere is an error when Partner Center refused (403) every one of the n customers

@@ -222,7 +222,7 @@ func setAssignmentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity
 // (<relationship id>/<assignment id>) or the identity, and keeps them in lower case; Read fills in
 // the rest.
 func (r *assignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	values, diags := framework.ImportedValues(ctx, req, assignmentIdentity, func(id string) []string {
+	ids, diags := framework.ImportedIDs(ctx, req, assignmentIdentity, func(id string) []string {
 		relID, assignmentID, ok := strings.Cut(id, "/")
 		if !ok {
 			return nil
@@ -232,23 +232,15 @@ func (r *assignmentResource) ImportState(ctx context.Context, req resource.Impor
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	for i := range values { // Graph writes ids in lower case; any case names the same one
-		values[i] = strings.ToLower(values[i])
-	}
-	if len(values) != 2 || !rules.RelationshipID.MatchString(values[0]) || !rules.GUID.MatchString(values[1]) {
+	if len(ids) != 2 || !rules.RelationshipID.MatchString(ids[0]) || !rules.GUID.MatchString(ids[1]) {
 		named := req.ID
 		if named == "" {
-			named = strings.Join(values, "/")
+			named = strings.Join(ids, "/")
 		}
 		resp.Diagnostics.AddError("Invalid access assignment import id", fmt.Sprintf("%q is not <relationship id>/<access "+
 			"assignment id>: the relationship's id (two GUIDs joined by a dash), a slash, and the assignment's id (a GUID).",
 			named))
 		return
 	}
-	for i, name := range assignmentIdentity {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), values[i])...)
-		if resp.Identity != nil {
-			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(name), values[i])...)
-		}
-	}
+	framework.SaveImported(ctx, resp, assignmentIdentity, ids)
 }

@@ -406,31 +406,28 @@ func (r *relationshipResource) IdentitySchema(_ context.Context, _ resource.Iden
 		"id": "The relationship's id: two GUIDs joined by a dash, as Microsoft Graph shows it."})
 }
 
+// relationshipIdentity is the attribute of a relationship's identity, as the state names it.
+var relationshipIdentity = []string{"id"}
+
 // setRelationshipIdentity stores the relationship's identity, its id, from the state being saved.
 func setRelationshipIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, diags *diag.Diagnostics) {
-	diags.Append(framework.IdentityFromState(ctx, identity, state, "id")...)
+	diags.Append(framework.IdentityFromState(ctx, identity, state, relationshipIdentity...)...)
 }
 
 // ImportState takes the relationship's id, in any case, from the import id or the identity, and
 // keeps it in lower case; Read fills in the rest.
 func (r *relationshipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	values, diags := framework.ImportedValues(ctx, req, []string{"id"}, func(id string) []string { return []string{id} })
+	ids, diags := framework.ImportedIDs(ctx, req, relationshipIdentity, func(id string) []string { return []string{id} })
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	// Graph writes ids in lower case; one typed in another names the same relationship, and
-	// kept as typed it would differ from the id the resource and its assignments hold.
-	id := strings.ToLower(values[0])
-	if !rules.RelationshipID.MatchString(id) {
+	if !rules.RelationshipID.MatchString(ids[0]) {
 		resp.Diagnostics.AddError("Invalid GDAP relationship id", fmt.Sprintf("%q is not a GDAP relationship id: two GUIDs "+
 			"joined by a dash, as Microsoft Graph, the Partner Center portal and partnercenter_delegated_admin_relationships "+
-			"show it.", id))
+			"show it.", ids[0]))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	if resp.Identity != nil {
-		resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
-	}
+	framework.SaveImported(ctx, resp, relationshipIdentity, ids)
 }
 
 // changeFrom is what plan changes of current: only the fields that differ.

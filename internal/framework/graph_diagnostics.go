@@ -64,10 +64,10 @@ func explainGraphAnswer(s Subject, err error) (summary, hint string) {
 			" in the public cloud); with another credential kind, check its tenant and cloud."
 	case http.StatusForbidden:
 		return "Access denied", "Microsoft Graph refused to let this partner " + s.Action + " " + s.Object + ": the " +
-			"application or signed-in user needs the DelegatedAdminRelationship.Read.All permission (ReadWrite.All to " +
-			"change relationships), consented in the partner tenant."
+			"application or signed-in user needs the " + graphPermission(s.Action) + " permission of Microsoft Graph, " +
+			"consented in the partner tenant (see the authentication guide for each credential kind)."
 	case http.StatusNotFound:
-		return graphNotFound(s)
+		return graphNotFound(s, apiErr)
 	case http.StatusTooManyRequests:
 		return "Microsoft Graph kept throttling requests", "Microsoft Graph answered 429 Too Many Requests after every " +
 			"retry. Run terraform with a lower -parallelism, or try again later."
@@ -75,14 +75,34 @@ func explainGraphAnswer(s Subject, err error) (summary, hint string) {
 	return "Microsoft Graph request failed", "Could not " + s.Action + " " + s.Object + "."
 }
 
-// graphNotFound explains a 404: an object that does not exist (s names a kind of object), or a
-// collection, which always exists, answered by something else than Graph's API.
-func graphNotFound(s Subject) (summary, hint string) {
-	if s.Noun != "" {
+// graphNotFound explains a 404. Only Graph's own answer, its error object, says that an object
+// does not exist; any other 404 (a proxy's page, a wrong graph_base_url) may not have come from
+// Graph's API at all, and a collection always exists.
+func graphNotFound(s Subject, apiErr *graph.APIError) (summary, hint string) {
+	if s.Noun != "" && apiErr.IsNotFound() {
 		return s.Noun + " not found", "Microsoft Graph has no " + s.Object + " for this partner. Check the id, and " +
 			"graph_base_url (the Graph root, such as " + graph.DefaultBaseURL + ")."
 	}
-	return "Microsoft Graph endpoint not found", "Microsoft Graph answered 404 for " + s.Object + ", which always " +
-		"exists: check graph_base_url (or " + EnvGraphBaseURL + "), the Graph root such as " + graph.DefaultBaseURL +
-		", and any proxy between Terraform and Graph."
+	if s.Noun == "" {
+		return "Microsoft Graph endpoint not found", "Microsoft Graph answered 404 for " + s.Object + ", which always " +
+			"exists: check graph_base_url (or " + EnvGraphBaseURL + "), the Graph root such as " + graph.DefaultBaseURL +
+			", and any proxy between Terraform and Graph."
+	}
+	hint = "The answer was HTTP 404 without Microsoft Graph's error object, so it may not have come from Microsoft " +
+		"Graph's API for " + s.Object + ", and Terraform took nothing from it. Check graph_base_url (or " + EnvGraphBaseURL +
+		"), the Graph root such as " + graph.DefaultBaseURL + " without a path, and any proxy between Terraform and " +
+		"Microsoft Graph."
+	if s.Resource {
+		hint += " If " + s.Object + " really is gone, remove it from the state with a removed block or terraform state rm."
+	}
+	return "Microsoft Graph endpoint not found", hint
+}
+
+// graphPermission is the Microsoft Graph permission GDAP's action needs: reading needs
+// DelegatedAdminRelationship.Read.All, every change ReadWrite.All.
+func graphPermission(action string) string {
+	if action == "read" || action == "list" {
+		return "DelegatedAdminRelationship.Read.All (or ReadWrite.All)"
+	}
+	return "DelegatedAdminRelationship.ReadWrite.All"
 }

@@ -112,3 +112,26 @@ func AutoExtends(s string) bool {
 	days, err := DurationDays(s)
 	return err == nil && days > 0
 }
+
+// CanonicalDuration is a relationship's duration as Graph writes it, in days (P2Y is P730D), or s
+// itself when it is no duration the provider reads (the plan refuses those).
+func CanonicalDuration(s string) string {
+	days, err := DurationDays(s)
+	if err != nil {
+		return s
+	}
+	return fmt.Sprintf("P%dD", days)
+}
+
+// CanonicalAutoExtend is an auto-extension as Graph's documentation writes it, whatever units it
+// was given in: PT0S for none (P0D, P0Y), P180D for half a year (P6M, P25W5D).
+func CanonicalAutoExtend(s string) string {
+	days, err := DurationDays(s)
+	switch {
+	case err != nil:
+		return s
+	case days == 0:
+		return AutoExtendOff
+	}
+	return fmt.Sprintf("P%dD", days)
+}

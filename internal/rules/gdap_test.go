@@ -38,3 +38,16 @@ func TestAutoExtensionIsOffOrHalfAYear(t *testing.T) {
 		t.Error("AutoExtends does not tell off from on")
 	}
 }
+
+func TestDurationsAreSentInGraphsOwnSpelling(t *testing.T) {
+	for in, want := range map[string]string{"P2Y": "P730D", "P730D": "P730D", "P1Y6M": "P545D", "P12W": "P84D", "PT48H": "P2D"} {
+		if got := CanonicalDuration(in); got != want {
+			t.Errorf("CanonicalDuration(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"P6M": "P180D", "P25W5D": "P180D", "P180D": "P180D", "P0D": "PT0S", "PT0S": "PT0S", "P0Y": "PT0S"} {
+		if got := CanonicalAutoExtend(in); got != want {
+			t.Errorf("CanonicalAutoExtend(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

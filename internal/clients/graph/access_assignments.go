@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -48,16 +49,15 @@ func (w *wireAssignment) assignment(relationshipID string) (*AccessAssignment, e
 		return nil, fmt.Errorf("the access assignment %s names no security group", w.ID)
 	case w.AccessDetails == nil || w.AccessDetails.UnifiedRoles == nil:
 		return nil, fmt.Errorf("the access assignment %s lacks accessDetails.unifiedRoles", w.ID)
+	case w.ETag == "":
+		return nil, fmt.Errorf("the access assignment %s lacks its @odata.etag, which every change must send back", w.ID)
 	}
-	a := &AccessAssignment{ID: w.ID, RelationshipID: relationshipID, SecurityGroupID: w.AccessContainer.ID,
-		Status: w.Status, ETag: w.ETag, Roles: []string{}}
-	for _, r := range *w.AccessDetails.UnifiedRoles {
-		if r.RoleDefinitionID == "" {
-			return nil, fmt.Errorf("the access assignment %s holds a role without a roleDefinitionId", w.ID)
-		}
-		a.Roles = append(a.Roles, r.RoleDefinitionID)
+	roles, err := roleList(*w.AccessDetails.UnifiedRoles)
+	if err != nil {
+		return nil, fmt.Errorf("the access assignment %s %w", w.ID, err)
 	}
-	return a, nil
+	return &AccessAssignment{ID: w.ID, RelationshipID: relationshipID, SecurityGroupID: w.AccessContainer.ID,
+		Status: w.Status, ETag: w.ETag, Roles: roles}, nil
 }
 
 func (c *Client) assignmentsURL(relationshipID string) *url.URL {
@@ -128,40 +128,19 @@ func (c *Client) AccessAssignmentForGroup(ctx context.Context, relationshipID, s
 	return nil, nil
 }
 
-// ListAccessAssignments reads every access assignment of relationship relationshipID.
+// ListAccessAssignments reads every access assignment of relationship relationshipID, page after
+// page (list).
 func (c *Client) ListAccessAssignments(ctx context.Context, relationshipID string) ([]AccessAssignment, error) {
-	var out []AccessAssignment
-	target := c.assignmentsURL(relationshipID)
-	seen := map[string]bool{target.String(): true}
-	for page := 1; ; page++ {
-		var raw struct {
-			Value    *[]wireAssignment `json:"value"`
-			NextLink string            `json:"@odata.nextLink"`
-		}
-		_, err := c.do(ctx, call{method: http.MethodGet, target: target, out: &raw, check: func() error {
-			if raw.Value == nil {
-				return errors.New("it holds no value array, so it is no page of access assignments")
+	return list(ctx, c, c.assignmentsURL(relationshipID), listing[AccessAssignment]{
+		what: "the access assignments of relationship " + relationshipID,
+		key:  func(a *AccessAssignment) string { return a.ID },
+		item: func(raw json.RawMessage) (*AccessAssignment, error) {
+			var w wireAssignment
+			if err := json.Unmarshal(raw, &w); err != nil {
+				return nil, fmt.Errorf("it holds an item that is no access assignment: %w", err)
 			}
-			for i := range *raw.Value {
-				a, err := (*raw.Value)[i].assignment(relationshipID)
-				if err != nil {
-					return err
-				}
-				out = append(out, *a)
-			}
-			return nil
+			return w.assignment(relationshipID)
 		}})
-		if err != nil || raw.NextLink == "" {
-			return out, err
-		}
-		if target, err = c.link(raw.NextLink); err != nil {
-			return nil, err
-		}
-		if seen[target.String()] || page >= maxPages {
-			return nil, fmt.Errorf("listing the access assignments of relationship %s: Microsoft Graph's paging does not end", relationshipID)
-		}
-		seen[target.String()] = true
-	}
 }
 
 // GetAccessAssignment reads one access assignment. An answer about another one is refused.
@@ -184,8 +163,12 @@ func (c *Client) GetAccessAssignment(ctx context.Context, relationshipID, id str
 // UpdateAccessAssignment gives the assignment roles, with If-Match etag, following the
 // long-running operation Graph may make of it, and gives the assignment as it is then.
 func (c *Client) UpdateAccessAssignment(ctx context.Context, relationshipID, id, etag string, roles []string) (*AccessAssignment, error) {
+	match, err := ifMatch("access assignment "+id, etag)
+	if err != nil {
+		return nil, err
+	}
 	header, status, err := c.doStatus(ctx, call{method: http.MethodPatch, target: c.assignmentURL(relationshipID, id),
-		header: ifMatch(etag), in: map[string]any{"accessDetails": roleDetails(roles)}})
+		header: match, in: map[string]any{"accessDetails": roleDetails(roles)}})
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +183,11 @@ func (c *Client) UpdateAccessAssignment(ctx context.Context, relationshipID, id,
 // DeleteAccessAssignment deletes an access assignment with If-Match etag; Graph then passes it
 // through deleting (WaitAccessAssignment).
 func (c *Client) DeleteAccessAssignment(ctx context.Context, relationshipID, id, etag string) error {
-	_, err := c.do(ctx, call{method: http.MethodDelete, target: c.assignmentURL(relationshipID, id), header: ifMatch(etag)})
+	match, err := ifMatch("access assignment "+id, etag)
+	if err != nil {
+		return err
+	}
+	_, err = c.do(ctx, call{method: http.MethodDelete, target: c.assignmentURL(relationshipID, id), header: match})
 	return err
 }
 

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -86,8 +87,9 @@ func TestAnAssignmentAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 		"no id":              {`{"status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": []}}`, "lacks its id"},
 		"no group":           {`{"id": "a-1", "status": "active", "accessDetails": {"unifiedRoles": []}}`, "names no security group"},
 		"no roles":           {`{"id": "a-1", "status": "active", "accessContainer": {"accessContainerId": "g"}}`, "lacks accessDetails.unifiedRoles"},
-		"a role without id":  {`{"id": "a-1", "status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": [{}]}}`, "without a roleDefinitionId"},
-		"another assignment": {`{"id": "a-2", "status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": []}}`, "describes access assignment a-2"},
+		"a role without id":  {`{"@odata.etag": "W/\"1\"", "id": "a-1", "status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": [{}]}}`, "without a roleDefinitionId"},
+		"another assignment": {`{"@odata.etag": "W/\"1\"", "id": "a-2", "status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": []}}`, "describes access assignment a-2"},
+		"no ETag":            {`{"id": "a-1", "status": "active", "accessContainer": {"accessContainerId": "g"}, "accessDetails": {"unifiedRoles": []}}`, "lacks its @odata.etag"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -109,17 +111,45 @@ func TestAnAssignmentListThatIsNoListOrDoesNotEndIsAnError(t *testing.T) {
 		want    string
 	}{
 		"no value":        {[]func(http.ResponseWriter, *http.Request){page(http.StatusOK, `{}`)}, "no value array"},
-		"a repeated link": {[]func(http.ResponseWriter, *http.Request){page(http.StatusOK, `{"value": [], "@odata.nextLink": "SELF/v1.0/x"}`)}, "does not end"},
+		"a repeated link": {[]func(http.ResponseWriter, *http.Request){page(http.StatusOK, `{"value": [], "@odata.nextLink": "SELF/v1.0/x"}`)}, "would never end"},
 		"another host":    {[]func(http.ResponseWriter, *http.Request){page(http.StatusOK, `{"value": [], "@odata.nextLink": "https://elsewhere.example/v1.0/x"}`)}, "leaves"},
+		"fresh links to empty pages without end": {[]func(http.ResponseWriter, *http.Request){func(w http.ResponseWriter, r *http.Request) {
+			page(http.StatusOK, fmt.Sprintf(`{"value": [], "@odata.nextLink": "SELF/v1.0/x?p=%d"}`, time.Now().UnixNano()))(w, r)
+		}}, "after 5 pages, the last 5 of which brought nothing"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			srv := httptest.NewServer(&hostile{answers: tc.answers})
+			h := &hostile{answers: tc.answers}
+			srv := httptest.NewServer(h)
 			t.Cleanup(srv.Close)
 			_, err := newClient(t, srv.URL).ListAccessAssignments(t.Context(), "r-1")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error saying %q", err, tc.want)
 			}
+			if calls := h.calls.Load(); calls > maxStalePages {
+				t.Errorf("%d pages were read, want at most %d", calls, maxStalePages)
+			}
 		})
+	}
+}
+
+func TestAnAnswerNamingARoleTwiceGrantsItOnce(t *testing.T) {
+	t.Parallel()
+	upper := strings.ToUpper(readerRole)
+	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
+		page(http.StatusOK, `{"@odata.etag": "W/\"1\"", "id": "a-1", "status": "active", "accessContainer": {"accessContainerId": "g"}, `+
+			`"accessDetails": {"unifiedRoles": [{"roleDefinitionId": "`+readerRole+`"}, {"roleDefinitionId": "`+upper+`"}]}}`),
+		page(http.StatusOK, `{"value": [`+strings.Replace(oneRelationship, `"unifiedRoles": []`,
+			`"unifiedRoles": [{"roleDefinitionId": "`+upper+`"}, {"roleDefinitionId": "`+readerRole+`"}]`, 1)+`]}`),
+	}})
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+	a, err := c.GetAccessAssignment(t.Context(), "r-1", "a-1")
+	if err != nil || len(a.Roles) != 1 || a.Roles[0] != readerRole {
+		t.Fatalf("assignment %+v, %v; want its role once", a, err)
+	}
+	rels, err := c.ListRelationships(t.Context(), Filter{})
+	if err != nil || len(rels) != 1 || len(rels[0].Roles) != 1 || rels[0].Roles[0] != upper {
+		t.Fatalf("relationships %+v, %v; want the role once", rels, err)
 	}
 }

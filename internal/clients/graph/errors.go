@@ -49,8 +49,17 @@ func (e *APIError) Answer() string {
 	return b.String()
 }
 
-// IsNotFound reports whether Graph said the object does not exist.
-func (e *APIError) IsNotFound() bool { return e.StatusCode == http.StatusNotFound }
+// IsNotFound reports whether Microsoft Graph itself said the object does not exist: a 404 whose
+// body is Graph's error object, with its code. A 404 with any other body (a proxy's HTML page, an
+// empty body, another API's shape, as a wrong graph_base_url gives) did not come from Graph's API
+// for the object, and proves nothing about it: it is an answer that cannot be used, never "gone".
+func (e *APIError) IsNotFound() bool { return e.StatusCode == http.StatusNotFound && e.Code != "" }
+
+// IsUnusableNotFound reports whether the answer was a 404 that did not come from Graph's API: see
+// IsNotFound.
+func (e *APIError) IsUnusableNotFound() bool {
+	return e.StatusCode == http.StatusNotFound && e.Code == ""
+}
 
 // IsStale reports whether Graph refused a change because the If-Match ETag was stale or missing:
 // Graph does not document which status it answers, so both 412 and 428 count.
@@ -75,7 +84,7 @@ func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError 
 	e := &APIError{Method: req.Method, Path: req.URL.Path, StatusCode: resp.StatusCode,
 		RequestID: resp.Header.Get(headerRequestID), ClientRequestID: req.Header.Get(headerClientRequestID)}
 	var eb errorBody
-	if err := json.Unmarshal(body, &eb); err != nil || eb.Error.Code == "" && eb.Error.Message == "" {
+	if err := json.Unmarshal(body, &eb); err != nil || eb.Error.Code == "" {
 		e.Message = summary(resp, body)
 		return e
 	}

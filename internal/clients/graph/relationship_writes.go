@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -118,9 +119,13 @@ func (c *Client) FindRelationshipByName(ctx context.Context, name string) (*Rela
 // active relationship drops Global Administrator) is followed until it ends. A stale etag is an
 // *APIError whose IsStale is true: read the relationship again and decide again.
 func (c *Client) UpdateRelationship(ctx context.Context, id, etag string, change RelationshipChange) (*Relationship, error) {
+	match, err := ifMatch("relationship "+id, etag)
+	if err != nil {
+		return nil, err
+	}
 	var w wireRelationship
 	header, status, err := c.doStatus(ctx, call{method: http.MethodPatch, target: c.relationshipURL(id),
-		header: ifMatch(etag), in: change.wire(), out: &w})
+		header: match, in: change.wire(), out: &w})
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +133,7 @@ func (c *Client) UpdateRelationship(ctx context.Context, id, etag string, change
 		if err := c.followOperation(ctx, header); err != nil {
 			return nil, fmt.Errorf("updating relationship %s: %w", id, err)
 		}
-		return c.GetRelationship(ctx, id)
+		return c.waitShown(ctx, id, change)
 	}
 	if w.ID == "" { // a 200 or 204 without the relationship
 		return c.GetRelationship(ctx, id)
@@ -143,8 +148,39 @@ func (c *Client) UpdateRelationship(ctx context.Context, id, etag string, change
 // DeleteRelationship deletes a relationship in status created, with If-Match etag; Graph deletes
 // no relationship in another status (RequestTermination ends those).
 func (c *Client) DeleteRelationship(ctx context.Context, id, etag string) error {
-	_, err := c.do(ctx, call{method: http.MethodDelete, target: c.relationshipURL(id), header: ifMatch(etag)})
+	match, err := ifMatch("relationship "+id, etag)
+	if err != nil {
+		return err
+	}
+	_, err = c.do(ctx, call{method: http.MethodDelete, target: c.relationshipURL(id), header: match})
 	return err
+}
+
+// ChangeShownWithin bounds how long UpdateRelationship waits, after Graph reports a long-running
+// change succeeded, for Graph's reads to show it: they may lag behind the operation for a moment.
+const ChangeShownWithin = 2 * time.Minute
+
+// waitShown reads relationship id until it shows the roles change sent, within ChangeShownWithin,
+// and gives it then.
+func (c *Client) waitShown(ctx context.Context, id string, change RelationshipChange) (*Relationship, error) {
+	if change.Roles == nil {
+		return c.GetRelationship(ctx, id)
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, ChangeShownWithin)
+	defer cancel()
+	rel, err := c.WaitRelationship(waitCtx, id, "", false, func(rel *Relationship) bool { return sameRoles(rel.Roles, change.Roles) })
+	if err != nil && ctx.Err() == nil && rel != nil {
+		return nil, fmt.Errorf("microsoft graph reported the change of relationship %s succeeded, but still shows roles %s "+
+			"instead of %s after %s", id, strings.Join(rel.Roles, ", "), strings.Join(change.Roles, ", "), ChangeShownWithin)
+	}
+	return rel, err
+}
+
+// sameRoles reports whether a and b hold the same role ids, in any case and order.
+func sameRoles(a, b []string) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(a, func(r string) bool {
+		return !slices.ContainsFunc(b, func(o string) bool { return strings.EqualFold(r, o) })
+	})
 }
 
 // Relationship requests, the actions Graph carries out on a relationship.
@@ -238,6 +274,12 @@ func (c *Client) relationshipURL(id string) *url.URL {
 	return c.path(relationshipsPath+"/"+url.PathEscape(id), nil)
 }
 
-func ifMatch(etag string) http.Header {
-	return http.Header{"If-Match": {etag}}
+// ifMatch is the If-Match header of a change to object, refused before anything is sent when
+// there is no ETag to send: Graph documents If-Match as required, and an empty one would ask it to
+// skip the check that keeps someone else's change from being overwritten unseen.
+func ifMatch(object, etag string) (http.Header, error) {
+	if strings.TrimSpace(etag) == "" {
+		return nil, fmt.Errorf("no ETag is known for %s, so no change is sent: read it again", object)
+	}
+	return http.Header{"If-Match": {etag}}, nil
 }

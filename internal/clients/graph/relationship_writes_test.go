@@ -210,3 +210,37 @@ func TestAFailedRequestEndsTheWaitForItsRelationship(t *testing.T) {
 		t.Errorf("the failed request ended the wait after %v", took)
 	}
 }
+
+func TestALongRunningChangeIsWaitedForUntilReadsShowIt(t *testing.T) {
+	t.Parallel()
+	c, emu, base := emulated(t)
+	id := seedLockedAndApproved(t, c, emu, base, globalAdmin, readerRole)
+	emu.Graph().SetChangeLag(1200 * time.Millisecond)
+	rel, err := c.GetRelationship(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed, err := c.UpdateRelationship(t.Context(), id, rel.ETag, RelationshipChange{Roles: []string{readerRole}})
+	if err != nil || len(changed.Roles) != 1 || changed.Roles[0] != readerRole {
+		t.Fatalf("changed %+v, %v; want the change as reads show it once they do", changed, err)
+	}
+}
+
+func TestNoChangeIsSentWithoutAnETag(t *testing.T) {
+	t.Parallel()
+	c, emu, base := emulated(t)
+	id := seedLockedAndApproved(t, c, emu, base, globalAdmin, readerRole)
+	emu.ResetRequests()
+	_, errUpdate := c.UpdateRelationship(t.Context(), id, "", RelationshipChange{Roles: []string{readerRole}})
+	errDelete := c.DeleteRelationship(t.Context(), id, " ")
+	_, errAssign := c.UpdateAccessAssignment(t.Context(), id, "a-1", "", []string{readerRole})
+	errUnassign := c.DeleteAccessAssignment(t.Context(), id, "a-1", "")
+	for _, err := range []error{errUpdate, errDelete, errAssign, errUnassign} {
+		if err == nil || !strings.Contains(err.Error(), "no ETag is known") {
+			t.Errorf("a change without an ETag: %v, want it refused before sending", err)
+		}
+	}
+	if n := len(emu.Requests()); n != 0 {
+		t.Errorf("%d requests were sent, want none", n)
+	}
+}

@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -54,16 +55,15 @@ type wireRelationship struct {
 		DisplayName string `json:"displayName"`
 	} `json:"customer"`
 	AccessDetails *struct {
-		UnifiedRoles *[]struct {
-			RoleDefinitionID string `json:"roleDefinitionId"`
-		} `json:"unifiedRoles"`
+		UnifiedRoles *[]wireRole `json:"unifiedRoles"`
 	} `json:"accessDetails"`
 }
 
 // relationship is w as the client hands it out, or what makes w no whole relationship.
 func (w *wireRelationship) relationship() (*Relationship, error) {
 	var lacks []string
-	for name, v := range map[string]string{"id": w.ID, "displayName": w.DisplayName, "status": w.Status, "duration": w.Duration} {
+	for name, v := range map[string]string{"id": w.ID, "displayName": w.DisplayName, "status": w.Status, "duration": w.Duration,
+		"@odata.etag": w.ETag} {
 		if v == "" {
 			lacks = append(lacks, name)
 		}
@@ -81,13 +81,26 @@ func (w *wireRelationship) relationship() (*Relationship, error) {
 	if w.Customer != nil {
 		r.CustomerTenantID, r.CustomerDisplayName = w.Customer.TenantID, w.Customer.DisplayName
 	}
-	for _, role := range *w.AccessDetails.UnifiedRoles {
-		if role.RoleDefinitionID == "" {
-			return nil, fmt.Errorf("the relationship %q holds a role without a roleDefinitionId", w.ID)
-		}
-		r.Roles = append(r.Roles, role.RoleDefinitionID)
+	var err error
+	if r.Roles, err = roleList(*w.AccessDetails.UnifiedRoles); err != nil {
+		return nil, fmt.Errorf("the relationship %q %w", w.ID, err)
 	}
 	return r, nil
+}
+
+// roleList is the role template ids of unified, each once: role ids are GUIDs, one role in any
+// case, and an answer that names a role twice grants it once.
+func roleList(unified []wireRole) ([]string, error) {
+	roles := []string{}
+	for _, role := range unified {
+		if role.RoleDefinitionID == "" {
+			return nil, errors.New("holds a role without a roleDefinitionId")
+		}
+		if !slices.ContainsFunc(roles, func(r string) bool { return strings.EqualFold(r, role.RoleDefinitionID) }) {
+			roles = append(roles, role.RoleDefinitionID)
+		}
+	}
+	return roles, nil
 }
 
 // GetRelationship reads one relationship. An answer about another relationship is refused.
@@ -139,71 +152,30 @@ func (f Filter) matches(r *Relationship) bool {
 		(f.DisplayName == "" || strings.EqualFold(r.DisplayName, f.DisplayName))
 }
 
-// Bounds of a listing that does not end: pages in a row that bring no relationship not listed
-// before (empty, or repeating earlier ones) while Graph still links to another, and pages in all
-// (300 relationships each: far beyond any partner's estate).
-const (
-	maxStalePages = 5
-	maxPages      = 1000
-)
-
 // ListRelationships reads every relationship f selects, following @odata.nextLink page after
-// page, sorted by display name then id (Graph promises no order). A relationship repeated across
-// pages is listed once. A page that is not a collection, an item that is no whole relationship or
-// does not match the filter, a link seen before or off the configured endpoint, and paging that
-// brings nothing new page after page are errors: an answer the client cannot trust is never taken
-// for a shorter list.
+// page (list), sorted by display name then id (Graph promises no order). A relationship repeated
+// across pages is listed once; one that does not match the filter is an unusable answer.
 func (c *Client) ListRelationships(ctx context.Context, f Filter) ([]Relationship, error) {
 	q := url.Values{"$top": {strconv.Itoa(PageSize)}}
 	if filter := f.odata(); filter != "" {
 		q.Set("$filter", filter)
 	}
-	target := c.path(relationshipsPath, q)
-	seenLinks, seenIDs := map[string]bool{target.String(): true}, map[string]bool{}
-	var out []Relationship
-	for page, stale := 1, 0; ; page++ {
-		got, err := c.relationshipsPage(ctx, target, f)
-		if err != nil {
-			return nil, err
-		}
-		fresh := 0
-		for _, r := range got.items {
-			if key := strings.ToLower(r.ID); !seenIDs[key] {
-				seenIDs[key] = true
-				out = append(out, r)
-				fresh++
+	out, err := list(ctx, c, c.path(relationshipsPath, q), listing[Relationship]{what: "GDAP relationships", limit: f.Limit,
+		key: func(r *Relationship) string { return r.ID },
+		item: func(raw json.RawMessage) (*Relationship, error) {
+			var w wireRelationship
+			if err := json.Unmarshal(raw, &w); err != nil {
+				return nil, fmt.Errorf("it holds an item that is no relationship: %w", err)
 			}
-		}
-		full := f.Limit > 0 && len(out) >= f.Limit
-		if full {
-			out = out[:f.Limit]
-		}
-		if got.next == "" || full {
-			sortRelationships(out)
-			return out, nil
-		}
-		if stale = staleRun(stale, fresh); stale >= maxStalePages || page >= maxPages {
-			return nil, fmt.Errorf("listing GDAP relationships: Microsoft Graph still links to another page after %d pages, "+
-				"the last %d of which brought no relationship not listed before: its paging does not end "+
-				"(%d relationships read) [request-id: %s]", page, stale, len(out), got.requestID)
-		}
-		if target, err = c.link(got.next); err != nil {
-			return nil, fmt.Errorf("listing GDAP relationships, page %d [request-id: %s]: %w", page, got.requestID, err)
-		}
-		if seenLinks[target.String()] {
-			return nil, fmt.Errorf("listing GDAP relationships: Microsoft Graph linked to a page it had already given (%s), "+
-				"so the list would never end; %d relationships were read before it [request-id: %s]", target.Redacted(), len(out), got.requestID)
-		}
-		seenLinks[target.String()] = true
-	}
-}
-
-// staleRun is the run of pages without a fresh relationship, after a page that brought fresh.
-func staleRun(run, fresh int) int {
-	if fresh == 0 {
-		return run + 1
-	}
-	return 0
+			rel, err := w.relationship()
+			if err == nil && !f.matches(rel) {
+				err = fmt.Errorf("it holds relationship %s (status %s, customer %s), which the filter %q excludes",
+					rel.ID, rel.Status, quoteOrNone(rel.CustomerTenantID), f.odata())
+			}
+			return rel, err
+		}})
+	sortRelationships(out)
+	return out, err
 }
 
 // sortRelationships orders a list as people read it: by display name, then by id.
@@ -214,44 +186,6 @@ func sortRelationships(rs []Relationship) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-}
-
-type relationshipsPage struct {
-	items     []Relationship
-	next      string
-	requestID string // Graph's request-id of the page, for errors about what it linked to
-}
-
-// relationshipsPage reads one page of a list of relationships.
-func (c *Client) relationshipsPage(ctx context.Context, target *url.URL, f Filter) (*relationshipsPage, error) {
-	var raw struct {
-		Value    *[]wireRelationship `json:"value"`
-		NextLink string              `json:"@odata.nextLink"`
-	}
-	page := &relationshipsPage{}
-	header, err := c.do(ctx, call{method: http.MethodGet, target: target, out: &raw, check: func() error {
-		if raw.Value == nil {
-			return errors.New("it holds no value array, so it is no page of relationships")
-		}
-		for i := range *raw.Value {
-			rel, err := (*raw.Value)[i].relationship()
-			if err != nil {
-				return err
-			}
-			if !f.matches(rel) {
-				return fmt.Errorf("it holds relationship %s (status %s, customer %s), which the filter %q excludes",
-					rel.ID, rel.Status, quoteOrNone(rel.CustomerTenantID), f.odata())
-			}
-			page.items = append(page.items, *rel)
-		}
-		page.next = raw.NextLink
-		return nil
-	}})
-	if err != nil {
-		return nil, err
-	}
-	page.requestID = header.Get(headerRequestID)
-	return page, nil
 }
 
 func deref(s *string) string {

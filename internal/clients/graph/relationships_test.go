@@ -137,7 +137,7 @@ func page(status int, body string, header ...string) func(http.ResponseWriter, *
 	}
 }
 
-const oneRelationship = `{"id": "r1", "displayName": "Contoso", "status": "active", "duration": "P730D",
+const oneRelationship = `{"@odata.etag": "W/\"JyI1Jyc=\"", "id": "r1", "displayName": "Contoso", "status": "active", "duration": "P730D",
 	"customer": {"tenantId": "` + customer + `"}, "accessDetails": {"unifiedRoles": []}}`
 
 func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
@@ -147,14 +147,14 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 		want    string
 	}{
 		"an object without value": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{}`)},
-			want: "it holds no value array, so it is no page of relationships"},
+			want: "it holds no value array, so it is no page of GDAP relationships"},
 		"a null value": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": null}`)},
 			want: "it holds no value array"},
 		"a value that is no list": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": {}}`)},
 			want: "it is not the JSON expected"},
 		"an item without an id": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": [{"displayName": "x"}]}`)},
 			want: `GET /v1.0/tenantRelationships/delegatedAdminRelationships: HTTP 200, but the answer cannot be used: ` +
-				`the relationship (none) lacks accessDetails.unifiedRoles, duration, id, status`},
+				`the relationship (none) lacks @odata.etag, accessDetails.unifiedRoles, duration, id, status`},
 		"roles that are no list": {answers: []func(http.ResponseWriter, *http.Request){
 			page(200, `{"value": [`+strings.Replace(oneRelationship, `{"unifiedRoles": []}`, `{}`, 1)+`]}`)},
 			want: `the relationship "r1" lacks accessDetails.unifiedRoles`},
@@ -171,15 +171,18 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 			func(w http.ResponseWriter, r *http.Request) {
 				page(200, fmt.Sprintf(`{"value": [], "@odata.nextLink": "SELF/v1.0/next?p=%d"}`, time.Now().UnixNano()))(w, r)
 			}},
-			want: "still links to another page after 5 pages, the last 5 of which brought no relationship not listed before"},
+			want: "still links to another page after 5 pages, the last 5 of which brought nothing not listed before"},
 		"the same page again under fresh links": {answers: []func(http.ResponseWriter, *http.Request){
 			func(w http.ResponseWriter, r *http.Request) {
 				page(200, fmt.Sprintf(`{"value": [`+oneRelationship+`], "@odata.nextLink": "SELF/v1.0/next?p=%d"}`, time.Now().UnixNano()))(w, r)
 			}},
-			want: "after 6 pages, the last 5 of which brought no relationship not listed before"},
+			want: "after 6 pages, the last 5 of which brought nothing not listed before"},
 		"a link to another host on the same scheme": {answers: []func(http.ResponseWriter, *http.Request){
 			page(200, `{"value": [], "@odata.nextLink": "http://localhost:1/v1.0/next"}`)},
 			want: "leaves 127.0.0.1"},
+		"an item without its ETag": {answers: []func(http.ResponseWriter, *http.Request){
+			page(200, `{"value": [`+strings.Replace(oneRelationship, `"@odata.etag": "W/\"JyI1Jyc=\"", `, "", 1)+`]}`)},
+			want: `the relationship "r1" lacks @odata.etag, which every relationship has`},
 		"an error that is not Graph's": {answers: []func(http.ResponseWriter, *http.Request){page(403, `<html>denied</html>`, "Content-Type", "text/html")},
 			want: "HTTP 403 Forbidden: unexpected text/html response body: <html>denied</html> [request-id: graph-request-1"},
 	}
@@ -331,5 +334,37 @@ func TestListRelationshipsReadsNoPageAfterTheLimit(t *testing.T) {
 		if pages := len(emu.Requests()); pages != tt.pages {
 			t.Errorf("limit %d: %d pages read, want %d", tt.limit, pages, tt.pages)
 		}
+	}
+}
+
+func TestOnlyGraphsOwn404SaysAnObjectIsGone(t *testing.T) {
+	t.Parallel()
+	graphs := `{"error": {"code": "resourceNotFound", "message": "The delegated admin relationship was not found.", "innerError": {"request-id": "r"}}}`
+	for name, tc := range map[string]struct {
+		body, contentType string
+		gone              bool
+	}{
+		"Graph's error object":         {graphs, "application/json", true},
+		"a proxy's HTML page":          {"<html><body>404 Not Found</body></html>", "text/html", false},
+		"an empty body":                {"", "", false},
+		"another API's JSON":           {`{"code": "404", "description": "Not Found"}`, "application/json", false},
+		"an error object with no code": {`{"error": {"message": "not found"}}`, "application/json", false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
+				page(http.StatusNotFound, tc.body, "Content-Type", tc.contentType)}})
+			t.Cleanup(srv.Close)
+			c := newClient(t, srv.URL)
+			_, err := c.GetRelationship(t.Context(), "r1")
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.IsNotFound() != tc.gone || apiErr.IsUnusableNotFound() == tc.gone {
+				t.Fatalf("GetRelationship: %v; want gone = %v", err, tc.gone)
+			}
+			a, err := c.WaitAccessAssignment(t.Context(), "r1", "a1", func(a *AccessAssignment) bool { return a == nil })
+			if gone := err == nil && a == nil; gone != tc.gone {
+				t.Fatalf("WaitAccessAssignment = %+v, %v; want gone = %v", a, err, tc.gone)
+			}
+		})
 	}
 }

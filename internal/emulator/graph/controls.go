@@ -90,6 +90,14 @@ func (s *Server) SetTerminationDelay(d time.Duration) {
 	s.terminationDelay = d
 }
 
+// SetChangeLag makes reads show a relationship's previous roles for d after a long-running change
+// of them has succeeded, as Graph's reads may lag behind its operations for a moment.
+func (s *Server) SetChangeLag(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.changeLag = d
+}
+
 // SetOperationPolls is how many reads a long-running operation answers running before succeeded.
 func (s *Server) SetOperationPolls(n int) {
 	s.mu.Lock()

@@ -52,6 +52,7 @@ type Server struct {
 	terminationDelay time.Duration
 	operationPolls   int
 	assignmentDelay  time.Duration
+	changeLag        time.Duration
 }
 
 // New returns an emulated Graph holding no relationship.

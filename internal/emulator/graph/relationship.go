@@ -45,6 +45,10 @@ type relationship struct {
 	etag     string
 	// seq is the relationship's place in the order created, from 1: what page links name.
 	seq int
+	// shownRoles, when not nil, are the roles reads still show until shownUntil, after a
+	// long-running change of them (SetChangeLag).
+	shownRoles []string
+	shownUntil time.Time
 }
 
 // relationshipJSON is a relationship in Graph's shape.
@@ -86,7 +90,11 @@ func (r *relationship) toJSON() relationshipJSON {
 	if r.CustomerTenantID != "" {
 		out.Customer = &customerJSON{TenantID: r.CustomerTenantID, DisplayName: r.CustomerName}
 	}
-	for _, id := range r.Roles {
+	roles := r.Roles
+	if r.shownRoles != nil {
+		roles = r.shownRoles
+	}
+	for _, id := range roles {
 		out.AccessDetails.UnifiedRoles = append(out.AccessDetails.UnifiedRoles, unifiedRole{id})
 	}
 	return out
@@ -151,6 +159,9 @@ func checkAutoExtend(autoExtend string, roles []string) error {
 // settle moves r's status on by itself as time passes: an activation or termination finishing,
 // an unanswered invitation lapsing after 90 days, an active relationship ending or extending.
 func (r *relationship) settle(now time.Time) {
+	if r.shownRoles != nil && !now.Before(r.shownUntil) {
+		r.shownRoles = nil
+	}
 	if at := r.changeAt; !at.IsZero() && !now.Before(at) {
 		r.changeAt = time.Time{}
 		switch r.Status {

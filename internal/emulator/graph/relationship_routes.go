@@ -99,6 +99,9 @@ func (s *Server) updateRelationship(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.nowLocked()
 	longRunning := rel.Status == StatusActive && len(rel.Roles) != len(next.Roles)
+	if longRunning && s.changeLag > 0 {
+		next.shownRoles, next.shownUntil = rel.Roles, now.Add(s.changeLag)
+	}
 	*rel = next
 	rel.Modified, rel.etag = now, newETag()
 	if longRunning {

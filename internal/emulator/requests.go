@@ -28,6 +28,8 @@ type Request struct {
 	TokenHash string
 	// Header holds the request headers, Authorization left out.
 	Header http.Header
+	// Body is the body of a Microsoft Graph request, as sent (GDAP bodies carry no secret).
+	Body string
 }
 
 func newRequest(r *http.Request) Request {

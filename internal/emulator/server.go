@@ -118,6 +118,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	bufferBody(r)
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := newRequest(r)
+	entry.Body = peekBody(r)
 	defer func() { s.logRequest(entry, rec.status) }()
 
 	if !s.wait(r, s.currentLatency()) {
@@ -139,6 +140,7 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 	bufferBody(r)
 	rec := &statusRecorder{ResponseWriter: w}
 	entry := newRequest(r)
+	entry.Body = peekBody(r)
 	defer func() { s.logRequest(entry, rec.status) }()
 	if !s.wait(r, s.currentLatency()) {
 		return
@@ -162,6 +164,20 @@ func (s *Server) serveGraphControl(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.graph.ServeControl(w, r)
+}
+
+// peekBody is r's buffered body (bufferBody), left in place for the handler.
+func peekBody(r *http.Request) string {
+	if r.Body == nil || r.Body == http.NoBody {
+		return ""
+	}
+	b, err := io.ReadAll(r.Body)
+	var rest io.Reader = bytes.NewReader(b)
+	if err != nil {
+		rest = io.MultiReader(rest, errReader{err}) // the handler meets the failure bufferBody met
+	}
+	r.Body = io.NopCloser(rest)
+	return string(b)
 }
 
 // bufferBody reads the request body before anything waits. Go's server notices that a client went

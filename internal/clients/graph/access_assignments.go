@@ -91,7 +91,11 @@ func (c *Client) CreateAccessAssignment(ctx context.Context, relationshipID, sec
 		}})
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusConflict {
-		if existing, findErr := c.AccessAssignmentForGroup(ctx, relationshipID, securityGroupID); findErr == nil && existing != nil {
+		existing, findErr := c.AccessAssignmentForGroup(ctx, relationshipID, securityGroupID)
+		switch {
+		case findErr != nil:
+			return nil, fmt.Errorf("%w; looking for the group's assignment after it failed too: %w", err, findErr)
+		case existing != nil:
 			return existing, &ConflictError{Existing: existing, Err: apiErr}
 		}
 	}

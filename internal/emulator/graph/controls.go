@@ -42,14 +42,44 @@ func (s *Server) Approve(id, customerTenantID, customerName string) error {
 
 // Touch changes relationship id as another writer would (its lastModifiedDateTime), giving it a
 // new ETag: a change sent with the ETag read before meets 412.
-func (s *Server) Touch(id string) error {
+func (s *Server) Touch(id string) error { return s.Change(id, PortalChange{}) }
+
+// PortalChange is a change someone makes to a relationship in the portal, outside Terraform:
+// each field that is not empty is set, whatever Graph's API would allow.
+type PortalChange struct {
+	Duration, AutoExtend string
+}
+
+// Change makes c to relationship id as someone in the portal would, giving it a new ETag: a change
+// sent with the ETag read before meets 412.
+func (s *Server) Change(id string, c PortalChange) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rel, ok := s.relationships[id]
 	if !ok {
 		return fmt.Errorf("no relationship %s", id)
 	}
+	if c.Duration != "" {
+		rel.Duration = c.Duration
+	}
+	if c.AutoExtend != "" {
+		rel.AutoExtend = c.AutoExtend
+	}
 	rel.Modified, rel.etag = s.nowLocked(), newETag()
+	return nil
+}
+
+// Terminate ends relationship id at once, as a customer or a colleague would in the portal.
+func (s *Server) Terminate(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rel, ok := s.relationships[id]
+	if !ok {
+		return fmt.Errorf("no relationship %s", id)
+	}
+	now := s.nowLocked()
+	rel.setStatus(StatusTerminated, now)
+	rel.Ends = now
 	return nil
 }
 
@@ -105,10 +135,10 @@ func (s *Server) SetOperationPolls(n int) {
 	s.operationPolls = max(0, n)
 }
 
-// Relationship is what a test may read of a relationship: its status, roles and auto-extension.
+// Relationship is what a test may read of a relationship: its status, roles and durations.
 type Relationship struct {
-	ID, DisplayName, Status, AutoExtend, CustomerTenantID string
-	Roles                                                 []string
+	ID, DisplayName, Status, Duration, AutoExtend, CustomerTenantID string
+	Roles                                                           []string
 }
 
 // Relationships are the relationships held, in the order created.
@@ -121,7 +151,7 @@ func (s *Server) Relationships() []Relationship {
 		rel := s.relationships[id]
 		rel.settle(now)
 		out = append(out, Relationship{ID: rel.ID, DisplayName: rel.DisplayName, Status: rel.Status,
-			AutoExtend: rel.AutoExtend, CustomerTenantID: rel.CustomerTenantID, Roles: append([]string(nil), rel.Roles...)})
+			Duration: rel.Duration, AutoExtend: rel.AutoExtend, CustomerTenantID: rel.CustomerTenantID, Roles: append([]string(nil), rel.Roles...)})
 	}
 	return out
 }

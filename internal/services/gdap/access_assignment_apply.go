@@ -19,9 +19,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
-// Create assigns the access and waits until Graph reports it active. An assignment the group
-// already has is taken only when it gives exactly the planned roles (a retry of this create meets
-// the one its first attempt made); one with other roles is someone else's, and is refused.
+// Create assigns the access and waits until Graph reports it active.
 func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer func() { setAssignmentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan assignmentModel
@@ -33,33 +31,46 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 	if !ok {
 		return
 	}
+	a, err := r.assign(ctx, &plan, &resp.Diagnostics)
+	if a == nil {
+		if err != nil {
+			framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+		}
+		return
+	}
+	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // with an error, saved and tainted: the next plan shows it again
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+	}
+}
+
+// assign gives the group the planned roles under the planned relationship and waits until Graph
+// reports it active; it gives the assignment as Graph last showed it (nil when nothing was
+// assigned), and the error that stopped it. An assignment the group already has there is taken
+// only when it gives exactly the planned roles (a retry of this create meets the one its first
+// attempt made); one with other roles is someone else's, and is refused.
+func (r *assignmentResource) assign(ctx context.Context, plan *assignmentModel, diags *diag.Diagnostics) (*graph.AccessAssignment, error) {
 	relID, group := plan.RelationshipID.ValueString(), plan.SecurityGroupID.ValueString()
 	a, err := r.graph.CreateAccessAssignment(ctx, relID, group, plan.roles(ctx))
 	var conflict *graph.ConflictError
 	if errors.As(err, &conflict) && rolesEqual(conflict.Existing.Roles, plan.roles(ctx)) {
 		a, err = conflict.Existing, nil
 	} else if conflict != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("security_group_id"), "Security group already has access",
+		diags.AddAttributeError(path.Root("security_group_id"), "Security group already has access",
 			fmt.Sprintf("Group %s already has access assignment %s in relationship %s, with other roles (%s); Graph allows "+
 				"one per group. Import it (id %s/%s) to manage it, or remove it in the portal.", group, conflict.Existing.ID,
 				relID, rolesText(conflict.Existing.Roles), relID, conflict.Existing.ID))
-		return
+		return nil, nil //nolint:nilerr // the conflict is reported above, naming the attribute at fault
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
-		return
+		return nil, err
 	}
 	active, err := r.waitActive(ctx, relID, a.ID, plan.roles(ctx))
 	if active == nil {
 		active = a
 	}
-	resp.Diagnostics.Append(plan.fromGraph(ctx, active)...)
-	if err != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // saved, and tainted: the next plan shows it again
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	return active, err
 }
 
 // waitActive waits until Graph reports the assignment active with roles; one it reports failed
@@ -124,6 +135,10 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 	if !ok {
 		return
 	}
+	if !sameRelationship(&state, &plan) {
+		r.move(ctx, &state, &plan, resp)
+		return
+	}
 	relID, id, roles := state.RelationshipID.ValueString(), state.ID.ValueString(), plan.roles(ctx)
 	etag, held := state.ETag.ValueString(), state.roles(ctx)
 	var err error
@@ -155,6 +170,30 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// move moves the access to the planned relationship: assigned there and active first, and only
+// then removed under the relationship state has it under, so that the group's access never
+// lapses. Should the removal fail, the state holds the new assignment, and the error names the
+// old one still in place.
+func (r *assignmentResource) move(ctx context.Context, state, plan *assignmentModel, resp *resource.UpdateResponse) {
+	a, err := r.assign(ctx, plan, &resp.Diagnostics)
+	if a == nil || err != nil {
+		if err != nil {
+			framework.AddGraphError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("assigning the access "+
+				"under relationship %s, before removing it under %s: %w", plan.RelationshipID.ValueString(),
+				state.RelationshipID.ValueString(), err))
+		}
+		return
+	}
+	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if err := r.remove(ctx, state.RelationshipID.ValueString(), state.ID.ValueString()); err != nil {
+		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("the access is assigned "+
+			"under relationship %s (assignment %s), but its old assignment %s under relationship %s could not be removed, "+
+			"and still gives the group access there: %w", plan.RelationshipID.ValueString(), a.ID, state.ID.ValueString(),
+			state.RelationshipID.ValueString(), err))
+	}
 }
 
 // Delete deletes the assignment with If-Match (a stale ETag reads it again) and waits until Graph

@@ -65,8 +65,11 @@ func (m *assignmentModel) fromGraph(ctx context.Context, a *graph.AccessAssignme
 	return d
 }
 
+// Metadata names the resource. Its identity (relationship_id, id) changes when the access moves
+// to another relationship, in place (Update).
 func (r *assignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_delegated_admin_access_assignment"
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *assignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -98,11 +101,15 @@ func (r *assignmentResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if !creating {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
-	if !creating && state.Status.ValueString() == assignmentError {
+	moving := !creating && (plan.RelationshipID.IsUnknown() || !sameRelationship(&state, &plan))
+	switch {
+	case !creating && state.Status.ValueString() == assignmentError:
 		// Graph failed to apply it: a new assignment replaces it.
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
 		plan.ID, plan.ETag = types.StringUnknown(), types.StringUnknown()
-	} else if !creating && !plan.Roles.IsUnknown() && rolesEqual(plan.roles(ctx), state.roles(ctx)) {
+	case moving:
+		plan.ID, plan.ETag = types.StringUnknown(), types.StringUnknown() // assigned anew under the other relationship
+	case !creating && !plan.Roles.IsUnknown() && rolesEqual(plan.roles(ctx), state.roles(ctx)):
 		plan.Status, plan.ETag = state.Status, state.ETag
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
@@ -113,6 +120,12 @@ func (r *assignmentResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return // checked at apply, by Graph
 	}
 	r.checkAgainstRelationship(ctx, &plan, &resp.Diagnostics)
+}
+
+// sameRelationship reports whether plan keeps the assignment under the relationship state has it
+// under, in any case: false when the access moves to another one.
+func sameRelationship(state, plan *assignmentModel) bool {
+	return strings.EqualFold(plan.RelationshipID.ValueString(), state.RelationshipID.ValueString())
 }
 
 // checkAgainstRelationship fails the plan of an assignment Graph would refuse: under a relationship

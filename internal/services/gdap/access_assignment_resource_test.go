@@ -30,6 +30,8 @@ const (
 
 // assignmentConfig is a relationship for Contoso granting reader, user and helpdesk
 // administration, and the helpdesk group's access with roles once the relationship is active.
+// The tests end by destroying what they made, which ends the group's access: the configuration
+// allows it.
 func assignmentConfig(env *acctest.Env, roles ...string) string {
 	return env.Config(fmt.Sprintf(`
 resource "partnercenter_delegated_admin_relationship" "contoso" {
@@ -37,10 +39,11 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
   customer_tenant_id = %q
   duration           = "P730D"
   roles              = [%q, %q, %q]
+  allow_access_loss  = true
 }
 
 locals {
-  active = [for r in [partnercenter_delegated_admin_relationship.contoso] : r.id if r.status == "active"]
+  active = [for r in [partnercenter_delegated_admin_relationship.contoso] : r.access_relationship_id if r.access_relationship_id != null]
 }
 
 resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {

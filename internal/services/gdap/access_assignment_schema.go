@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -31,9 +30,11 @@ const assignmentResourceDescription = "Gives a security group of the partner's t
 	"roles in the customer's tenant (an access assignment in Microsoft Graph), and waits until Graph reports it active.\n\n" +
 	"Access can be assigned only under an active relationship, with roles the relationship grants, and once per " +
 	"security group: the plan checks all three when it changes an assignment, reading the relationship as the plan's " +
-	"refresh read it. Select active relationships for the assignments' `for_each` with their `status` (see the " +
-	"relationship's example). A change of `roles`, here or in the portal, is planned as an in-place update sent with " +
-	"If-Match; another group or relationship is a new assignment."
+	"refresh read it. Give `relationship_id` a relationship's `access_relationship_id`, and select the relationships " +
+	"where it is not null for the assignments' `for_each` (see the guide \"GDAP for every customer\"). A change of " +
+	"`roles`, here or in the portal, is planned as an in-place update sent with If-Match; another relationship moves " +
+	"the access in place, assigned under the new one before it is removed under the old; another group is a new " +
+	"assignment."
 
 func assignmentResourceSchema(ctx context.Context) schema.Schema {
 	replaced := []planmodifier.String{stringplanmodifier.RequiresReplace()}
@@ -43,8 +44,11 @@ func assignmentResourceSchema(ctx context.Context) schema.Schema {
 			"id": schema.StringAttribute{MarkdownDescription: "The access assignment's id, a GUID.", Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"relationship_id": schema.StringAttribute{
-				MarkdownDescription: "The id of the active GDAP relationship the access is assigned under.",
-				Required:            true, PlanModifiers: replaced,
+				MarkdownDescription: "The id of the active GDAP relationship the access is assigned under: give it a " +
+					"relationship's `access_relationship_id`. When it changes (access moving to a successor), the access " +
+					"is moved in place: assigned under the new relationship, and only once Graph reports that active, " +
+					"removed under the old one, so that the group's access never lapses.",
+				Required:   true,
 				Validators: []validator.String{relationshipIDValidator},
 			},
 			"security_group_id": schema.StringAttribute{
@@ -56,7 +60,7 @@ func assignmentResourceSchema(ctx context.Context) schema.Schema {
 			"roles": schema.SetAttribute{
 				MarkdownDescription: "The Entra role template ids the group gets: some of the relationship's roles.",
 				ElementType:         types.StringType, Required: true,
-				Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(roleIDValidator)},
+				Validators: roleSetValidators,
 			},
 			"status": schema.StringAttribute{MarkdownDescription: "`active` once Graph has applied the assignment; " +
 				"`pending` while it applies it.", Computed: true},

@@ -7,11 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,8 +32,12 @@ type relationshipResource struct {
 	graph *graph.Client
 }
 
+// Metadata names the resource. Its identity, the relationship's id, moves to the successor when
+// one is created (relationship_succession.go): the resource is the customer's relationship as
+// configured, whichever of Graph's relationships that is now.
 func (r *relationshipResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationship"
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *relationshipResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -65,7 +66,7 @@ func (r *relationshipResource) ModifyPlan(ctx context.Context, req resource.Modi
 		}
 	}
 	if req.Plan.Raw.IsNull() {
-		planDestroy(&state, &resp.Diagnostics)
+		r.planDestroy(ctx, &state, &resp.Diagnostics)
 		return
 	}
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -75,15 +76,19 @@ func (r *relationshipResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if req.State.Raw.IsNull() {
 		planCreate(ctx, &config, &plan, &resp.Diagnostics)
 	} else {
-		planUpdate(ctx, &state, &config, &plan, resp)
+		if config.CustomerTenantID.IsNull() { // not the configuration's: whatever Graph holds stays
+			plan.CustomerTenantID = state.CustomerTenantID
+		}
+		r.planUpdate(ctx, &state, &config, &plan, &resp.Diagnostics)
 	}
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	}
 }
 
-// Create creates the relationship, locks it for approval and saves it awaiting approval. Should
-// the lock fail, the relationship is saved as Graph holds it (created), and Terraform taints it.
+// Create creates the relationship (or takes over the one an interrupted apply created) and locks
+// it for approval. When anything fails after Graph created it, nothing is saved: the next apply
+// finds it by its display name and takes it over, so no run needs an import or an untaint.
 func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var plan relationshipResourceModel
@@ -95,93 +100,17 @@ func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRe
 	if !ok {
 		return
 	}
-	rel, err := r.create(ctx, &plan)
+	rel, err := r.establish(ctx, &plan)
 	if err != nil {
 		framework.AddGraphError(&resp.Diagnostics, subject("create", &plan), err)
 		return
 	}
-	locked, err := r.lock(ctx, rel.ID)
-	if err != nil {
-		// Saved as Graph holds it. Still created, it is tainted, and the next plan replaces it (a
-		// created relationship is deleted); locked after all (the wait was what failed), it is
-		// saved without an error, as the plan showed it.
-		reread, cancelReread := context.WithTimeout(context.WithoutCancel(ctx), rereadAfterFailure)
-		if now, getErr := r.graph.GetRelationship(reread, rel.ID); getErr == nil {
-			rel = now
-		}
-		cancelReread()
-		resp.Diagnostics.Append(save(ctx, &resp.State, rel, &plan)...)
-		if rel.Status == statusCreated {
-			framework.AddGraphError(&resp.Diagnostics, subject("create", &plan), fmt.Errorf("locking it for approval: %w", err))
-		}
-		return
-	}
-	resp.Diagnostics.Append(save(ctx, &resp.State, locked, &plan)...)
+	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, &plan)...)
 }
 
-// create creates the relationship plan describes. When Graph's answer is lost (a failure answer
-// or a dropped connection), the relationship may exist all the same: it is looked for by its
-// display name, unique among the partner's, and taken when it is the one asked for.
-func (r *relationshipResource) create(ctx context.Context, plan *relationshipResourceModel) (*graph.Relationship, error) {
-	in := graph.NewRelationship{DisplayName: plan.DisplayName.ValueString(), Duration: plan.Duration.ValueString(),
-		AutoExtendDuration: plan.AutoExtendDuration.ValueString(), CustomerTenantID: plan.CustomerTenantID.ValueString(),
-		Roles: plan.roles(ctx)}
-	rel, err := r.graph.CreateRelationship(ctx, in)
-	if err == nil || !mayHaveTakenEffect(err) {
-		return rel, err
-	}
-	found, findErr := r.graph.FindRelationshipByName(ctx, in.DisplayName)
-	if findErr != nil || found == nil || !sameAsAsked(found, in) {
-		return nil, err
-	}
-	return found, nil
-}
-
-// sameAsAsked reports whether rel, found by name after a create whose answer was lost, is the one
-// asked for: still created, with every field the create sent.
-func sameAsAsked(rel *graph.Relationship, in graph.NewRelationship) bool {
-	return rel.Status == statusCreated && rolesEqual(rel.Roles, in.Roles) && daysEqual(rel.Duration, in.Duration) &&
-		daysEqual(orOff(rel.AutoExtendDuration), orOff(in.AutoExtendDuration)) &&
-		strings.EqualFold(rel.CustomerTenantID, in.CustomerTenantID)
-}
-
-// mayHaveTakenEffect reports whether a failed call may have been carried out all the same: Graph
-// failed (5xx), its answer never arrived, or it answered success with a body the client could not
-// use; not when Graph refused it (4xx).
-func mayHaveTakenEffect(err error) bool {
-	var apiErr *graph.APIError
-	if errors.As(err, &apiErr) {
-		return apiErr.StatusCode >= 500
-	}
-	return true
-}
-
-// lock locks relationship id for the customer's approval and gives it once Graph shows it so.
-// Graph may not show a relationship it has just created for a moment: the client sends the
-// request again until it does, within the create's timeout.
-func (r *relationshipResource) lock(ctx context.Context, id string) (*graph.Relationship, error) {
-	request, err := r.graph.RequestActionOnNew(ctx, id, graph.ActionLockForApproval)
-	if err != nil && !r.tookEffect(ctx, id, func(status string) bool { return status != statusCreated }) {
-		return nil, err
-	}
-	return r.graph.WaitRelationship(ctx, id, request, true, func(rel *graph.Relationship) bool { return rel.Status != statusCreated })
-}
-
-// tookEffect reports whether a request that failed was carried out all the same, as when Graph
-// did it but its answer was lost and the retry was refused for the status the first one made:
-// relationship id now stands where done says.
-func (r *relationshipResource) tookEffect(ctx context.Context, id string, done func(status string) bool) bool {
-	rel, err := r.graph.GetRelationship(ctx, id)
-	return err == nil && done(rel.Status)
-}
-
-// save sets state to rel as Graph holds it, in plan's spelling where the two agree.
-func save(ctx context.Context, state *tfsdk.State, rel *graph.Relationship, plan *relationshipResourceModel) diag.Diagnostics {
-	m := *plan
-	d := m.fromGraph(ctx, rel, plan)
-	return append(d, state.Set(ctx, &m)...)
-}
-
+// Read reads the relationship and its predecessors. Only Graph's own answer that the relationship
+// does not exist removes it (or, while predecessors remain, hands the resource back to the newest
+// of them); any other failure leaves the state as it was.
 func (r *relationshipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
 	var state relationshipResourceModel
@@ -193,42 +122,62 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 	if !ok {
 		return
 	}
-	rel, err := r.graph.GetRelationship(ctx, state.ID.ValueString())
-	var apiErr *graph.APIError
-	if errors.As(err, &apiErr) && apiErr.IsNotFound() {
-		resp.Diagnostics.AddWarning("GDAP relationship no longer exists", fmt.Sprintf("Microsoft Graph has no relationship "+
-			"%s (%q) any more: it is removed from the state, and the plan creates it again.", state.ID.ValueString(),
-			state.DisplayName.ValueString()))
-		setRelationshipIdentity(ctx, resp.Identity, req.State, &resp.Diagnostics) // state from before 1.12 has none
-		resp.State.RemoveResource(ctx)
+	predecessors, err := r.readPredecessors(ctx, &state)
+	if err != nil {
+		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
 		return
+	}
+	rel, err := r.graph.GetRelationship(ctx, state.ID.ValueString())
+	if gone(err) {
+		if rel, predecessors = r.handBack(ctx, &state, predecessors, &resp.Diagnostics); rel == nil {
+			setRelationshipIdentity(ctx, resp.Identity, req.State, &resp.Diagnostics) // state from before 1.12 has none
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		err = nil
 	}
 	if err != nil {
 		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
 		return
 	}
 	rememberRelationship(r.data, rel)
-	resp.Diagnostics.Append(save(ctx, &resp.State, rel, &state)...)
+	m := state
+	m.Predecessors = predecessorsValue(ctx, predecessors)
+	resp.Diagnostics.Append(m.fromRead(ctx, rel, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// rereadAfterFailure bounds the read that finds out where a relationship stands after its lock
-// failed, even when the create's own time is up: what is saved should be what Graph holds.
-const rereadAfterFailure = 10 * time.Second
+// gone reports whether err is Microsoft Graph's own answer that the object does not exist.
+func gone(err error) bool {
+	var apiErr *graph.APIError
+	return errors.As(err, &apiErr) && apiErr.IsNotFound()
+}
 
-// maxStaleRetries is how many times an update or delete reads the relationship again after
-// Graph refused its ETag as stale, before it gives up.
-const maxStaleRetries = 3
+// handBack is what Read makes of a relationship Graph no longer has: the newest predecessor still
+// there becomes the resource's relationship again (the plan then creates a successor anew), or,
+// with none, nil: the resource is removed, and the plan creates it again.
+func (r *relationshipResource) handBack(ctx context.Context, state *relationshipResourceModel, predecessors []graph.Relationship,
+	diags *diag.Diagnostics) (*graph.Relationship, []graph.Relationship) {
+	msg := fmt.Sprintf("Microsoft Graph has no relationship %s (%q) any more", state.ID.ValueString(), state.DisplayName.ValueString())
+	for len(predecessors) > 0 {
+		rel, err := r.graph.GetRelationship(ctx, predecessors[0].ID)
+		if err == nil {
+			diags.AddWarning("GDAP relationship no longer exists", msg+fmt.Sprintf(": the resource is %q (%s) again, the "+
+				"relationship it succeeded, and the plan creates a successor anew.", rel.DisplayName, rel.ID))
+			return rel, predecessors[1:]
+		}
+		predecessors = predecessors[1:]
+	}
+	diags.AddWarning("GDAP relationship no longer exists", msg+": it is removed from the state, and the plan creates it again.")
+	return nil, nil
+}
 
-// Update makes Graph hold what the plan shows: the fields that differ from what Graph holds, sent
-// with If-Match; a stale ETag reads the relationship again and sends what still differs. A
-// relationship still in status created is then locked for approval, as the plan showed. What
-// Graph computes and the plan showed known (status, its times) is saved as planned; the next
-// refresh reads it anew.
+// Update makes Graph hold what the plan shows: in place, the changes the plan makes (relationship_apply.go);
+// or a successor, created and locked. Predecessors the plan ends are then terminated.
 func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer func() { setRelationshipIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics) }()
-	var plan, state, config relationshipResourceModel
+	var plan, state relationshipResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
@@ -237,119 +186,30 @@ func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok {
 		return
 	}
-	if config.CustomerTenantID.IsNull() { // not the configuration's: whatever Graph holds stays
-		plan.CustomerTenantID = types.StringNull()
+	var rel *graph.Relationship
+	var err error
+	if plan.ID.IsUnknown() { // a successor
+		rel, err = r.establish(ctx, &plan)
+	} else {
+		rel, err = r.change(ctx, &state, &plan, &resp.Diagnostics)
 	}
-	rel, err := r.update(ctx, &state, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	if err == nil && rel != nil && rel.Status == statusCreated && plan.Status.ValueString() == statusApprovalPending {
-		rel, err = r.lock(ctx, rel.ID)
 	}
 	if err != nil {
 		framework.AddGraphError(&resp.Diagnostics, subject("update", &plan), err)
 		return
 	}
-	m := plan
-	if rel == nil { // nothing to send: the state is the plan
-		m.CustomerTenantID = state.CustomerTenantID
-		if m.ETag.IsUnknown() {
-			m.ETag = state.ETag
-		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-		return
+	if rel == nil { // nothing sent: the state is the plan
+		rel = &graph.Relationship{ID: state.ID.ValueString(), ETag: state.ETag.ValueString()}
 	}
-	resp.Diagnostics.Append(m.fromGraph(ctx, rel, &plan)...)
-	keepPlanned(&m, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, &plan)...)
+	r.endPredecessors(ctx, &state, &plan, resp)
 }
 
-// keepPlanned keeps in m the values plan showed known that Graph computes.
-func keepPlanned(m, plan *relationshipResourceModel) {
-	for _, v := range []struct{ got, planned *types.String }{{&m.Status, &plan.Status},
-		{&m.InvitationURL, &plan.InvitationURL}, {&m.ActivatedAt, &plan.ActivatedAt}, {&m.EndsAt, &plan.EndsAt},
-		{&m.CreatedAt, &plan.CreatedAt}} {
-		if !v.planned.IsUnknown() {
-			*v.got = *v.planned
-		}
-	}
-}
-
-// update sends what plan changes of what Graph holds (state first, then what a re-read gives),
-// and gives the relationship after it, or nil when there is nothing to send. A change that
-// status does not allow, known only now, is refused before anything is written.
-func (r *relationshipResource) update(ctx context.Context, state, plan *relationshipResourceModel,
-	diags *diag.Diagnostics) (*graph.Relationship, error) {
-	id := state.ID.ValueString()
-	current := &graph.Relationship{ID: id, DisplayName: state.DisplayName.ValueString(),
-		CustomerTenantID: state.CustomerTenantID.ValueString(), Duration: state.Duration.ValueString(),
-		AutoExtendDuration: state.AutoExtendDuration.ValueString(), Roles: state.roles(ctx),
-		Status: state.Status.ValueString(), ETag: state.ETag.ValueString()}
-	for attempt := 0; ; attempt++ {
-		change := changeFrom(ctx, current, plan)
-		if change.IsEmpty() {
-			if attempt == 0 && current.Status != statusCreated {
-				return nil, nil
-			}
-			return current, nil
-		}
-		if refuseChange(current, change, diags); diags.HasError() {
-			return nil, nil
-		}
-		rel, err := r.sendChange(ctx, current, change)
-		var apiErr *graph.APIError
-		if !errors.As(err, &apiErr) || !apiErr.IsStale() || attempt >= maxStaleRetries {
-			return rel, err
-		}
-		if current, err = r.graph.GetRelationship(ctx, id); err != nil {
-			return nil, err
-		}
-	}
-}
-
-// refuseChange fails an update Graph does not allow in current's status: the plan allowed it
-// because a value was known only at apply.
-func refuseChange(current *graph.Relationship, c graph.RelationshipChange, diags *diag.Diagnostics) {
-	if current.Status == statusCreated {
-		return
-	}
-	refuse := func(attr string) {
-		diags.AddAttributeError(path.Root(attr), "GDAP relationship cannot change in place", fmt.Sprintf("Relationship "+
-			"%q is %s, and %s, known only at apply, differs from what Graph holds: after approval only "+
-			"auto_extend_duration can change in place (and Global Administrator be dropped). Nothing was changed; plan "+
-			"again, now that the value is known, to see the replacement it needs.", current.DisplayName, current.Status, attr))
-	}
-	if !granting(current.Status) && !c.IsEmpty() {
-		refuse("roles")
-		return
-	}
-	for attr, changed := range map[string]bool{"display_name": c.DisplayName != nil, "duration": c.Duration != nil,
-		"customer_tenant_id": c.CustomerTenantID != nil,
-		"roles":              c.Roles != nil && !withoutGlobalAdministrator(current.Roles, c.Roles)} {
-		if changed {
-			refuse(attr)
-		}
-	}
-}
-
-// sendChange sends c with current's ETag. Dropping Global Administrator goes first and alone when
-// auto-extension changes too: Graph may judge the auto-extension by the roles it holds until the
-// long-running drop has finished.
-func (r *relationshipResource) sendChange(ctx context.Context, current *graph.Relationship, c graph.RelationshipChange) (*graph.Relationship, error) {
-	if granting(current.Status) && c.Roles != nil && c.AutoExtendDuration != nil {
-		dropped, err := r.graph.UpdateRelationship(ctx, current.ID, current.ETag, graph.RelationshipChange{Roles: c.Roles})
-		if err != nil {
-			return nil, err
-		}
-		current, c.Roles = dropped, nil
-	}
-	return r.graph.UpdateRelationship(ctx, current.ID, current.ETag, c)
-}
-
-// Delete ends the relationship as Graph allows in its status: a relationship in status created is
-// deleted; an approved one is terminated, and the delete waits until Graph reports it terminated;
-// one that has ended already needs nothing.
+// Delete ends the relationship and the predecessors it still has, as Graph allows in their
+// status: a relationship in status created is deleted; an approved one is terminated, and the
+// delete waits until Graph reports it terminated; one that has ended already needs nothing.
 func (r *relationshipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state relationshipResourceModel
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
@@ -360,42 +220,15 @@ func (r *relationshipResource) Delete(ctx context.Context, req resource.DeleteRe
 	if !ok {
 		return
 	}
-	if err := r.end(ctx, state.ID.ValueString()); err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("delete", &state), err)
+	ids := []string{state.ID.ValueString()}
+	for _, p := range state.predecessors(ctx) {
+		ids = append(ids, p.ID)
 	}
-}
-
-// end deletes or terminates relationship id, and waits until it has ended.
-func (r *relationshipResource) end(ctx context.Context, id string) error {
-	for attempt := 0; ; attempt++ {
-		rel, err := r.graph.GetRelationship(ctx, id)
-		var apiErr *graph.APIError
-		var request string // the terminate request sent, to watch while waiting
-		switch {
-		case errors.As(err, &apiErr) && apiErr.IsNotFound():
-			return nil
-		case err != nil:
-			return err
-		case rel.Status == statusCreated:
-			err = r.graph.DeleteRelationship(ctx, id, rel.ETag)
-			if errors.As(err, &apiErr) && (apiErr.IsStale() && attempt < maxStaleRetries || apiErr.IsNotFound()) {
-				continue // read again: changed meanwhile, or gone already
-			}
-			return err
-		case rel.Status == statusTerminated || rel.Status == statusExpired:
-			return nil
-		case granting(rel.Status):
-			if request, err = r.graph.RequestAction(ctx, id, graph.ActionTerminate); err != nil && !r.tookEffect(ctx, id, ended) {
-				return err
-			}
-		case !ended(rel.Status): // awaiting or taking in approval: the plan refuses to destroy it
-			return fmt.Errorf("relationship %s is %s: Graph can neither delete nor terminate it until the customer "+
-				"approves it or the invitation lapses", id, rel.Status)
+	for _, id := range ids {
+		if err := r.end(ctx, id); err != nil {
+			framework.AddGraphError(&resp.Diagnostics, subject("delete", &state), err)
+			return
 		}
-		_, err = r.graph.WaitRelationship(ctx, id, request, false, func(rel *graph.Relationship) bool {
-			return rel.Status == statusTerminated || rel.Status == statusExpired
-		})
-		return err
 	}
 }
 
@@ -430,20 +263,5 @@ func (r *relationshipResource) ImportState(ctx context.Context, req resource.Imp
 	framework.SaveImported(ctx, resp, relationshipIdentity, ids)
 }
 
-// changeFrom is what plan changes of current: only the fields that differ.
-func changeFrom(ctx context.Context, current *graph.Relationship, plan *relationshipResourceModel) graph.RelationshipChange {
-	var c graph.RelationshipChange
-	set := func(target **string, planned, held string, same func(a, b string) bool) {
-		if planned != "" && !same(planned, held) {
-			*target = &planned
-		}
-	}
-	set(&c.DisplayName, plan.DisplayName.ValueString(), current.DisplayName, func(a, b string) bool { return a == b })
-	set(&c.CustomerTenantID, plan.CustomerTenantID.ValueString(), current.CustomerTenantID, strings.EqualFold)
-	set(&c.Duration, plan.Duration.ValueString(), current.Duration, daysEqual)
-	set(&c.AutoExtendDuration, plan.AutoExtendDuration.ValueString(), orOff(current.AutoExtendDuration), daysEqual)
-	if roles := plan.roles(ctx); !rolesEqual(roles, current.Roles) {
-		c.Roles = roles
-	}
-	return c
-}
+// boolValue is v's value, false when it is null or unknown.
+func boolValue(v types.Bool) bool { return !v.IsNull() && !v.IsUnknown() && v.ValueBool() }

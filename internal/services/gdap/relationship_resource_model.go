@@ -36,19 +36,28 @@ func granting(status string) bool { return status == statusActive || status == s
 
 // relationshipResourceModel is partnercenter_delegated_admin_relationship's state.
 type relationshipResourceModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	DisplayName        types.String   `tfsdk:"display_name"`
-	CustomerTenantID   types.String   `tfsdk:"customer_tenant_id"`
-	Duration           types.String   `tfsdk:"duration"`
-	AutoExtendDuration types.String   `tfsdk:"auto_extend_duration"`
-	Roles              types.Set      `tfsdk:"roles"`
-	Status             types.String   `tfsdk:"status"`
-	InvitationURL      types.String   `tfsdk:"invitation_url"`
-	CreatedAt          types.String   `tfsdk:"created_at"`
-	ActivatedAt        types.String   `tfsdk:"activated_at"`
-	EndsAt             types.String   `tfsdk:"ends_at"`
-	ETag               types.String   `tfsdk:"etag"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+	ID                 types.String `tfsdk:"id"`
+	DisplayName        types.String `tfsdk:"display_name"`
+	CustomerTenantID   types.String `tfsdk:"customer_tenant_id"`
+	Duration           types.String `tfsdk:"duration"`
+	AutoExtendDuration types.String `tfsdk:"auto_extend_duration"`
+	Roles              types.Set    `tfsdk:"roles"`
+	Status             types.String `tfsdk:"status"`
+	InvitationURL      types.String `tfsdk:"invitation_url"`
+	CreatedAt          types.String `tfsdk:"created_at"`
+	ActivatedAt        types.String `tfsdk:"activated_at"`
+	EndsAt             types.String `tfsdk:"ends_at"`
+	ETag               types.String `tfsdk:"etag"`
+	// AllowAccessLoss lets a plan end a relationship under which teams have access that no
+	// successor holds: destroyed, or a predecessor terminated (see relationship_access.go).
+	AllowAccessLoss types.Bool `tfsdk:"allow_access_loss"`
+	// Predecessors are the relationships this one succeeds that have not ended yet, newest first
+	// (relationship_succession.go); AccessRelationshipID and AccessRoles name the relationship the
+	// teams' access belongs under now, and the roles it grants.
+	Predecessors         types.List     `tfsdk:"predecessors"`
+	AccessRelationshipID types.String   `tfsdk:"access_relationship_id"`
+	AccessRoles          types.Set      `tfsdk:"access_roles"`
+	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
 
 // roles is m's roles, nil when unknown or null.
@@ -68,7 +77,44 @@ func (m *relationshipResourceModel) fromGraph(ctx context.Context, r *graph.Rela
 	m.InvitationURL = invitationURL(*r)
 	m.CreatedAt, m.ActivatedAt, m.EndsAt = optional(r.Created), optional(r.Activated), optional(r.Ends)
 	m.ETag = optional(r.ETag)
-	return d
+	if m.AllowAccessLoss.IsNull() || m.AllowAccessLoss.IsUnknown() { // imported, or listed: the default
+		m.AllowAccessLoss = types.BoolValue(false)
+	}
+	if m.Predecessors.IsNull() || m.Predecessors.IsUnknown() {
+		m.Predecessors = predecessorsValue(ctx, nil)
+	}
+	return append(d, m.setAccess(ctx)...)
+}
+
+// fromRead fills m from what a refresh read, as fromGraph does, but keeps values prior saved that
+// Graph lets nothing change: for a relationship that has ended, every configured value (it grants
+// nothing, and a configuration changed meanwhile, such as a tier change, would otherwise plan, run
+// after run, an update that can send nothing; under a new display name, the plan creates its
+// successor); for one awaiting approval, the changes it takes in place once approved
+// (warnDeferred), which the first refresh after the approval shows again as Graph holds them.
+func (m *relationshipResourceModel) fromRead(ctx context.Context, r *graph.Relationship, prior *relationshipResourceModel) diag.Diagnostics {
+	d := m.fromGraph(ctx, r, prior)
+	kept := []struct{ got, saved *types.String }{{&m.AutoExtendDuration, &prior.AutoExtendDuration}}
+	switch {
+	case ended(r.Status):
+		kept = append(kept, struct{ got, saved *types.String }{&m.Duration, &prior.Duration},
+			struct{ got, saved *types.String }{&m.CustomerTenantID, &prior.CustomerTenantID})
+		if !prior.Roles.IsNull() && !prior.Roles.IsUnknown() {
+			m.Roles = prior.Roles
+		}
+	case awaitingApproval(r.Status):
+		if withoutGlobalAdministrator(r.Roles, prior.roles(ctx)) {
+			m.Roles = prior.Roles
+		}
+	default:
+		return d
+	}
+	for _, v := range kept {
+		if !v.saved.IsNull() && !v.saved.IsUnknown() {
+			*v.got = *v.saved
+		}
+	}
+	return append(d, m.setAccess(ctx)...)
 }
 
 // orOff is an auto-extension as Graph gives it, PT0S when it gives none.

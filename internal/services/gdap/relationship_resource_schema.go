@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -82,7 +82,7 @@ func relationshipResourceSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "The Entra role template ids the relationship grants (`partnercenter_entra_roles` " +
 					"maps role names to them).",
 				ElementType: types.StringType, Required: true,
-				Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(roleIDValidator)},
+				Validators: roleSetValidators,
 			},
 			"status": schema.StringAttribute{MarkdownDescription: "Where the relationship stands: `approvalPending` " +
 				"(awaiting the customer), `activating`, `active`, `expired`, `terminated` and the others Graph names. Known " +
@@ -95,6 +95,39 @@ func relationshipResourceSchema(ctx context.Context) schema.Schema {
 			"ends_at":      schema.StringAttribute{MarkdownDescription: "When the relationship ends (RFC 3339); null before it is active.", Computed: true},
 			"etag": schema.StringAttribute{MarkdownDescription: "The relationship's version, sent in If-Match with every " +
 				"change so that a change made meanwhile by someone else is never overwritten unseen.", Computed: true},
+			"allow_access_loss": schema.BoolAttribute{
+				MarkdownDescription: "Let a plan end this relationship, or a predecessor, while teams have admin access " +
+					"under it that no successor gives them: a destroy, or the end of a predecessor. `false` (the default) " +
+					"fails such a plan and says whose access would end; `true` lets it, and the plan names the customer " +
+					"and the security groups whose access ends. A destroy reads it from the state: set it and apply " +
+					"before removing the relationship.",
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+			},
+			"predecessors": schema.ListNestedAttribute{
+				MarkdownDescription: "The relationships this one succeeds that have not ended, newest first. A change " +
+					"Graph cannot make in place (after approval, anything but `auto_extend_duration` and dropping " +
+					"Global Administrator) creates a successor, invited for the customer's approval, while the " +
+					"relationship it succeeds keeps granting access; that one is terminated once the successor gives " +
+					"every team the same access. See the guide \"GDAP for every customer\".",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":           schema.StringAttribute{MarkdownDescription: "The predecessor's id.", Computed: true},
+					"display_name": schema.StringAttribute{MarkdownDescription: "The predecessor's display name.", Computed: true},
+					"status":       schema.StringAttribute{MarkdownDescription: "Where the predecessor stands, such as `active`.", Computed: true},
+					"roles": schema.SetAttribute{MarkdownDescription: "The role template ids the predecessor grants.",
+						ElementType: types.StringType, Computed: true},
+					"ends_at": schema.StringAttribute{MarkdownDescription: "When the predecessor ends (RFC 3339); null " +
+						"before it is active.", Computed: true},
+				}},
+			},
+			"access_relationship_id": schema.StringAttribute{MarkdownDescription: "The relationship to assign the " +
+				"teams' access under: this one once it grants access (`active` or `expiring`), until then the newest " +
+				"predecessor that does, and null when none does. Known at plan; give it to " +
+				"`partnercenter_delegated_admin_access_assignment.relationship_id`, so that access moves to a successor on " +
+				"the first apply after the customer approves it, and never before.", Computed: true},
+			"access_roles": schema.SetAttribute{MarkdownDescription: "The role template ids the relationship named by " +
+				"`access_relationship_id` grants: what access under it can give. Empty when none grants.",
+				ElementType: types.StringType, Computed: true},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true,
 				CreateDescription: framework.TimeoutDescription("creating the relationship and locking it for approval",
 					relationshipCreateTimeout, "It includes waiting for Graph to show a relationship it has just created."),

@@ -31,10 +31,10 @@ const (
 	invitationRE  = `^https://admin\.microsoft\.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/[0-9a-f-]{73}$`
 )
 
-// relationshipConfig is one relationship for Contoso and, for each relationship whose planned
-// status is active, a stand-in for its access assignments. The selection is a count over the
-// active relationships, which Terraform needs known at plan exactly as it needs for_each's keys
-// (the testing framework's state shim cannot read for_each instances).
+// relationshipConfig is one relationship for Contoso and, for each relationship that gives access
+// (access_relationship_id), a stand-in for its access assignments. The selection is a count over
+// them, which Terraform needs known at plan exactly as it needs for_each's keys (the testing
+// framework's state shim cannot read for_each instances).
 func relationshipConfig(env *acctest.Env, name, autoExtend string, roles ...string) string {
 	return env.Config(fmt.Sprintf(`
 resource "partnercenter_delegated_admin_relationship" "contoso" {
@@ -50,7 +50,7 @@ locals {
 }
 
 locals {
-  active = [for k, r in local.relationships : r.id if r.status == "active"]
+  active = [for k, r in local.relationships : r.access_relationship_id if r.access_relationship_id != null]
 }
 
 resource "terraform_data" "access" {
@@ -173,27 +173,49 @@ func TestAccRelationship_convergesAsTheCustomerApproves(t *testing.T) {
 			},
 			{ // another role after approval needs a new relationship, and so a new name
 				Config:      relationshipConfig(env, "Contoso admins", "P180D", readerRole, userAdmin, helpdeskAdmin),
-				ExpectError: regexp.MustCompile(`(?s)needs a new display name.*after approval only`),
+				ExpectError: acctest.DiagnosticPattern("needs a new display name", "Graph cannot change roles"),
 			},
-			{ // with one, the relationship is replaced: the old one terminated, a new invitation
+			{ // with one, a successor is invited, and the current relationship keeps giving access
 				Config: relationshipConfig(env, "Contoso admins 2", "P180D", readerRole, userAdmin, helpdeskAdmin),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionDestroyBeforeCreate),
-					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionDestroy),
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionNoop),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("approvalPending")),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("access_relationship_id"), knownvalue.NotNull()),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("predecessors").AtSliceIndex(0).AtMapKey("display_name"),
+						knownvalue.StringExact("Contoso admins")),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{stateIs("status", knownvalue.StringExact("approvalPending"))},
-				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "terminated"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateIs("status", knownvalue.StringExact("approvalPending")),
+					stateIs("predecessors", knownvalue.ListSizeExact(1)),
+					expectAccessUnder(t, env, "Contoso admins"),
+				},
+				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "active"),
 					expectStatus(t, env, "Contoso admins 2", "approvalPending")),
 			},
-			{ // approved again, so that destroy can terminate it
+			{ // approved: the access moves to it, and the predecessor, under which no one has access, ends
 				PreConfig: approve(t, env, "Contoso admins 2"),
 				Config:    relationshipConfig(env, "Contoso admins 2", "P180D", readerRole, userAdmin, helpdeskAdmin),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("predecessors"), knownvalue.ListSizeExact(0)),
 				}},
+				ConfigStateChecks: []statecheck.StateCheck{expectAccessUnder(t, env, "Contoso admins 2")},
+				Check:             expectStatus(t, env, "Contoso admins", "terminated"),
 			},
 		},
 	})
+}
+
+// expectAccessUnder checks the access stand-in is under the relationship called name.
+func expectAccessUnder(t *testing.T, env *acctest.Env, name string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(accessAddr, tfjsonpath.New("output"), knownvalue.StringFunc(func(v string) error {
+		if want := named(t, env, name).ID; v != want {
+			return fmt.Errorf("the access is under %s, want %s (%q)", v, want, name)
+		}
+		return nil
+	}))
 }
 
 func TestAccRelationship_refusesAtPlanWhatGraphRefuses(t *testing.T) {
@@ -222,26 +244,50 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 	}
 }
 
-func TestAccRelationship_awaitingApprovalCannotBeDestroyedOrChanged(t *testing.T) {
+func TestAccRelationship_awaitingApprovalCannotBeDestroyedAndIsSucceededOnChange(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
+	changed := relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole, userAdmin)
 	env.Run(t, resource.TestCase{
-		CheckDestroy: expectStatus(t, env, "Contoso admins", "terminated"),
+		CheckDestroy: expectStatus(t, env, "Contoso admins 2", "terminated"),
 		Steps: []resource.TestStep{
 			{Config: config},
-			{ // the plan of a change says why it cannot be done, naming the attribute
-				Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
-				ExpectError: regexp.MustCompile(`(?s)cannot change now.*approvalPending.*90 days`),
-			},
 			{Config: config, Destroy: true, ExpectError: regexp.MustCompile(`(?s)cannot be ended now.*removed block`)},
-			{PreConfig: approve(t, env, "Contoso admins"), Config: config, Check: expectStatus(t, env, "Contoso admins", "active")},
+			{ // a change plans a successor, which needs a new name as the invitation cannot be withdrawn
+				Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ExpectError: acctest.DiagnosticPattern("needs a new display name", "approvalPending, and Graph cannot change roles"),
+			},
+			{ // with one, the plan succeeds it, keeping the invitation that cannot be withdrawn
+				Config: changed,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("predecessors").AtSliceIndex(0).AtMapKey("status"),
+						knownvalue.StringExact("approvalPending")),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("access_relationship_id"), knownvalue.Null()),
+				}},
+				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "approvalPending"),
+					expectStatus(t, env, "Contoso admins 2", "approvalPending")),
+			},
+			{Config: changed, Destroy: true, ExpectError: regexp.MustCompile(`(?s)cannot be ended now`)},
+			{ // the customer approves the successor; the first invitation waits to lapse
+				PreConfig: approve(t, env, "Contoso admins 2"),
+				Config:    changed,
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("predecessors", knownvalue.ListSizeExact(1)),
+					expectAccessUnder(t, env, "Contoso admins 2")},
+			},
+			{ // and once it has lapsed, it is gone from the state, with nothing to do
+				PreConfig:         func() { env.Emulator.Graph().Advance(91 * 24 * time.Hour) },
+				Config:            changed,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{stateIs("predecessors", knownvalue.ListSizeExact(0))},
+			},
 		},
 	})
 }
 
-func TestAccRelationship_anExpiredRelationshipIsReplaced(t *testing.T) {
+func TestAccRelationship_anExpiredRelationshipIsSucceeded(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
@@ -255,14 +301,25 @@ func TestAccRelationship_anExpiredRelationshipIsReplaced(t *testing.T) {
 				Config:    relationshipConfig(env, "Contoso admins", "PT0S", readerRole),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(accessAddr, plancheck.ResourceActionDestroy),
 					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("expired")),
 				}},
+			},
+			{ // a tier change meanwhile, under the same name, sends nothing, and then plans nothing
+				PreConfig: env.Emulator.ResetRequests,
+				Config:    relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				Check:     env.EmulatorCheck(func() error { return onlyReads(env, "an ended relationship") }),
+			},
+			{
+				Config:           relationshipConfig(env, "Contoso admins", "PT0S", readerRole, userAdmin),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
 				Config: relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("approvalPending")),
+					plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("predecessors"), knownvalue.ListSizeExact(0)),
 				}},
 				Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "expired"),
 					expectStatus(t, env, "Contoso admins 2", "approvalPending")),
@@ -434,7 +491,7 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 			// terraform plans the relationship again with the value known, before anything is written
 			PreConfig:   env.Emulator.ResetRequests,
 			Config:      config("3", readerRole, userAdmin, helpdeskAdmin),
-			ExpectError: regexp.MustCompile(`(?s)needs a new display name.*after approval only`),
+			ExpectError: acctest.DiagnosticPattern("needs a new display name", "Graph cannot change roles"),
 		},
 		{
 			PreConfig: func() {

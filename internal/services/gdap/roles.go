@@ -35,3 +35,9 @@ func roleSet(ctx context.Context, held, prior []string) (types.Set, diag.Diagnos
 	}
 	return types.SetValueFrom(ctx, types.StringType, roles)
 }
+
+// roleValues is roles as a set value, as the schema holds them.
+func roleValues(ctx context.Context, roles []string) types.Set {
+	v, _ := types.SetValueFrom(ctx, types.StringType, roles)
+	return v
+}

@@ -126,7 +126,8 @@ echo "{\"accessToken\":\"$token\",\"expiresOn\":\"2099-01-01 00:00:00.000000\",\
 }
 
 // A static access token is for one API: each is given apart, and Graph without one says what to
-// set and how to get a token for it. A Graph token alone is no Partner Center credential.
+// set and how to get a token for it. A Graph token alone serves Graph (GDAP needs no more), and is
+// no Partner Center credential.
 func TestAStaticAccessTokenIsForOneAPI(t *testing.T) {
 	t.Parallel()
 	emu, srv, ep := identityServer(t, emulator.App{})
@@ -149,10 +150,17 @@ func TestAStaticAccessTokenIsForOneAPI(t *testing.T) {
 		t.Errorf("the Graph token of a Partner Center access token alone: %v, want a token not given, saying %q", err, want)
 	}
 
+	onlyGraph, err := NewSources(Config{GraphAccessToken: "static-graph"}, ep, srv.Client())
+	if err != nil {
+		t.Fatalf("a Graph token alone, as GDAP alone needs: %v", err)
+	}
+	if token, err := onlyGraph.Graph.Token(context.Background()); token != "static-graph" || err != nil {
+		t.Errorf("the Graph token of a Graph token alone: %q, %v", token, err)
+	}
 	var missing *MissingError
-	if _, err := NewSources(Config{GraphAccessToken: "static-graph"}, ep, srv.Client()); !errors.As(err, &missing) ||
-		!strings.Contains(err.Error(), "Found: graph_access_token (Microsoft Graph only)") {
-		t.Errorf("a Graph token alone: %v, want no Partner Center credential, naming the Graph token found", err)
+	if _, err := onlyGraph.PartnerCenter.Token(context.Background()); !errors.As(err, &missing) || !errors.As(err, &te) ||
+		!te.NotGiven() || !strings.Contains(err.Error(), "Found: graph_access_token (Microsoft Graph only)") {
+		t.Errorf("Partner Center's token with a Graph token alone: %v, want no Partner Center credential, naming the Graph token found", err)
 	}
 }
 

@@ -73,7 +73,15 @@ type Sources struct {
 // error lists what was found and what each kind still needs.
 func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 	kind, ok := cfg.kind()
-	if !ok {
+	switch {
+	case !ok && cfg.GraphAccessToken != "":
+		// A configuration that manages GDAP alone needs Graph's token alone: Partner Center's calls,
+		// should it make any, fail then, saying what is missing.
+		missing := &MissingError{Found: cfg.found(), Missing: cfg.missing()}
+		return &Sources{Kind: KindAccessToken,
+			PartnerCenter: &Source{TokenSource: missingCredential{missing}, Kind: KindAccessToken},
+			Graph:         &Source{TokenSource: transport.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken}}, nil
+	case !ok:
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
 	out, err := cfg.sources(kind, ep, hc)
@@ -150,6 +158,14 @@ func (m missingToken) Token(context.Context) (string, error) {
 		"an access token is for one API, and none was given for %s: set %s to a token for it (for example from "+
 			"az account get-access-token --resource %s), or use a credential kind that gets tokens for both "+
 			"(a refresh token, client credentials, OIDC or the Azure CLI)", m.audience, m.setting, m.resource)}
+}
+
+// missingCredential is Partner Center's source when the configuration gives a Graph token alone.
+type missingCredential struct{ missing *MissingError }
+
+// Token says that no Partner Center credential is configured, and what each kind still needs.
+func (m missingCredential) Token(context.Context) (string, error) {
+	return "", &TokenError{Kind: KindAccessToken, Audience: PartnerCenter, refused: true, notGiven: true, Err: m.missing}
 }
 
 func (cfg Config) fetcher(kind Kind, ep Endpoints, a Audience, hc *http.Client, secrets *masker, rts *refreshTokens) (fetchFunc, error) {

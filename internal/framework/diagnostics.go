@@ -135,11 +135,15 @@ func explainOperation(s Subject, err error) (summary, hint string, ok bool) {
 // and an endpoint that could not be reached at all.
 func explainCredential(err error) (summary, hint string, ok bool) {
 	var tokenErr *credential.TokenError
+	var missing *credential.MissingError
 	switch {
 	case errors.As(err, &tokenErr) && tokenErr.UnreachableHost() != "":
 		return "Could not reach Entra ID", "The token endpoint at " + tokenErr.UnreachableHost() + " could not be reached " +
 			"at all (its name did not resolve, or it refused or dropped the connection). Check authority_url (or " +
 			EnvAuthorityURL + ") and cloud (or " + EnvCloud + "), and the network or proxy between Terraform and Entra ID.", true
+	case errors.As(err, &missing):
+		return "No Partner Center credential", "The provider needs a credential to call Partner Center, and the " +
+			"configuration gives Microsoft Graph's token alone (enough for GDAP).", true
 	case errors.As(err, &tokenErr) && tokenErr.NotGiven():
 		return "No " + string(tokenErr.API()) + " token", "The configuration gives no token for " + string(tokenErr.API()) +
 			", and a token given as it is serves one API.", true

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -78,24 +80,36 @@ func clearCredentialEnv(t *testing.T) {
 	}
 }
 
-// A token is for one API: a Graph token alone is no Partner Center credential, and the error
-// names it as found, for Microsoft Graph only.
-func TestAccProvider_aGraphTokenAloneIsNoPartnerCenterCredential(t *testing.T) {
+// A configuration that manages GDAP alone needs a Graph credential alone; a token is for one API,
+// so a Graph token alone is no Partner Center credential, and a Partner Center call says so,
+// naming the Graph token as found, for Microsoft Graph only.
+func TestAccProvider_aGraphTokenAloneServesGDAPAndIsNoPartnerCenterCredential(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	clearCredentialEnv(t)
-	t.Setenv(framework.EnvGraphAccessToken, "a-graph-token")
-	env.Run(t, resource.TestCase{
-		Steps: []resource.TestStep{{
-			Config: `
+	t.Setenv(framework.EnvGraphAccessToken, acctest.EmulatorGraphToken)
+	provider := `
 provider "partnercenter" {
-  base_url = "` + env.BaseURL + `"
+  base_url       = "` + env.BaseURL + `"
+  graph_base_url = "` + env.BaseURL + `"
 }
+`
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: provider + `
+data "partnercenter_delegated_admin_relationships" "all" {}`,
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.partnercenter_delegated_admin_relationships.all",
+					tfjsonpath.New("relationships"), knownvalue.ListSizeExact(0))},
+			},
+			{
+				Config: provider + `
 data "partnercenter_customer_billing_profile" "test" {
   customer_id = "` + env.CustomerID + `"
 }`,
-			ExpectError: acctest.DiagnosticPattern("No Partner Center credential", `Found: graph_access_token \(Microsoft Graph only\)`),
-		}},
+				ExpectError: acctest.DiagnosticPattern("No Partner Center credential", `Found: graph_access_token \(Microsoft Graph only\)`),
+			},
+		},
 	})
 }
 

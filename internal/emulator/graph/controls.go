@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -16,28 +17,73 @@ import (
 // admin center: for customerTenantID (the customer the relationship names, or any when it names
 // none), taking it to activating and, after SetActivationDelay, to active.
 func (s *Server) Approve(id, customerTenantID, customerName string) error {
+	if customerTenantID == "" {
+		return errors.New("customerTenantId is required: the tenant id of the customer who approves")
+	}
+	return s.approveAs(id, customerTenantID, customerName)
+}
+
+// approveAs is Approve, as the customer the relationship names when customerTenantID is empty.
+func (s *Server) approveAs(id, customerTenantID, customerName string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rel, ok := s.relationships[id]
-	if !ok {
-		return fmt.Errorf("no relationship %s", id)
+	rel, err := s.pendingLocked(id)
+	if err != nil {
+		return err
 	}
-	if !rules.GUID.MatchString(customerTenantID) {
-		return fmt.Errorf("the approving customer's tenant id %q is not a GUID", customerTenantID)
+	switch {
+	case customerTenantID == "" && rel.CustomerTenantID == "":
+		return fmt.Errorf("customerTenantId is required: relationship %s names no customer, so say which customer approves it", id)
+	case customerTenantID == "":
+		customerTenantID = rel.CustomerTenantID
+	case !rules.GUID.MatchString(customerTenantID):
+		return fmt.Errorf("customerTenantId %q is not a tenant id (a GUID)", customerTenantID)
+	case rel.CustomerTenantID != "" && !strings.EqualFold(rel.CustomerTenantID, customerTenantID):
+		return fmt.Errorf("customerTenantId %s is not relationship %s's customer, %s", customerTenantID, id, rel.CustomerTenantID)
+	}
+	if customerName == "" {
+		customerName = rel.CustomerName
 	}
 	now := s.nowLocked()
-	rel.settle(now)
-	if rel.Status != StatusApprovalPending {
-		return fmt.Errorf("relationship %s is %s, not approvalPending", id, rel.Status)
-	}
-	if rel.CustomerTenantID != "" && rel.CustomerTenantID != customerTenantID {
-		return fmt.Errorf("relationship %s is for customer %s, not %s", id, rel.CustomerTenantID, customerTenantID)
-	}
-	rel.CustomerTenantID, rel.CustomerName = customerTenantID, customerName
+	rel.CustomerTenantID, rel.CustomerName = strings.ToLower(customerTenantID), customerName
 	rel.setStatus(StatusActivating, now)
 	rel.changeAt = now.Add(s.activationDelay)
 	rel.settle(now)
 	return nil
+}
+
+// Lapse makes the invitation of relationship id lapse now, as it would 90 days after it was sent
+// with nobody answering: the relationship expires.
+func (s *Server) Lapse(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rel, err := s.pendingLocked(id)
+	if err != nil {
+		return err
+	}
+	rel.setStatus(StatusExpired, s.nowLocked())
+	return nil
+}
+
+// unknownRelationshipError is a control naming a relationship the emulator does not hold.
+type unknownRelationshipError struct{ id string }
+
+func (e *unknownRelationshipError) Error() string {
+	return "the emulator holds no relationship " + e.id
+}
+
+// pendingLocked is relationship id, refused unless it awaits approval.
+func (s *Server) pendingLocked(id string) (*relationship, error) {
+	rel, ok := s.relationships[id]
+	if !ok {
+		return nil, &unknownRelationshipError{id}
+	}
+	rel.settle(s.nowLocked())
+	if rel.Status != StatusApprovalPending {
+		return nil, fmt.Errorf("relationship %s is %s: only a relationship awaiting approval (approvalPending) can be "+
+			"approved or lapse", id, rel.Status)
+	}
+	return rel, nil
 }
 
 // Touch changes relationship id as another writer would (its lastModifiedDateTime), giving it a
@@ -157,34 +203,64 @@ func (s *Server) Relationships() []Relationship {
 }
 
 // ControlPrefix is the path of the emulator's own endpoints that drive Graph from a script, as a
-// test drives it with Approve and Advance; they are not Graph's.
+// test drives it with Approve, Lapse and Advance; they are not Graph's.
 const ControlPrefix = "/emulator/graph/"
 
-// ServeControl answers the control endpoints: POST /emulator/graph/relationships/{id}/approve
-// with {"customerTenantId", "customerDisplayName"} approves a relationship as its customer, and
-// POST /emulator/graph/advance?by=<Go duration, e.g. 2160h> moves the clock on.
+// ServeControl answers the control endpoints:
+//   - POST /emulator/graph/relationships/{id}/approve approves a relationship as its customer, with
+//     the JSON body {"customerTenantId": "<tenant id>", "customerDisplayName": "<name>"}; both are
+//     optional for a relationship that names its customer, and customerTenantId is required for one
+//     that names none;
+//   - POST /emulator/graph/relationships/{id}/lapse makes an invitation nobody answered lapse now,
+//     as it would 90 days after it was sent;
+//   - POST /emulator/graph/advance?by=<Go duration, such as 2160h> moves the clock on.
+//
+// Each answers 204, or an error in Graph's shape that says which field or status is wrong.
 func (s *Server) ServeControl(w http.ResponseWriter, r *http.Request) {
-	id, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, ControlPrefix+"relationships/"), "/approve")
-	switch {
-	case r.Method == http.MethodPost && ok && !strings.Contains(id, "/"):
-		var in struct{ CustomerTenantID, CustomerDisplayName string }
-		if !decode(w, r, &in) {
-			return
-		}
-		if err := s.Approve(id, in.CustomerTenantID, in.CustomerDisplayName); err != nil {
-			WriteError(w, r, http.StatusBadRequest, "badRequest", err.Error())
-			return
-		}
-		w.WriteHeader(http.StatusNoContent)
-	case r.Method == http.MethodPost && r.URL.Path == ControlPrefix+"advance":
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+ControlPrefix+"relationships/{id}/approve", s.approveControl)
+	mux.HandleFunc("POST "+ControlPrefix+"relationships/{id}/lapse", func(w http.ResponseWriter, r *http.Request) {
+		controlDone(w, r, s.Lapse(r.PathValue("id")))
+	})
+	mux.HandleFunc("POST "+ControlPrefix+"advance", func(w http.ResponseWriter, r *http.Request) {
 		d, err := time.ParseDuration(r.URL.Query().Get("by"))
 		if err != nil || d < 0 {
-			WriteError(w, r, http.StatusBadRequest, "badRequest", "by must be a duration such as 2160h")
-			return
+			err = fmt.Errorf("the query parameter by must be a duration such as 2160h, not %q", r.URL.Query().Get("by"))
+		} else {
+			s.Advance(d)
 		}
-		s.Advance(d)
+		controlDone(w, r, err)
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		WriteError(w, r, http.StatusNotFound, "notFound", "no emulator control at "+r.Method+" "+r.URL.Path+
+			": POST "+ControlPrefix+"relationships/{id}/approve, POST "+ControlPrefix+"relationships/{id}/lapse and POST "+
+			ControlPrefix+"advance?by=<duration> are")
+	})
+	mux.ServeHTTP(w, r)
+}
+
+// approveControl is POST .../relationships/{id}/approve.
+func (s *Server) approveControl(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		CustomerTenantID    string `json:"customerTenantId"`
+		CustomerDisplayName string `json:"customerDisplayName"`
+	}
+	if r.ContentLength != 0 && !decode(w, r, &in) {
+		return
+	}
+	controlDone(w, r, s.approveAs(r.PathValue("id"), in.CustomerTenantID, in.CustomerDisplayName))
+}
+
+// controlDone answers a control request: 204, 404 for a relationship the emulator does not hold,
+// else 400 with what is wrong.
+func controlDone(w http.ResponseWriter, r *http.Request, err error) {
+	var unknown *unknownRelationshipError
+	switch {
+	case err == nil:
 		w.WriteHeader(http.StatusNoContent)
+	case errors.As(err, &unknown):
+		WriteError(w, r, http.StatusNotFound, "notFound", err.Error())
 	default:
-		WriteError(w, r, http.StatusNotFound, "notFound", "no emulator control at "+r.Method+" "+r.URL.Path)
+		WriteError(w, r, http.StatusBadRequest, "badRequest", err.Error())
 	}
 }

@@ -275,3 +275,39 @@ func TestADeleteBetweenPagesMovesNothingAcrossThem(t *testing.T) {
 		t.Errorf("the page after a delete holds %v, want Relationship 2 and 3", names)
 	}
 }
+
+func TestTheControlEndpointsSayWhatIsWrong(t *testing.T) {
+	s := New()
+	control := http.HandlerFunc(s.ServeControl)
+	lock := func(id string) {
+		call(t, s, "POST", relationshipsPath+"/"+id+"/requests", "", map[string]string{"action": "lockForApproval"}).want(t, http.StatusCreated)
+	}
+	body := newRelationship("No customer named", readerRole)
+	delete(body, "customer")
+	unnamed := call(t, s, "POST", relationshipsPath, "", body).want(t, http.StatusCreated).str("id")
+	lock(unnamed)
+	for name, tc := range map[string]struct {
+		path   string
+		body   any
+		status int
+		says   string
+	}{
+		"no customer for a relationship naming none": {"relationships/" + unnamed + "/approve", map[string]string{}, http.StatusBadRequest, "customerTenantId is required"},
+		"a customer that is no tenant id":            {"relationships/" + unnamed + "/approve", map[string]string{"customerTenantId": "contoso"}, http.StatusBadRequest, `customerTenantId "contoso" is not a tenant id`},
+		"a relationship the emulator does not hold":  {"relationships/nope/lapse", nil, http.StatusNotFound, "holds no relationship nope"},
+		"an unknown control":                         {"relationships/" + unnamed + "/revive", nil, http.StatusNotFound, "lapse"},
+	} {
+		got := call(t, control, "POST", ControlPrefix+tc.path, "", tc.body).want(t, tc.status)
+		if msg := got.body["error"].(map[string]any)["message"].(string); !strings.Contains(msg, tc.says) {
+			t.Errorf("%s: %q, want it to say %q", name, msg, tc.says)
+		}
+	}
+	named := create(t, s, "Customer named", readerRole)
+	lock(named.str("id"))
+	call(t, control, "POST", ControlPrefix+"relationships/"+named.str("id")+"/approve", "", nil).want(t, http.StatusNoContent)
+	call(t, control, "POST", ControlPrefix+"relationships/"+unnamed+"/lapse", "", nil).want(t, http.StatusNoContent)
+	if got := call(t, s, "GET", relationshipsPath+"/"+unnamed, "", nil).str("status"); got != StatusExpired {
+		t.Errorf("a lapsed invitation is %s, want expired", got)
+	}
+	call(t, control, "POST", ControlPrefix+"relationships/"+unnamed+"/lapse", "", nil).want(t, http.StatusBadRequest)
+}

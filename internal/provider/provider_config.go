@@ -64,17 +64,18 @@ func providerSchema() schema.Schema {
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the client "+
 				"secret or refresh token in clear text.", framework.EnvAuthorityURL, false),
 			"graph_base_url": str("Microsoft Graph endpoint, overriding the cloud's (`https://graph.microsoft.com` for public), "+
-				"for the resources that Microsoft Graph holds (GDAP relationships and access assignments; none in this release). "+
+				"for what Microsoft Graph holds: GDAP relationships and access assignments. "+
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the Graph token in "+
 				"clear text.", framework.EnvGraphBaseURL, false),
 			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
 				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`). A token is for one API: "+
 				"give `graph_access_token` for Microsoft Graph.", framework.EnvAccessToken, true),
 			"graph_access_token": str("A bearer token for Microsoft Graph, used as is (for example from "+
-				"`az account get-access-token --resource https://graph.microsoft.com`), for the resources that Microsoft Graph "+
-				"holds (none in this release). Needed beside `access_token`, which serves Partner Center only; every other "+
-				"credential kind gets Graph tokens itself, and this token, when set, is used for Graph instead. It is no "+
-				"Partner Center credential.", framework.EnvGraphAccessToken, true),
+				"`az account get-access-token --resource https://graph.microsoft.com`), for what Microsoft Graph holds: GDAP "+
+				"relationships and access assignments. Needed beside `access_token`, which serves Partner Center only; every "+
+				"other credential kind gets Graph tokens itself, and this token, when set, is used for Graph instead. It is no "+
+				"Partner Center credential, and alone it is enough for a configuration that manages GDAP only.",
+				framework.EnvGraphAccessToken, true),
 			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", framework.EnvTenantID, false),
 			"client_id": str("The app registration's application (client) id.", framework.EnvClientID, false),
 			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",

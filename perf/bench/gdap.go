@@ -41,16 +41,47 @@ type gdapEstate struct {
 	assignments   map[string]string    // "<relationship id>/<assignment id>" → team
 }
 
+// The GDAP runs' configuration variants (phase.company): as seeded, one more role for a team, and
+// the relationships at another tier (another role, so a successor each).
+const (
+	gdapSame     = "same"
+	gdapMoreRole = "more"
+	gdapTier2    = "tier2"
+)
+
+// tier2Role is the role the second tier's relationships grant besides the first's: Security Reader.
+const tier2Role = "5d6b6bb7-de71-4623-b4af-96380a352509"
+
 // gdapPhases are the timed commands of the GDAP runs: the import of the estate (it writes nothing),
-// a refresh, a plan with nothing to do, and a plan that gives the helpdesk team one more role
-// under every relationship.
+// a refresh, a plan with nothing to do, a plan that gives the helpdesk team one more role under
+// every relationship, and a tier change rolled through the estate run by run: every customer
+// invited to a successor, the access moved once they all approved, the predecessors ended, and
+// the plan after it.
 func gdapPhases() []phase {
+	apply := []string{"apply", "-auto-approve"}
 	return []phase{
-		{name: "gdap: import relationships and assignments", args: []string{"apply", "-auto-approve"}, company: "same"},
-		{name: "gdap: plan -refresh-only", args: []string{"plan", "-refresh-only"}, company: "same"},
-		{name: "gdap: plan, no changes", args: []string{"plan", "-detailed-exitcode"}, company: "same"},
-		{name: "gdap: plan, one more role for a team", args: []string{"plan"}, company: "more"},
+		{name: "gdap: import relationships and assignments", args: apply, company: gdapSame},
+		{name: "gdap: plan -refresh-only", args: []string{"plan", "-refresh-only"}, company: gdapSame},
+		{name: "gdap: plan, no changes", args: []string{"plan", "-detailed-exitcode"}, company: gdapSame},
+		{name: "gdap: plan, one more role for a team", args: []string{"plan"}, company: gdapMoreRole},
+		{name: "gdap: tier change, successors invited", args: apply, company: gdapTier2},
+		{name: "gdap: tier change, access moved", args: apply, company: gdapTier2, before: approveAllPending},
+		{name: "gdap: tier change, predecessors ended", args: apply, company: gdapTier2},
+		{name: "gdap: tier change, plan after it", args: []string{"plan", "-detailed-exitcode"}, company: gdapTier2},
 	}
+}
+
+// approveAllPending approves every relationship awaiting approval, as each customer would.
+func approveAllPending(emu *emulator.Server) error {
+	for _, r := range emu.Graph().Relationships() {
+		if r.Status != "approvalPending" {
+			continue
+		}
+		if err := emu.Graph().Approve(r.ID, r.CustomerTenantID, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // gdapSize seeds n customers' approved relationships with three assignments each in the emulator's
@@ -72,7 +103,7 @@ func gdapSize(o options, work string, n int) ([]result, error) {
 	return inStateDir(o, dir, env, func(address string) ([]result, error) {
 		var out []result
 		for _, p := range gdapPhases() {
-			r, err := runPhase(o, emu, dir, env, terraformBlock(true, address)+gdapConfiguration(estate, p.company == "more"), n, p)
+			r, err := runPhase(o, emu, dir, env, terraformBlock(true, address)+gdapConfiguration(estate, p.company), n, p)
 			if err != nil {
 				return nil, err
 			}
@@ -153,8 +184,13 @@ func envValue(env []string, name string) string {
 }
 
 // gdapConfiguration manages the estate as examples/gdap does, with import blocks that bring it
-// in (no-ops once it is in the state); more gives the helpdesk team one more role.
-func gdapConfiguration(est gdapEstate, more bool) string {
+// in (no-ops once it is in the state), in variant: as seeded, one more role for the helpdesk team,
+// or the relationships at the second tier (new names, one more role).
+func gdapConfiguration(est gdapEstate, variant string) string {
+	relationshipRoles, suffix := gdapRelationshipRoles, ""
+	if variant == gdapTier2 {
+		relationshipRoles, suffix = append(append([]string{}, gdapRelationshipRoles...), tier2Role), " 2"
+	}
 	var b strings.Builder
 	b.WriteString("provider \"partnercenter\" {}\n\nlocals {\n  relationships = {\n")
 	for id, r := range est.relationships {
@@ -167,7 +203,7 @@ func gdapConfiguration(est gdapEstate, more bool) string {
 	b.WriteString("  }\n  team_roles = {\n")
 	for _, t := range gdapTeams {
 		roles := t.roles
-		if more && t.name == "helpdesk" {
+		if variant == gdapMoreRole && t.name == "helpdesk" {
 			roles = append(append([]string{}, roles...), gdapRelationshipRoles[2])
 		}
 		fmt.Fprintf(&b, "    %s = %s\n", t.name, hclStrings(roles))
@@ -187,7 +223,7 @@ import {
 
 resource "partnercenter_delegated_admin_relationship" "r" {
   for_each           = local.relationships
-  display_name       = each.value.name
+  display_name       = "${each.value.name}%s"
   customer_tenant_id = each.value.tenant
   duration           = "P730D"
   roles              = %s
@@ -201,11 +237,11 @@ import {
 
 resource "partnercenter_delegated_admin_access_assignment" "a" {
   for_each          = local.assignments
-  relationship_id   = partnercenter_delegated_admin_relationship.r[split("/", each.key)[0]].id
+  relationship_id   = partnercenter_delegated_admin_relationship.r[split("/", each.key)[0]].access_relationship_id
   security_group_id = local.team_groups[each.value]
   roles             = local.team_roles[each.value]
 }
-`, hclStrings(gdapRelationshipRoles))
+`, suffix, hclStrings(relationshipRoles))
 	return b.String()
 }
 
@@ -229,7 +265,7 @@ func gdapBaseline(o options, work string, n int) ([]result, error) {
 	return inStateDir(o, dir, env, func(address string) ([]result, error) {
 		var out []result
 		for _, p := range gdapPhases() {
-			config := terraformBlock(false, address) + gdapBaselineConfiguration(ids, p.company == "more")
+			config := terraformBlock(false, address) + gdapBaselineConfiguration(ids, p)
 			r, err := runBaselinePhase(o, dir, env, config, n, p)
 			if err != nil {
 				return nil, err
@@ -241,8 +277,11 @@ func gdapBaseline(o options, work string, n int) ([]result, error) {
 }
 
 // gdapBaselineConfiguration has the shape of gdapConfiguration: literal maps of relationships and
-// assignments, the assignments' for_each over one and each naming its relationship's instance.
-func gdapBaselineConfiguration(ids []string, more bool) string {
+// assignments, the assignments' for_each over one and each naming its relationship's instance. The
+// phases of the tier change change as many instances as the provider's runs do: every
+// relationship (successors invited), every assignment (access moved), every relationship again
+// (predecessors ended).
+func gdapBaselineConfiguration(ids []string, p phase) string {
 	var b strings.Builder
 	b.WriteString("locals {\n  relationships = {\n")
 	for _, id := range ids {
@@ -254,9 +293,16 @@ func gdapBaselineConfiguration(ids []string, more bool) string {
 			fmt.Fprintf(&b, "    %q = %q\n", id+"/"+t.name, t.name)
 		}
 	}
-	helpdesk := "helpdesk"
-	if more {
+	helpdesk, relationship, access := "helpdesk", "", ""
+	switch p.name {
+	case "gdap: plan, one more role for a team":
 		helpdesk = "helpdesk+1"
+	case "gdap: tier change, successors invited":
+		relationship = " invited"
+	case "gdap: tier change, access moved":
+		relationship, access = " invited", " moved"
+	case "gdap: tier change, predecessors ended", "gdap: tier change, plan after it":
+		relationship, access = " ended", " moved"
 	}
 	fmt.Fprintf(&b, `  }
   team_roles = { helpdesk = %q, admins = "admins", readers = "readers" }
@@ -264,13 +310,13 @@ func gdapBaselineConfiguration(ids []string, more bool) string {
 
 resource "terraform_data" "r" {
   for_each = local.relationships
-  input    = each.value
+  input    = "${each.value}%s"
 }
 
 resource "terraform_data" "a" {
   for_each = local.assignments
-  input    = "${terraform_data.r[split("/", each.key)[0]].id} ${local.team_roles[each.value]}"
+  input    = "${terraform_data.r[split("/", each.key)[0]].id} ${local.team_roles[each.value]}%s"
 }
-`, helpdesk)
+`, helpdesk, relationship, access)
 	return b.String()
 }

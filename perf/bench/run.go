@@ -53,8 +53,11 @@ type result struct {
 type phase struct {
 	name     string
 	args     []string
-	company  string // company_name the configuration sets
+	company  string // company_name the configuration sets (the GDAP runs: which variant of it)
 	throttle bool
+	// before, when set, changes the emulator before the command runs and is timed, as customers
+	// approving their invitations do.
+	before func(*emulator.Server) error
 }
 
 func phases() []phase {
@@ -151,6 +154,11 @@ func serveLoopback(h http.Handler) (address string, stop func(), err error) {
 func runPhase(o options, emu *emulator.Server, dir string, env []string, config string, n int, p phase) (result, error) {
 	if err := writeConfig(dir, config); err != nil {
 		return result{}, err
+	}
+	if p.before != nil {
+		if err := p.before(emu); err != nil {
+			return result{}, fmt.Errorf("before %s: %w", p.name, err)
+		}
 	}
 	emu.ResetRequests()
 	if p.throttle {

@@ -6,7 +6,7 @@ data "partnercenter_entra_roles" "admin" {
 # One relationship per customer. The first apply creates it and locks it for approval; send the
 # customer invitation_url. Applies before the customer approves change nothing.
 resource "partnercenter_delegated_admin_relationship" "contoso" {
-  display_name         = "Contoso - managed services"
+  display_name         = "Contoso - managed services 1"
   customer_tenant_id   = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
   duration             = "P730D"
   auto_extend_duration = "P180D"
@@ -18,16 +18,17 @@ output "contoso_invitation" {
   value = partnercenter_delegated_admin_relationship.contoso.invitation_url
 }
 
-# status is known at plan (approvalPending for a new relationship, what the refresh read for an
-# existing one), so a for_each can select the approved relationships: their access is assigned
-# on the first apply after the customer approves.
+# access_relationship_id is known at plan: null until the customer approves, then this
+# relationship's id. After a change of roles (a successor, with a new display_name, invited while
+# this one keeps granting) it stays this relationship's until the customer approves the successor,
+# so access assigned under it never lapses. Select the customers to assign access for with it.
 locals {
-  approved = {
-    for k, r in { contoso = partnercenter_delegated_admin_relationship.contoso } : k => r
-    if contains(["active", "expiring"], r.status)
+  with_access = {
+    for k, r in { contoso = partnercenter_delegated_admin_relationship.contoso } : k => r.access_relationship_id
+    if r.access_relationship_id != null
   }
 }
 
-output "approved_relationships" {
-  value = { for k, r in local.approved : k => r.id }
+output "relationships_with_access" {
+  value = local.with_access
 }

@@ -29,19 +29,22 @@ const (
 	relationshipDeleteTimeout = 30 * time.Minute
 )
 
-const relationshipResourceDescription = "Manages one of the partner's GDAP (granular delegated admin privileges) " +
-	"relationships in Microsoft Graph: creates it, locks it for the customer's approval and shows the invitation link " +
-	"to send, follows it as the customer approves it, and ends it on destroy.\n\n" +
-	"`status` is known at plan: a new relationship plans `approvalPending` (apply creates and locks it), and an " +
-	"existing one plans what the refresh read, so configurations can select approved relationships with " +
-	"`for_each` (see the guide \"GDAP for every customer\"). What GDAP lets change in place is an update: in status " +
-	"`created` everything, on an active relationship `auto_extend_duration` and dropping the Global Administrator role " +
-	"(a long-running operation apply follows). Anything else after approval plans a replacement, which needs a " +
-	"new `display_name`: Graph keeps display names unique among the partner's relationships, ended ones included. " +
-	"An expired or terminated relationship (or a lapsed invitation) is replaced once given a new `display_name`; " +
-	"under the same one, the plan changes nothing and warns. A relationship awaiting approval can be neither " +
-	"changed nor ended until the customer approves it or the invitation lapses after 90 days: the plan fails and " +
-	"says so."
+const relationshipResourceDescription = "Manages the partner's GDAP (granular delegated admin privileges) relationship " +
+	"with one customer in Microsoft Graph: creates it, locks it for the customer's approval and shows the invitation " +
+	"link to send, follows it as the customer approves it, and ends it on destroy.\n\n" +
+	"`status` and `access_relationship_id` are known at plan: a new relationship plans `approvalPending` and no access " +
+	"relationship, an existing one what the refresh read, so configurations select the customers to assign access " +
+	"for with `for_each` (see the guide \"GDAP for every customer\"). What GDAP lets change in place is an update: in " +
+	"status `created` everything, on an active relationship `auto_extend_duration` and dropping the Global " +
+	"Administrator role (a long-running operation apply follows); on one awaiting approval, these wait until the " +
+	"customer approves it. Anything else (another name, duration or role) is also an update, never a replacement: " +
+	"a successor is created and the customer invited to approve it, while the current relationship, kept under " +
+	"`predecessors`, goes on granting its roles; access moves to the successor on the first apply after the " +
+	"approval (`access_relationship_id`), and the predecessor is terminated on the apply after that. The successor " +
+	"needs a new `display_name`: Graph keeps display names unique among the partner's relationships, ended ones " +
+	"included. An expired or terminated relationship (or a lapsed invitation) under the same name plans nothing and " +
+	"warns. No plan ends a relationship under which teams have access that no successor gives them unless " +
+	"`allow_access_loss = true`, and then the plan names the customer and the groups whose access ends."
 
 func relationshipResourceSchema(ctx context.Context) schema.Schema {
 	known := func(description string) schema.StringAttribute {

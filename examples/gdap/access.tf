@@ -13,7 +13,9 @@ variable "groups" {
 }
 
 locals {
-  # The tier of the relationship each customer's access is under, told by the roles it grants.
+  # The tier of the relationship each customer's access is under, told by the roles it grants. A
+  # relationship whose roles are no tier's fails the plan here, on purpose: assigning nothing for it
+  # would end its teams' access. Add a tier rather than edit one that access_by_tier still lists.
   tier_of_roles = { for name, t in local.tier_ids : join(",", t.relationship) => name }
   access_tier = {
     for id, r in local.relationships :

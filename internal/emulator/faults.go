@@ -16,10 +16,13 @@ import (
 // Fault is a misbehaviour injected into the next requests that match it. A fault with a Status
 // answers in place of the API; one without lets the request go on after its Delay and Mutate.
 type Fault struct {
-	// Method, CustomerID and Path (such as /v1/customers) select the requests hit; empty matches any.
+	// Method, CustomerID and Path (such as /v1/customers) select the requests hit, and PathSuffix
+	// those whose path ends with it (such as /requests, a relationship's whatever its id); empty
+	// matches any.
 	Method     string
 	CustomerID string
 	Path       string
+	PathSuffix string
 	// Times is how many matching requests the fault hits; zero means one.
 	Times int
 	// Status, when set, is the answer: a 429 comes in the throttling shape with Retry-After, any
@@ -81,7 +84,8 @@ func (s *Server) takeFault(r *http.Request, customerID string) (Fault, bool) {
 func (f *Fault) matches(method, customerID, path string) bool {
 	return (f.Method == "" || strings.EqualFold(f.Method, method)) &&
 		(f.CustomerID == "" || strings.EqualFold(f.CustomerID, customerID)) &&
-		(f.Path == "" || strings.EqualFold(f.Path, path))
+		(f.Path == "" || strings.EqualFold(f.Path, path)) &&
+		(f.PathSuffix == "" || strings.HasSuffix(strings.ToLower(path), strings.ToLower(f.PathSuffix)))
 }
 
 // applyFault plays the fault matching r, if any; it reports whether the request has been answered.

@@ -107,8 +107,8 @@ func TestTheGraphControlsNeedAToken(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(New("pc-token"))
 	t.Cleanup(srv.Close)
-	// With a token the control answers (400: there is no relationship x); without, 401.
-	for token, want := range map[string]int{"pc-token": http.StatusBadRequest, "wrong": http.StatusUnauthorized} {
+	// With a token the control answers (404: there is no relationship x); without, 401.
+	for token, want := range map[string]int{"pc-token": http.StatusNotFound, "wrong": http.StatusUnauthorized} {
 		req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/emulator/graph/relationships/x/approve", strings.NewReader("{}"))
 		req.Header.Set("Authorization", "Bearer "+token)
 		resp, err := http.DefaultClient.Do(req)

@@ -168,7 +168,7 @@ func (c *Client) waitShown(ctx context.Context, id string, change RelationshipCh
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, ChangeShownWithin)
 	defer cancel()
-	rel, err := c.WaitRelationship(waitCtx, id, "", false, func(rel *Relationship) bool { return sameRoles(rel.Roles, change.Roles) })
+	rel, err := c.WaitRelationship(waitCtx, id, "", false, func(rel *Relationship) bool { return SameRoles(rel.Roles, change.Roles) })
 	if err != nil && ctx.Err() == nil && rel != nil {
 		return nil, fmt.Errorf("microsoft graph reported the change of relationship %s succeeded, but still shows roles %s "+
 			"instead of %s after %s", id, strings.Join(rel.Roles, ", "), strings.Join(change.Roles, ", "), ChangeShownWithin)
@@ -176,11 +176,15 @@ func (c *Client) waitShown(ctx context.Context, id string, change RelationshipCh
 	return rel, err
 }
 
-// sameRoles reports whether a and b hold the same role ids, in any case and order.
-func sameRoles(a, b []string) bool {
-	return len(a) == len(b) && !slices.ContainsFunc(a, func(r string) bool {
-		return !slices.ContainsFunc(b, func(o string) bool { return strings.EqualFold(r, o) })
-	})
+// SameRoles reports whether a and b grant the same roles: role template ids are GUIDs, one role
+// in any case, and a list grants each role once in any order.
+func SameRoles(a, b []string) bool {
+	covers := func(x, y []string) bool {
+		return !slices.ContainsFunc(x, func(r string) bool {
+			return !slices.ContainsFunc(y, func(o string) bool { return strings.EqualFold(r, o) })
+		})
+	}
+	return covers(a, b) && covers(b, a)
 }
 
 // Relationship requests, the actions Graph carries out on a relationship.

@@ -103,8 +103,7 @@ func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	a, err := r.graph.GetAccessAssignment(ctx, state.RelationshipID.ValueString(), state.ID.ValueString())
-	var apiErr *graph.APIError
-	if errors.As(err, &apiErr) && apiErr.IsNotFound() || err == nil && (a.Status == assignmentDeleting || a.Status == assignmentDeleted) {
+	if gone(err) || err == nil && (a.Status == assignmentDeleting || a.Status == assignmentDeleted) {
 		resp.Diagnostics.AddWarning("Access assignment no longer exists", fmt.Sprintf("Microsoft Graph no longer has "+
 			"access assignment %s of group %s (removed in the portal, or its relationship ended): it is removed from the "+
 			"state, and the plan assigns the access again where the configuration still asks for it.",
@@ -141,6 +140,11 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	relID, id, roles := state.RelationshipID.ValueString(), state.ID.ValueString(), plan.roles(ctx)
 	etag, held := state.ETag.ValueString(), state.roles(ctx)
+	if rolesEqual(held, roles) { // nothing to send (timeouts changed): the state is the plan
+		plan.Status, plan.ETag = state.Status, state.ETag
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
 	var err error
 	for attempt := 0; !rolesEqual(held, roles); attempt++ {
 		_, err = r.graph.UpdateAccessAssignment(ctx, relID, id, etag, roles)
@@ -154,11 +158,6 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 			break
 		}
 		etag, held, err = current.ETag, current.Roles, nil
-	}
-	if rolesEqual(state.roles(ctx), roles) { // nothing to send (timeouts changed): the state is the plan
-		plan.Status, plan.ETag = state.Status, state.ETag
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
 	}
 	var a *graph.AccessAssignment
 	if err == nil {
@@ -213,11 +212,12 @@ func (r *assignmentResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
+// remove deletes the assignment with If-Match (a stale ETag reads it again) and waits until Graph
+// no longer has it; only Graph's own answer that it does not exist counts as gone.
 func (r *assignmentResource) remove(ctx context.Context, relID, id string) error {
-	var apiErr *graph.APIError
 	for attempt := 0; ; attempt++ {
 		a, err := r.graph.GetAccessAssignment(ctx, relID, id)
-		if errors.As(err, &apiErr) && apiErr.IsNotFound() {
+		if gone(err) {
 			return nil
 		}
 		if err != nil {
@@ -225,10 +225,11 @@ func (r *assignmentResource) remove(ctx context.Context, relID, id string) error
 		}
 		if a.Status != assignmentDeleting && a.Status != assignmentDeleted {
 			err = r.graph.DeleteAccessAssignment(ctx, relID, id, a.ETag)
+			var apiErr *graph.APIError
 			if errors.As(err, &apiErr) && apiErr.IsStale() && attempt < maxStaleRetries {
 				continue
 			}
-			if gone := errors.As(err, &apiErr) && apiErr.IsNotFound(); err != nil && !gone {
+			if err != nil && !gone(err) {
 				return err
 			}
 		}
@@ -239,7 +240,6 @@ func (r *assignmentResource) remove(ctx context.Context, relID, id string) error
 	}
 }
 
-// ImportState takes "<relationship id>/<assignment id>".
 // IdentitySchema declares the identity import blocks name an assignment by (Terraform 1.12 and
 // later): its relationship's id and its own.
 func (r *assignmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

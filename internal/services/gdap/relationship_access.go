@@ -32,11 +32,12 @@ func liveAssignments(ctx context.Context, client *graph.Client, id string) ([]gr
 }
 
 // uncovered are the assignments of old whose security group has no active assignment among
-// successor's: the access that ends with old.
+// successor's with every role it has under old: the access that ends with old.
 func uncovered(old, successor []graph.AccessAssignment) []graph.AccessAssignment {
 	return slices.DeleteFunc(slices.Clone(old), func(a graph.AccessAssignment) bool {
 		return slices.ContainsFunc(successor, func(s graph.AccessAssignment) bool {
-			return strings.EqualFold(s.SecurityGroupID, a.SecurityGroupID) && s.Status == assignmentActive
+			return strings.EqualFold(s.SecurityGroupID, a.SecurityGroupID) && s.Status == assignmentActive &&
+				rolesEqual(append(slices.Clone(s.Roles), a.Roles...), s.Roles)
 		})
 	})
 }
@@ -76,26 +77,10 @@ func refuseAccessLoss(diags *diag.Diagnostics, tenant string, rel *graph.Relatio
 			customerText(tenant), how))
 }
 
-// accessReader reads, within one plan of one relationship, the access under each relationship at
-// most once.
-type accessReader struct {
-	client *graph.Client
-	read   map[string][]graph.AccessAssignment
-}
-
-func newAccessReader(client *graph.Client) *accessReader {
-	return &accessReader{client: client, read: map[string][]graph.AccessAssignment{}}
-}
-
-func (a *accessReader) under(ctx context.Context, id string) ([]graph.AccessAssignment, error) {
-	if got, ok := a.read[id]; ok {
-		return got, nil
-	}
-	got, err := liveAssignments(ctx, a.client, id)
-	if err == nil {
-		a.read[id] = got
-	}
-	return got, err
+// planContext bounds what a plan reads of the access (as a data source's read is bounded); ok is
+// false when diags holds an error, and done must be called either way.
+func (r *relationshipResource) planContext(ctx context.Context, diags *diag.Diagnostics) (_ context.Context, done func(), ok bool) {
+	return framework.OperationContext(ctx, r.graph, framework.NoTimeout, framework.DefaultDataSourceTimeout, diags)
 }
 
 // readFailed fails the plan that needed to know the access under rel.
@@ -114,7 +99,7 @@ func awaitingApproval(status string) bool {
 // end a team's access without allow_access_loss = true; with it, it names whose access ends. The
 // relationship's predecessors end with it, under the same rules.
 func (r *relationshipResource) planDestroy(ctx context.Context, state *relationshipResourceModel, diags *diag.Diagnostics) {
-	all := append([]graph.Relationship{*heldIn(ctx, state)}, state.predecessors(ctx)...)
+	all := state.lineage(ctx)
 	for _, rel := range all {
 		if awaitingApproval(rel.Status) {
 			diags.AddError("GDAP relationship cannot be ended now", fmt.Sprintf("Relationship %q (%s) is %s: Graph can "+
@@ -125,22 +110,25 @@ func (r *relationshipResource) planDestroy(ctx context.Context, state *relations
 			return
 		}
 	}
-	if !slices.ContainsFunc(all, func(rel graph.Relationship) bool { return granting(rel.Status) }) {
-		return
+	ctx, done, ok := r.planContext(ctx, diags)
+	defer done()
+	if ok {
+		r.checkAccessEnding(ctx, state, all, diags)
 	}
-	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, framework.NoTimeout, framework.DefaultDataSourceTimeout, diags)
-	defer cancel()
-	if !ok {
-		return
-	}
-	access := newAccessReader(r.graph)
+}
+
+// checkAccessEnding says, before rels end, whose access ends with them: the customer and the
+// groups with access under each that grants, in a warning when the state allows the loss, in an
+// error otherwise. Delete checks again, as a replacement (taint, -replace) is planned without a
+// destroy plan of its own.
+func (r *relationshipResource) checkAccessEnding(ctx context.Context, state *relationshipResourceModel, rels []graph.Relationship, diags *diag.Diagnostics) {
 	tenant := state.CustomerTenantID.ValueString()
-	for i := range all {
-		rel := &all[i]
+	for i := range rels {
+		rel := &rels[i]
 		if !granting(rel.Status) {
 			continue
 		}
-		live, err := access.under(ctx, rel.ID)
+		live, err := liveAssignments(ctx, r.graph, rel.ID)
 		switch {
 		case err != nil:
 			readFailed(diags, rel, err)

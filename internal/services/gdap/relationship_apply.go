@@ -39,6 +39,7 @@ func asked(ctx context.Context, plan *relationshipResourceModel) graph.NewRelati
 // that already holds the display name is taken over when it is what the plan asks for: one an
 // interrupted apply created (or whose answer was lost), found by its name, which Graph keeps
 // unique among the partner's relationships.
+// When the lock fails, it gives the relationship as Graph created it, with the error.
 func (r *relationshipResource) establish(ctx context.Context, plan *relationshipResourceModel) (*graph.Relationship, error) {
 	in := asked(ctx, plan)
 	rel, err := r.graph.CreateRelationship(ctx, in)
@@ -50,7 +51,11 @@ func (r *relationshipResource) establish(ctx context.Context, plan *relationship
 	if rel.Status != statusCreated {
 		return rel, nil
 	}
-	return r.lock(ctx, rel.ID)
+	locked, err := r.lock(ctx, rel.ID)
+	if err != nil {
+		return rel, err
+	}
+	return locked, nil
 }
 
 // takeOver finds, after a create failed with createErr, the relationship holding the display name,
@@ -67,16 +72,31 @@ func (r *relationshipResource) takeOver(ctx context.Context, in graph.NewRelatio
 	if err != nil || found == nil {
 		return nil, createErr
 	}
-	switch {
-	case found.Status == statusCreated && !sameAsAsked(found, in):
-		return r.graph.UpdateRelationship(ctx, found.ID, found.ETag, changeTo(found, in))
-	case found.Status == statusCreated || !ended(found.Status) && sameAsAsked(found, in):
-		return found, nil
+	if !takeable(found, in) {
+		return nil, fmt.Errorf("%s Creating it failed with: %w", nameTaken(found), createErr)
 	}
-	return nil, fmt.Errorf("a relationship named %q already exists (%s, %s, customer %s, roles %s), with other values than "+
-		"the configuration's or ended; Graph keeps display names unique. To manage it, import it (an import block with "+
-		"to = this resource's address and id = %q); otherwise choose another display_name. Creating it failed with: %w",
-		found.DisplayName, found.ID, found.Status, found.CustomerTenantID, strings.Join(found.Roles, ", "), found.ID, createErr)
+	if found.Status == statusCreated && !sameAsAsked(found, in) {
+		return r.graph.UpdateRelationship(ctx, found.ID, found.ETag, changeTo(found, in))
+	}
+	return found, nil
+}
+
+// takeable reports whether found, holding the display name a create asks for, is an interrupted
+// create's to finish: still created (it is given the values asked for), or awaiting approval with
+// every value asked for. One that grants already is no create's: a replacement would otherwise
+// take over the very relationship it is about to end.
+func takeable(found *graph.Relationship, in graph.NewRelationship) bool {
+	return found.Status == statusCreated || awaitingApproval(found.Status) && sameAsAsked(found, in)
+}
+
+// nameTaken says that found holds a display name a create needs, and what to do.
+func nameTaken(found *graph.Relationship) string {
+	return fmt.Sprintf("A relationship named %q already exists (%s, %s, customer %s, roles %s), granting already, "+
+		"ended, or with other values than the configuration's; Graph keeps display names unique, ended ones included. "+
+		"To manage it, import it (an import block with to = this resource's address and id = %q); to replace it "+
+		"without ending anyone's access, keep it in the configuration and change it there (a successor is invited while "+
+		"it keeps granting); otherwise choose another display_name.", found.DisplayName, found.ID, found.Status,
+		orAny(optional(found.CustomerTenantID)), strings.Join(found.Roles, ", "), found.ID)
 }
 
 // sameAsAsked reports whether rel holds every value the create asked for.
@@ -133,7 +153,7 @@ func (r *relationshipResource) change(ctx context.Context, state, plan *relation
 		if send.IsEmpty() {
 			break
 		}
-		if refuseChange(prior, current, send, diags); diags.HasError() {
+		if refuseChange(prior, current, diags); diags.HasError() {
 			return nil, nil
 		}
 		rel, err := r.sendChange(ctx, current, send)
@@ -245,29 +265,16 @@ func fieldsOf(c graph.RelationshipChange) []relationshipField {
 	return slices.DeleteFunc(all, func(f relationshipField) bool { return !f.in(c) })
 }
 
-// refuseChange fails an update that Graph does not allow in current's status, before anything is
-// written: the relationship ended (or was locked) since the plan, or a value known only at apply
-// asks for what only a successor can do.
-func refuseChange(prior, current *graph.Relationship, c graph.RelationshipChange, diags *diag.Diagnostics) {
-	if current.Status == statusCreated {
+// refuseChange fails an update, before anything is written, when the relationship no longer stands
+// where the plan found it: it ended, or was locked, since. (A value known only at apply is planned
+// again at apply, with what it resolved to: planUpdate.)
+func refuseChange(prior, current *graph.Relationship, diags *diag.Diagnostics) {
+	if current.Status == prior.Status || current.Status == statusCreated || granting(current.Status) {
 		return
 	}
-	if current.Status != prior.Status && !granting(current.Status) {
-		diags.AddError("GDAP relationship changed status meanwhile", fmt.Sprintf("Relationship %q (%s) is %s now; it "+
-			"was %s when the plan was made. Nothing was changed: plan again to see what its status allows.",
-			current.DisplayName, current.ID, current.Status, prior.Status))
-		return
-	}
-	for _, f := range fieldsOf(c) {
-		if f.attr == "auto_extend_duration" && granting(current.Status) ||
-			f.attr == "roles" && granting(current.Status) && withoutGlobalAdministrator(current.Roles, c.Roles) {
-			continue
-		}
-		diags.AddAttributeError(path.Root(f.attr), "GDAP relationship cannot change in place", fmt.Sprintf("Relationship "+
-			"%q is %s, and %s, known only at apply, differs from what Graph holds: after approval only "+
-			"auto_extend_duration can change in place (and Global Administrator be dropped). Nothing was changed; plan "+
-			"again, now that the value is known, to see the successor it needs.", current.DisplayName, current.Status, f.attr))
-	}
+	diags.AddError("GDAP relationship changed status meanwhile", fmt.Sprintf("Relationship %q (%s) is %s now; it "+
+		"was %s when the plan was made. Nothing was changed: plan again to see what its status allows.",
+		current.DisplayName, current.ID, current.Status, prior.Status))
 }
 
 // sendChange sends c with current's ETag. Dropping Global Administrator goes first and alone when
@@ -324,23 +331,25 @@ func (r *relationshipResource) readPredecessors(ctx context.Context, state *rela
 }
 
 // endPredecessors terminates the predecessors state holds and plan does not, and waits until
-// Graph reports each terminated. One that cannot be ended stays in the state, with the error.
+// Graph reports each terminated. Those not ended when one fails stay in the state, with the error.
 func (r *relationshipResource) endPredecessors(ctx context.Context, state, plan *relationshipResourceModel, resp *resource.UpdateResponse) {
 	planned := plan.predecessors(ctx)
-	for _, p := range state.predecessors(ctx) {
-		if slices.ContainsFunc(planned, func(q graph.Relationship) bool { return q.ID == p.ID }) {
+	dropped := slices.DeleteFunc(state.predecessors(ctx), func(p graph.Relationship) bool {
+		return slices.ContainsFunc(planned, func(q graph.Relationship) bool { return q.ID == p.ID })
+	})
+	for i, p := range dropped {
+		err := r.end(ctx, p.ID)
+		if err == nil {
 			continue
 		}
-		if err := r.end(ctx, p.ID); err != nil {
-			m := *plan
-			_ = resp.State.Get(ctx, &m)
-			m.Predecessors = predecessorsValue(ctx, append(m.predecessors(ctx), p))
-			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-			framework.AddGraphError(&resp.Diagnostics, framework.Subject{Action: "terminate", Object: fmt.Sprintf(
-				"GDAP relationship %q (%s), the predecessor of %q", p.DisplayName, p.ID, plan.DisplayName.ValueString()),
-				Noun: "GDAP relationship", Resource: true, Timeouts: true}, err)
-			return
-		}
+		var m relationshipResourceModel
+		resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
+		m.Predecessors = predecessorsValue(ctx, append(m.predecessors(ctx), dropped[i:]...))
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		framework.AddGraphError(&resp.Diagnostics, framework.Subject{Action: "terminate", Object: fmt.Sprintf(
+			"GDAP relationship %q (%s), the predecessor of %q", p.DisplayName, p.ID, plan.DisplayName.ValueString()),
+			Noun: "GDAP relationship", Resource: true, Timeouts: true}, err)
+		return
 	}
 }
 

@@ -56,49 +56,72 @@ func changesOf(ctx context.Context, state, plan *relationshipResourceModel) rela
 // planCreate plans a new relationship: apply creates it and locks it for approval, so its status
 // will be approvalPending, and it will not be active or end before the customer approves it.
 func planCreate(ctx context.Context, config, plan *relationshipResourceModel, diags *diag.Diagnostics) {
-	checkAutoExtendWithRoles(ctx, plan, diags)
-	plan.Status = types.StringValue(statusApprovalPending)
-	plan.ActivatedAt, plan.EndsAt = types.StringNull(), types.StringNull()
 	if config.CustomerTenantID.IsNull() {
 		plan.CustomerTenantID = types.StringNull() // Graph fills it in only when a customer approves
 	}
-	if plan.Predecessors.IsUnknown() || plan.Predecessors.IsNull() {
-		plan.Predecessors = predecessorsValue(ctx, nil)
-	}
+	planNew(ctx, plan, nil, diags)
+}
+
+// planNew plans a relationship apply creates (a new one, or a successor) with predecessors: locked
+// for approval, so approvalPending, neither active nor ending before the customer approves it.
+func planNew(ctx context.Context, plan *relationshipResourceModel, predecessors []graph.Relationship, diags *diag.Diagnostics) {
+	plan.Predecessors = predecessorsValue(ctx, predecessors)
+	plan.Status = types.StringValue(statusApprovalPending)
+	plan.ActivatedAt, plan.EndsAt = types.StringNull(), types.StringNull()
+	checkAutoExtendWithRoles(ctx, plan, diags)
 	diags.Append(plan.setAccess(ctx)...)
 }
 
 // planUpdate plans the change from state to plan as GDAP allows it in state's status: in place,
 // by a successor (relationship_succession.go), or an error when nothing can do it. Every plan also
 // decides which predecessors end (planPredecessors).
-func (r *relationshipResource) planUpdate(ctx context.Context, state, config, plan *relationshipResourceModel, diags *diag.Diagnostics) {
-	checkAutoExtendWithRoles(ctx, plan, diags)
+func (r *relationshipResource) planUpdate(ctx context.Context, state, plan *relationshipResourceModel, diags *diag.Diagnostics) {
 	status := state.Status.ValueString()
 	changes := changesOf(ctx, state, plan)
 	keepState(state, plan)
-	switch {
-	case changes.customer && status != statusCreated:
+	if changes.customer && status != statusCreated && state.CustomerTenantID.ValueString() != "" {
 		refuseOtherCustomer(state, plan, diags)
 		return
-	case ended(status) && !renamed(state, plan):
-		warnEnded(state, diags)
-	case len(changes.paths) == 0 && !changes.unknown:
-		warnAwaitingApproval(state, diags)
+	}
+	successor := false
+	switch {
 	case status == statusCreated:
 		plan.ETag = types.StringUnknown()
 		plan.Status = types.StringValue(statusApprovalPending) // apply locks it for approval
 		plan.InvitationURL = types.StringValue(rules.InvitationURL(state.ID.ValueString()))
-	case len(changes.paths) == 0 || granting(status) && changes.inPlaceWhenActive:
-		plan.ETag = types.StringUnknown() // in place; a value known only at apply is checked then, before anything is written
+	case ended(status) && !renamed(state, plan):
+		warnEnded(state, diags)
+	case changes.unknown:
+		// Known only at apply, the values may ask for a change in place or for a successor: what
+		// either would change is unknown until then.
+		unknownUntilApply(plan)
+	case len(changes.paths) == 0:
+		warnAwaitingApproval(state, diags)
+	case granting(status) && changes.inPlaceWhenActive:
+		plan.ETag = types.StringUnknown()
 	case awaitingApproval(status) && changes.inPlaceWhenActive:
 		warnDeferred(state, changes.paths, diags)
 	default:
+		successor = true
+	}
+	if !changes.unknown || status == statusCreated {
 		r.planPredecessors(ctx, state, plan, diags)
-		succeed(ctx, state, config, plan, changes.paths, diags)
+	}
+	if successor {
+		planSuccessor(ctx, state, plan, changes.paths, diags)
 		return
 	}
-	r.planPredecessors(ctx, state, plan, diags)
+	checkAutoExtendWithRoles(ctx, plan, diags)
 	diags.Append(plan.setAccess(ctx)...)
+}
+
+// unknownUntilApply plans as unknown what a change in place or a successor would change.
+func unknownUntilApply(plan *relationshipResourceModel) {
+	for _, v := range []*types.String{&plan.ID, &plan.Status, &plan.ETag, &plan.InvitationURL, &plan.CreatedAt,
+		&plan.ActivatedAt, &plan.EndsAt} {
+		*v = types.StringUnknown()
+	}
+	plan.Predecessors = types.ListUnknown(predecessorType)
 }
 
 // refuseOtherCustomer fails the plan of a relationship whose customer differs from the one Graph
@@ -152,10 +175,10 @@ func warnEnded(state *relationshipResourceModel, diags *diag.Diagnostics) {
 		state.DisplayName.ValueString(), state.ID.ValueString(), orAny(state.CustomerTenantID), state.Status.ValueString()))
 }
 
-// succeed plans a successor: a new relationship under the planned values, invited for the
+// planSuccessor plans a successor: a new relationship under the planned values, invited for the
 // customer's approval, the current one kept as a predecessor unless it has ended. paths name what
 // Graph cannot change in place.
-func succeed(ctx context.Context, state, config, plan *relationshipResourceModel, paths []path.Path, diags *diag.Diagnostics) {
+func planSuccessor(ctx context.Context, state, plan *relationshipResourceModel, paths []path.Path, diags *diag.Diagnostics) {
 	name, status := state.DisplayName.ValueString(), state.Status.ValueString()
 	predecessors := plan.predecessors(ctx)
 	if !plan.DisplayName.IsUnknown() && namesTaken(plan.DisplayName.ValueString(), name, predecessors) {
@@ -173,14 +196,7 @@ func succeed(ctx context.Context, state, config, plan *relationshipResourceModel
 	}
 	plan.ID, plan.CreatedAt, plan.ETag, plan.InvitationURL = types.StringUnknown(), types.StringUnknown(),
 		types.StringUnknown(), types.StringUnknown()
-	if config.CustomerTenantID.IsNull() {
-		plan.CustomerTenantID = state.CustomerTenantID // the successor is for the same customer
-	}
-	plan.Predecessors = predecessorsValue(ctx, predecessors)
-	checkAutoExtendWithRoles(ctx, plan, diags)
-	plan.Status = types.StringValue(statusApprovalPending)
-	plan.ActivatedAt, plan.EndsAt = types.StringNull(), types.StringNull()
-	diags.Append(plan.setAccess(ctx)...)
+	planNew(ctx, plan, predecessors, diags)
 	diags.AddWarning("GDAP relationship will be succeeded", successionText(state, plan, paths))
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -75,14 +76,39 @@ func (r *relationshipResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	if req.State.Raw.IsNull() {
 		planCreate(ctx, &config, &plan, &resp.Diagnostics)
+		r.checkNameFree(ctx, &plan, &resp.Diagnostics)
 	} else {
 		if config.CustomerTenantID.IsNull() { // not the configuration's: whatever Graph holds stays
 			plan.CustomerTenantID = state.CustomerTenantID
 		}
-		r.planUpdate(ctx, &state, &config, &plan, &resp.Diagnostics)
+		r.planUpdate(ctx, &state, &plan, &resp.Diagnostics)
 	}
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
+}
+
+// checkNameFree fails the plan of a create whose display name another relationship holds, unless
+// the create can take that one over (an interrupted create's): Graph would refuse the create, and a
+// replacement (-replace, taint), planned as a create, would end the access of a relationship that
+// grants under that name before failing.
+func (r *relationshipResource) checkNameFree(ctx context.Context, plan *relationshipResourceModel, diags *diag.Diagnostics) {
+	if r.graph == nil || plan.DisplayName.IsUnknown() || plan.Roles.IsUnknown() || plan.Duration.IsUnknown() ||
+		plan.AutoExtendDuration.IsUnknown() || plan.CustomerTenantID.IsUnknown() || diags.HasError() {
+		return // checked at apply, when the create meets Graph
+	}
+	ctx, done, ok := r.planContext(ctx, diags)
+	defer done()
+	if !ok {
+		return
+	}
+	found, err := r.graph.FindRelationshipByName(ctx, plan.DisplayName.ValueString())
+	switch {
+	case err != nil:
+		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: fmt.Sprintf("the GDAP relationships named "+
+			"%q, which the plan must know before it creates one", plan.DisplayName.ValueString())}, err)
+	case found != nil && !takeable(found, asked(ctx, plan)):
+		diags.AddAttributeError(path.Root("display_name"), "GDAP relationship name already taken", nameTaken(found))
 	}
 }
 
@@ -129,7 +155,7 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	rel, err := r.graph.GetRelationship(ctx, state.ID.ValueString())
 	if gone(err) {
-		if rel, predecessors = r.handBack(ctx, &state, predecessors, &resp.Diagnostics); rel == nil {
+		if rel, predecessors = handBack(&state, predecessors, &resp.Diagnostics); rel == nil {
 			setRelationshipIdentity(ctx, resp.Identity, req.State, &resp.Diagnostics) // state from before 1.12 has none
 			resp.State.RemoveResource(ctx)
 			return
@@ -154,22 +180,18 @@ func gone(err error) bool {
 }
 
 // handBack is what Read makes of a relationship Graph no longer has: the newest predecessor still
-// there becomes the resource's relationship again (the plan then creates a successor anew), or,
-// with none, nil: the resource is removed, and the plan creates it again.
-func (r *relationshipResource) handBack(ctx context.Context, state *relationshipResourceModel, predecessors []graph.Relationship,
-	diags *diag.Diagnostics) (*graph.Relationship, []graph.Relationship) {
+// there (read moments before) becomes the resource's relationship again, and the plan creates a
+// successor anew; with none, nil: the resource is removed, and the plan creates it again.
+func handBack(state *relationshipResourceModel, predecessors []graph.Relationship, diags *diag.Diagnostics) (*graph.Relationship, []graph.Relationship) {
 	msg := fmt.Sprintf("Microsoft Graph has no relationship %s (%q) any more", state.ID.ValueString(), state.DisplayName.ValueString())
-	for len(predecessors) > 0 {
-		rel, err := r.graph.GetRelationship(ctx, predecessors[0].ID)
-		if err == nil {
-			diags.AddWarning("GDAP relationship no longer exists", msg+fmt.Sprintf(": the resource is %q (%s) again, the "+
-				"relationship it succeeded, and the plan creates a successor anew.", rel.DisplayName, rel.ID))
-			return rel, predecessors[1:]
-		}
-		predecessors = predecessors[1:]
+	if len(predecessors) == 0 {
+		diags.AddWarning("GDAP relationship no longer exists", msg+": it is removed from the state, and the plan creates it again.")
+		return nil, nil
 	}
-	diags.AddWarning("GDAP relationship no longer exists", msg+": it is removed from the state, and the plan creates it again.")
-	return nil, nil
+	rel := predecessors[0]
+	diags.AddWarning("GDAP relationship no longer exists", msg+fmt.Sprintf(": the resource is %q (%s) again, the "+
+		"relationship it succeeded, and the plan creates a successor anew.", rel.DisplayName, rel.ID))
+	return &rel, predecessors[1:]
 }
 
 // Update makes Graph hold what the plan shows: in place, the changes the plan makes (relationship_apply.go);
@@ -186,25 +208,47 @@ func (r *relationshipResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok {
 		return
 	}
-	var rel *graph.Relationship
-	var err error
 	if plan.ID.IsUnknown() { // a successor
-		rel, err = r.establish(ctx, &plan)
+		r.createSuccessor(ctx, &plan, resp)
 	} else {
-		rel, err = r.change(ctx, &state, &plan, &resp.Diagnostics)
+		r.changeInPlace(ctx, &state, &plan, resp)
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	if !resp.Diagnostics.HasError() {
+		r.endPredecessors(ctx, &state, &plan, resp)
+	}
+}
+
+// createSuccessor creates and locks the successor the plan shows. A successor Graph created but whose lock
+// failed is saved all the same (status created), with the error: an update is not tainted, and the
+// next plan locks it.
+func (r *relationshipResource) createSuccessor(ctx context.Context, plan *relationshipResourceModel, resp *resource.UpdateResponse) {
+	rel, err := r.establish(ctx, plan)
+	if rel != nil && err != nil {
+		m := *plan
+		resp.Diagnostics.Append(m.fromGraph(ctx, rel, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("update", &plan), err)
+		framework.AddGraphError(&resp.Diagnostics, subject("update", plan), err)
 		return
 	}
-	if rel == nil { // nothing sent: the state is the plan
-		rel = &graph.Relationship{ID: state.ID.ValueString(), ETag: state.ETag.ValueString()}
+	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, plan)...)
+}
+
+// changeInPlace sends what the plan changes of the relationship (relationship_apply.go).
+func (r *relationshipResource) changeInPlace(ctx context.Context, state, plan *relationshipResourceModel, resp *resource.UpdateResponse) {
+	rel, err := r.change(ctx, state, plan, &resp.Diagnostics)
+	switch {
+	case resp.Diagnostics.HasError():
+	case err != nil:
+		framework.AddGraphError(&resp.Diagnostics, subject("update", plan), err)
+	case rel == nil: // nothing sent: the state is the plan
+		m := *plan
+		m.ETag = state.ETag
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	default:
+		resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, plan)...)
 	}
-	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, &plan)...)
-	r.endPredecessors(ctx, &state, &plan, resp)
 }
 
 // Delete ends the relationship and the predecessors it still has, as Graph allows in their
@@ -220,12 +264,14 @@ func (r *relationshipResource) Delete(ctx context.Context, req resource.DeleteRe
 	if !ok {
 		return
 	}
-	ids := []string{state.ID.ValueString()}
-	for _, p := range state.predecessors(ctx) {
-		ids = append(ids, p.ID)
+	lineage := state.lineage(ctx)
+	if !boolValue(state.AllowAccessLoss) {
+		if r.checkAccessEnding(ctx, &state, lineage, &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
 	}
-	for _, id := range ids {
-		if err := r.end(ctx, id); err != nil {
+	for _, rel := range lineage {
+		if err := r.end(ctx, rel.ID); err != nil {
 			framework.AddGraphError(&resp.Diagnostics, subject("delete", &state), err)
 			return
 		}

@@ -151,28 +151,22 @@ func daysEqual(a, b string) bool {
 	return da == db
 }
 
-// rolesEqual reports whether a and b hold the same role ids, in any case and order.
-func rolesEqual(a, b []string) bool {
-	lower := func(s []string) []string {
-		out := make([]string, len(s))
-		for i, v := range s {
-			out[i] = strings.ToLower(v)
-		}
-		slices.Sort(out)
-		return slices.Compact(out)
-	}
-	return slices.Equal(lower(a), lower(b))
+// rolesEqual reports whether a and b grant the same roles, in any case and order.
+func rolesEqual(a, b []string) bool { return graph.SameRoles(a, b) }
+
+// isGlobalAdministrator reports whether role is Global Administrator's template id.
+func isGlobalAdministrator(role string) bool {
+	return strings.EqualFold(role, rules.GlobalAdministratorRoleID)
 }
 
 // withoutGlobalAdministrator reports whether next is old without the Global Administrator role:
 // the one role change an active relationship allows.
 func withoutGlobalAdministrator(old, next []string) bool {
-	hasGA := func(id string) bool { return strings.EqualFold(id, rules.GlobalAdministratorRoleID) }
-	return slices.ContainsFunc(old, hasGA) && !slices.ContainsFunc(next, hasGA) &&
-		rolesEqual(slices.DeleteFunc(slices.Clone(old), hasGA), next)
+	return holdsGlobalAdministrator(old) && !holdsGlobalAdministrator(next) &&
+		rolesEqual(slices.DeleteFunc(slices.Clone(old), isGlobalAdministrator), next)
 }
 
 // holdsGlobalAdministrator reports whether roles include Global Administrator.
 func holdsGlobalAdministrator(roles []string) bool {
-	return slices.ContainsFunc(roles, func(id string) bool { return strings.EqualFold(id, rules.GlobalAdministratorRoleID) })
+	return slices.ContainsFunc(roles, isGlobalAdministrator)
 }

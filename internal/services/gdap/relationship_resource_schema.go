@@ -99,11 +99,11 @@ func relationshipResourceSchema(ctx context.Context) schema.Schema {
 			"etag": schema.StringAttribute{MarkdownDescription: "The relationship's version, sent in If-Match with every " +
 				"change so that a change made meanwhile by someone else is never overwritten unseen.", Computed: true},
 			"allow_access_loss": schema.BoolAttribute{
-				MarkdownDescription: "Let a plan end this relationship, or a predecessor, while teams have admin access " +
-					"under it that no successor gives them: a destroy, or the end of a predecessor. `false` (the default) " +
-					"fails such a plan and says whose access would end; `true` lets it, and the plan names the customer " +
-					"and the security groups whose access ends. A destroy reads it from the state: set it and apply " +
-					"before removing the relationship.",
+				MarkdownDescription: "Let a destroy (or a replacement) end this relationship, and its predecessors, " +
+					"while teams have admin access under them. `false` (the default) fails such a plan and says whose " +
+					"access would end; `true` lets it, and the plan names the customer and the security groups whose " +
+					"access ends. A destroy reads it from the state: set it and apply before removing the relationship. " +
+					"A predecessor is never ended by a change: only once its successor gives every team the same access.",
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 			},
 			"predecessors": schema.ListNestedAttribute{

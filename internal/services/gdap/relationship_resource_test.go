@@ -456,12 +456,14 @@ func TestAccRelationship_aCreateWhoseAnswerIsLostIsFoundByName(t *testing.T) {
 }
 
 // Values known only at apply (roles from another resource being replaced) plan an update, not a
-// failure or a replacement; when they resolve to what Graph holds, nothing is written.
+// failure or a replacement, with what it may change unknown; when they resolve to what Graph holds,
+// nothing is written; to what needs a successor, the successor (under a new name) or, under the
+// same name, an error before anything is written.
 func TestAccRelationship_valuesUnknownAtPlanAreCheckedAtApply(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	config := func(generation string, roles ...string) string {
+	config := func(name, generation string, roles ...string) string {
 		return env.Config(fmt.Sprintf(`
 resource "terraform_data" "roles" {
   input            = %s
@@ -469,38 +471,43 @@ resource "terraform_data" "roles" {
 }
 
 resource "partnercenter_delegated_admin_relationship" "contoso" {
-  display_name       = "Contoso admins"
+  display_name       = %q
   customer_tenant_id = %q
   duration           = "P730D"
   roles              = terraform_data.roles.output
-}`, hclList(roles), generation, contoso))
+}`, hclList(roles), generation, name, contoso))
 	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
-		{Config: config("1", readerRole, userAdmin)},
-		{PreConfig: approve(t, env, "Contoso admins"), Config: config("1", readerRole, userAdmin)},
+		{Config: config("Contoso admins", "1", readerRole, userAdmin)},
+		{PreConfig: approve(t, env, "Contoso admins"), Config: config("Contoso admins", "1", readerRole, userAdmin)},
 		{ // the roles are unknown at plan (their source is replaced) and resolve to the same roles
 			PreConfig: env.Emulator.ResetRequests,
-			Config:    config("2", readerRole, userAdmin),
+			Config:    config("Contoso admins", "2", readerRole, userAdmin),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(relAddress, plancheck.ResourceActionUpdate),
-				plancheck.ExpectKnownValue(relAddress, tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				plancheck.ExpectUnknownValue(relAddress, tfjsonpath.New("status")),
 			}},
-			Check: env.EmulatorCheck(func() error { return onlyReads(env, "roles that did not change") }),
+			ConfigStateChecks: []statecheck.StateCheck{stateIs("status", knownvalue.StringExact("active"))},
+			Check:             env.EmulatorCheck(func() error { return onlyReads(env, "roles that did not change") }),
 		},
 		{ // resolving to another role, which an active relationship cannot take in place, fails when
 			// terraform plans the relationship again with the value known, before anything is written
 			PreConfig:   env.Emulator.ResetRequests,
-			Config:      config("3", readerRole, userAdmin, helpdeskAdmin),
+			Config:      config("Contoso admins", "3", readerRole, userAdmin, helpdeskAdmin),
 			ExpectError: acctest.DiagnosticPattern("needs a new display name", "Graph cannot change roles"),
 		},
-		{
+		{ // and under a new name to a successor, which the plan at apply shows
 			PreConfig: func() {
 				if err := onlyReads(env, "the refused change"); err != nil {
 					t.Error(err)
 				}
 			},
-			Config: config("1", readerRole, userAdmin),
+			Config:            config("Contoso admins 2", "4", readerRole, userAdmin, helpdeskAdmin),
+			ConfigStateChecks: []statecheck.StateCheck{stateIs("predecessors", knownvalue.ListSizeExact(1))},
+			Check: resource.ComposeTestCheckFunc(expectStatus(t, env, "Contoso admins", "active"),
+				expectStatus(t, env, "Contoso admins 2", "approvalPending")),
 		},
+		{PreConfig: approve(t, env, "Contoso admins 2"), Config: config("Contoso admins 2", "4", readerRole, userAdmin, helpdeskAdmin)},
 	}})
 }
 

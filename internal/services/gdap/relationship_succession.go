@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // A relationship that Graph cannot change in place (after the customer's approval, anything but
@@ -70,6 +69,11 @@ func (m *relationshipResourceModel) predecessors(ctx context.Context) []graph.Re
 	return out
 }
 
+// lineage is the relationship as the state holds it, then its predecessors, newest first.
+func (m *relationshipResourceModel) lineage(ctx context.Context) []graph.Relationship {
+	return append([]graph.Relationship{*heldIn(ctx, m)}, m.predecessors(ctx)...)
+}
+
 // accessHolder is the relationship the teams' access belongs under: current when it grants, else
 // the newest predecessor that grants; nil when none grants.
 func accessHolder(current *graph.Relationship, predecessors []graph.Relationship) *graph.Relationship {
@@ -89,18 +93,18 @@ func accessHolder(current *graph.Relationship, predecessors []graph.Relationship
 // planned approvalPending, decides them by its predecessors alone: they are known at plan.
 func (m *relationshipResourceModel) setAccess(ctx context.Context) diag.Diagnostics {
 	grants := !m.Status.IsUnknown() && granting(m.Status.ValueString())
-	if m.Status.IsUnknown() || m.Predecessors.IsUnknown() || grants && (m.ID.IsUnknown() || m.Roles.IsUnknown()) {
+	if m.Status.IsUnknown() || m.Predecessors.IsUnknown() || grants && m.ID.IsUnknown() {
 		m.AccessRelationshipID, m.AccessRoles = types.StringUnknown(), types.SetUnknown(types.StringType)
 		return nil
 	}
-	current := &graph.Relationship{ID: m.ID.ValueString(), Status: m.Status.ValueString(), Roles: m.roles(ctx)}
+	current := &graph.Relationship{ID: m.ID.ValueString(), Status: m.Status.ValueString()}
 	holder := accessHolder(current, m.predecessors(ctx))
 	if holder == nil {
 		m.AccessRelationshipID, m.AccessRoles = types.StringNull(), types.SetValueMust(types.StringType, nil)
 		return nil
 	}
 	m.AccessRelationshipID = types.StringValue(holder.ID)
-	if holder == current {
+	if holder == current { // its roles, known only at apply when the configuration's are
 		m.AccessRoles = m.Roles
 		return nil
 	}
@@ -119,9 +123,9 @@ func namesTaken(name string, current string, predecessors []graph.Relationship) 
 }
 
 // planPredecessors plans which of state's predecessors end: one that grants is terminated once
-// its successor (the relationship itself) grants too, unless a team has access under it that the
-// successor does not give, which ends only with allow_access_loss = true and a warning naming it.
-// Others are kept as the refresh read them.
+// its successor (the relationship itself) grants too and gives every team with access under it
+// the same access; until then it is kept, and the plan says whose access is still under it. One
+// that awaits approval is kept as the refresh read it.
 func (r *relationshipResource) planPredecessors(ctx context.Context, state, plan *relationshipResourceModel, diags *diag.Diagnostics) {
 	predecessors := state.predecessors(ctx)
 	plan.Predecessors = predecessorsValue(ctx, predecessors)
@@ -129,18 +133,16 @@ func (r *relationshipResource) planPredecessors(ctx context.Context, state, plan
 	if !successorGrants || !slices.ContainsFunc(predecessors, func(p graph.Relationship) bool { return granting(p.Status) }) {
 		return
 	}
-	ctx, cancel, ok := framework.OperationContext(ctx, r.graph, framework.NoTimeout, framework.DefaultDataSourceTimeout, diags)
-	defer cancel()
+	ctx, done, ok := r.planContext(ctx, diags)
+	defer done()
 	if !ok {
 		return
 	}
-	access := newAccessReader(r.graph)
-	successor, err := access.under(ctx, state.ID.ValueString())
+	successor, err := liveAssignments(ctx, r.graph, state.ID.ValueString())
 	if err != nil {
 		readFailed(diags, heldIn(ctx, state), err)
 		return
 	}
-	tenant := state.CustomerTenantID.ValueString()
 	var kept []graph.Relationship
 	for i := range predecessors {
 		p := &predecessors[i]
@@ -148,27 +150,33 @@ func (r *relationshipResource) planPredecessors(ctx context.Context, state, plan
 			kept = append(kept, *p)
 			continue
 		}
-		old, err := access.under(ctx, p.ID)
+		old, err := liveAssignments(ctx, r.graph, p.ID)
 		if err != nil {
 			readFailed(diags, p, err)
 			return
 		}
-		switch lost := uncovered(old, successor); {
-		case len(lost) == 0:
-			diags.AddWarning("GDAP relationship's predecessor will be terminated", fmt.Sprintf("Relationship %q (%s) "+
-				"succeeds %q (%s), and every team with access under the predecessor has it under the successor: this "+
-				"apply terminates the predecessor, and no one's access ends.", state.DisplayName.ValueString(),
-				state.ID.ValueString(), p.DisplayName, p.ID))
-		case boolValue(plan.AllowAccessLoss):
-			accessEnds(diags, tenant, p, lost)
-		default:
+		if moving := uncovered(old, successor); len(moving) > 0 {
 			kept = append(kept, *p)
-			diags.AddWarning("GDAP relationship's predecessor is kept", fmt.Sprintf("Relationship %q (%s) still "+
-				"gives the staff in %s access to %s that its successor %q does not give: it is kept until the successor "+
-				"gives them access too (an apply assigns the access configured under access_relationship_id), and then "+
-				"terminated. To end it now all the same, set allow_access_loss = true.", p.DisplayName, p.ID,
-				groupsText(lost), customerText(tenant), state.DisplayName.ValueString()))
+			warnAccessMoving(state, p, moving, diags)
+			continue
 		}
+		diags.AddWarning("GDAP relationship's predecessor will be terminated", fmt.Sprintf("Relationship %q (%s) "+
+			"succeeds %q (%s), and every team with access under the predecessor has the same access under the successor: "+
+			"this apply terminates the predecessor, and no one's access ends.", state.DisplayName.ValueString(),
+			state.ID.ValueString(), p.DisplayName, p.ID))
 	}
 	plan.Predecessors = predecessorsValue(ctx, kept)
+}
+
+// warnAccessMoving says that predecessor p is kept while access under it has not moved to its
+// successor: on the first apply after the customer's approval, the configuration moves what it
+// assigns under access_relationship_id, and the apply after ends p; access assigned elsewhere
+// (in the portal) keeps p until it is given under the successor too, or removed.
+func warnAccessMoving(state *relationshipResourceModel, p *graph.Relationship, moving []graph.AccessAssignment, diags *diag.Diagnostics) {
+	diags.AddWarning("GDAP relationship's predecessor is kept until access has moved", fmt.Sprintf("Relationship %q "+
+		"(%s) has succeeded %q (%s) for %s, and %s still have access under the predecessor that the successor does not "+
+		"give them. Access the configuration assigns under access_relationship_id moves on this apply, and the "+
+		"predecessor is terminated on the next; access assigned in the portal keeps it until the successor gives the "+
+		"same, or that access is removed.", state.DisplayName.ValueString(), state.ID.ValueString(), p.DisplayName,
+		p.ID, customerText(state.CustomerTenantID.ValueString()), groupsText(moving)))
 }

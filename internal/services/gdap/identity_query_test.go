@@ -92,6 +92,11 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 				Config:            regexp.MustCompile(`roles             = \["[^"]+"\]`).ReplaceAllString(config, fmt.Sprintf("roles             = [%q, %q]", helpdeskAdmin, readerRole)),
 				ConfigStateChecks: identities,
 			},
+			{
+				// The test ends by destroying what it imported, which ends the helpdesk's access.
+				Config:            strings.Replace(config, `duration           = "P730D"`, "duration           = \"P730D\"\n  allow_access_loss  = true", 1),
+				ConfigStateChecks: identities,
+			},
 		},
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -271,5 +272,30 @@ func TestThrottlingAnswersTheGivenShareWith429(t *testing.T) {
 	s.SetThrottling(0, 0)
 	if a := get(t, s); a.status != 200 {
 		t.Errorf("with throttling off: %d", a.status)
+	}
+}
+
+// TestThrottlingDrawsTheSameRequestsInEveryRun: the n-th request is throttled or not alike on two
+// servers with the same seed, and a share of them (not none, not all) is.
+func TestThrottlingDrawsTheSameRequestsInEveryRun(t *testing.T) {
+	t.Parallel()
+	pattern := func(seed uint64) string {
+		s := newSeeded(t)
+		s.SetThrottlingSeeded(0.25, time.Second, seed)
+		var p strings.Builder
+		for range 40 {
+			p.WriteString(strconv.Itoa(get(t, s).status) + " ")
+		}
+		return p.String()
+	}
+	first := pattern(ThrottlingSeed)
+	if again := pattern(ThrottlingSeed); again != first {
+		t.Errorf("the same seed throttled other requests:\n%s\n%s", first, again)
+	}
+	if !strings.Contains(first, "429") || !strings.Contains(first, "200") {
+		t.Errorf("a quarter throttled gave %s", first)
+	}
+	if other := pattern(ThrottlingSeed + 1); other == first {
+		t.Errorf("another seed throttled the same requests: %s", other)
 	}
 }

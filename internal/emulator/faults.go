@@ -161,14 +161,26 @@ func orDuration(d, def time.Duration) time.Duration {
 type throttling struct {
 	fraction   float64
 	retryAfter time.Duration
+	// draws decides which requests are throttled: seeded, so that a run's n-th request is
+	// throttled or not alike in every run (a test never depends on a lucky draw).
+	draws *rand.Rand
 }
 
+// ThrottlingSeed seeds the draws of SetThrottling; SetThrottlingSeeded takes another.
+const ThrottlingSeed = 1
+
 // SetThrottling makes the emulator answer the given fraction (0 to 1) of API requests, Partner
-// Center's and Microsoft Graph's, with 429 and Retry-After, chosen at random; 0 turns it off.
+// Center's and Microsoft Graph's, with 429 and Retry-After, drawn from ThrottlingSeed (the same
+// requests, in arrival order, in every run); 0 turns it off.
 func (s *Server) SetThrottling(fraction float64, retryAfter time.Duration) {
+	s.SetThrottlingSeeded(fraction, retryAfter, ThrottlingSeed)
+}
+
+// SetThrottlingSeeded is SetThrottling with the draws seeded from seed.
+func (s *Server) SetThrottlingSeeded(fraction float64, retryAfter time.Duration, seed uint64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.throttle = throttling{fraction: fraction, retryAfter: retryAfter}
+	s.throttle = throttling{fraction: fraction, retryAfter: retryAfter, draws: rand.New(rand.NewPCG(seed, seed))} //nolint:gosec // a test's draws, not a secret
 }
 
 func (s *Server) applyThrottling(w http.ResponseWriter) bool {
@@ -193,9 +205,9 @@ func (s *Server) applyGraphThrottling(w http.ResponseWriter, r *http.Request) bo
 // throttled draws whether this request is throttled, and the Retry-After to send if so.
 func (s *Server) throttled() (time.Duration, bool) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	t := s.throttle
-	s.mu.Unlock()
-	if t.fraction <= 0 || rand.Float64() >= t.fraction {
+	if t.fraction <= 0 || t.draws.Float64() >= t.fraction {
 		return 0, false
 	}
 	return orDuration(t.retryAfter, time.Second), true

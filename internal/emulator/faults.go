@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 // Fault is a misbehaviour injected into the next requests that match it. A fault with a Status
@@ -40,7 +40,7 @@ type Fault struct {
 	// request is handled: the profile gets a new ETag, so a PUT that follows meets 412.
 	Mutate func(profile map[string]any)
 	// Before runs just before a Microsoft Graph request is handled, such as another writer's
-	// change (graph.Server.Touch) that makes the request's If-Match stale.
+	// change (graphemu.Server.Touch) that makes the request's If-Match stale.
 	Before func()
 	// Lost (Microsoft Graph only) lets Graph carry the request out and then loses its answer: the
 	// client gets Status (or a dropped connection with Reset) for a call that took effect.
@@ -196,7 +196,7 @@ func (s *Server) applyGraphThrottling(w http.ResponseWriter, r *http.Request) bo
 	retryAfter, ok := s.throttled()
 	if ok {
 		w.Header().Set("Retry-After", formatSeconds(retryAfter))
-		graph.WriteError(w, r, http.StatusTooManyRequests, "TooManyRequests", "Too many requests; retry after "+
+		graphemu.WriteError(w, r, http.StatusTooManyRequests, "TooManyRequests", "Too many requests; retry after "+
 			formatSeconds(retryAfter)+" seconds.")
 	}
 	return ok
@@ -242,7 +242,7 @@ func (s *Server) applyGraphFault(w http.ResponseWriter, r *http.Request) bool {
 			w.Header().Set("Retry-After", formatSeconds(orDuration(f.RetryAfter, time.Second)))
 		}
 		code := map[int]string{http.StatusTooManyRequests: "TooManyRequests", http.StatusInternalServerError: "unexpectedError"}[f.Status]
-		graph.WriteError(w, r, f.Status, orDefault(code, "injectedFault"), http.StatusText(f.Status)+" (injected fault)")
+		graphemu.WriteError(w, r, f.Status, orDefault(code, "injectedFault"), http.StatusText(f.Status)+" (injected fault)")
 	}
 	return true
 }

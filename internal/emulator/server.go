@@ -21,7 +21,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 // Server is the emulated Partner Center. It is an http.Handler, safe for concurrent use.
@@ -42,14 +42,14 @@ type Server struct {
 	verdicts     map[string]addressVerdict
 	mux          *http.ServeMux
 	identity     *http.ServeMux
-	graph        *graph.Server
+	graph        *graphemu.Server
 }
 
 // New returns an emulator that accepts the given bearer tokens for Partner Center and holds no
 // customers.
 func New(tokens ...string) *Server {
 	s := &Server{tokens: map[string]audience{}, customers: map[string]map[string]any{}, id: newIdentity(),
-		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}, graph: graph.New()}
+		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}, graph: graphemu.New()}
 	for _, t := range tokens {
 		s.tokens[t] = partnerCenterAudience
 	}
@@ -86,7 +86,7 @@ func (s *Server) AddGraphToken(token string) {
 
 // Graph is the emulator's Microsoft Graph side, for tests that approve relationships as a
 // customer would or move its clock.
-func (s *Server) Graph() *graph.Server { return s.graph }
+func (s *Server) Graph() *graphemu.Server { return s.graph }
 
 // SetLatency delays every answer by d, like a far-away service.
 func (s *Server) SetLatency(d time.Duration) {
@@ -102,11 +102,11 @@ func (s *Server) SetLatency(d time.Duration) {
 // throttling (in Graph's shapes), then authentication with a Graph token, then Graph. Both land in
 // the request log with the status they got.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, graph.Prefix) {
+	if strings.HasPrefix(r.URL.Path, graphemu.Prefix) {
 		s.serveGraph(w, r)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, graph.ControlPrefix) {
+	if strings.HasPrefix(r.URL.Path, graphemu.ControlPrefix) {
 		s.serveGraphControl(w, r)
 		return
 	}
@@ -149,7 +149,7 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.authorized(r, graphAudience) {
-		graph.WriteError(rec, r, http.StatusUnauthorized, "InvalidAuthenticationToken",
+		graphemu.WriteError(rec, r, http.StatusUnauthorized, "InvalidAuthenticationToken",
 			"Access token validation failure. Invalid audience.")
 		return
 	}
@@ -160,7 +160,7 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 // for a caller holding a token the emulator accepts for either API.
 func (s *Server) serveGraphControl(w http.ResponseWriter, r *http.Request) {
 	if !s.authorized(r, graphAudience) && !s.authorized(r, partnerCenterAudience) {
-		graph.WriteError(w, r, http.StatusUnauthorized, "InvalidAuthenticationToken", "The emulator's controls need a token it accepts.")
+		graphemu.WriteError(w, r, http.StatusUnauthorized, "InvalidAuthenticationToken", "The emulator's controls need a token it accepts.")
 		return
 	}
 	s.graph.ServeControl(w, r)

@@ -20,7 +20,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 const (
@@ -56,7 +56,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 }
 
 // assignments are the emulator's assignments under the relationship called name.
-func assignments(t *testing.T, env *acctest.Env, name string) []graph.Assignment {
+func assignments(t *testing.T, env *acctest.Env, name string) []graphemu.Assignment {
 	return env.Emulator.Graph().Assignments(named(t, env, name).ID)
 }
 

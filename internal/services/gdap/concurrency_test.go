@@ -16,7 +16,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 // createdConfig imports a relationship still in status created (every field can change) and
@@ -35,7 +35,7 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 
 // portalChangeBeforeThePatch makes someone change the relationship called name in the portal just
 // before Terraform's PATCH reaches Graph, so that the PATCH meets a stale ETag.
-func portalChangeBeforeThePatch(t *testing.T, env *acctest.Env, name string, c graph.PortalChange) func() {
+func portalChangeBeforeThePatch(t *testing.T, env *acctest.Env, name string, c graphemu.PortalChange) func() {
 	return func() {
 		env.Emulator.Inject(emulator.Fault{Method: http.MethodPatch, Before: func() {
 			if err := env.Emulator.Graph().Change(named(t, env, name).ID, c); err != nil {
@@ -80,7 +80,7 @@ func TestAccRelationship_aStaleETagSendsOnlyWhatThePlanChanges(t *testing.T) {
 			config := createdConfig(env, id, "P365D", tc.lifecycle)
 			env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 				{
-					PreConfig: portalChangeBeforeThePatch(t, env, "Contoso admins", graph.PortalChange{AutoExtend: "P180D"}),
+					PreConfig: portalChangeBeforeThePatch(t, env, "Contoso admins", graphemu.PortalChange{AutoExtend: "P180D"}),
 					Config:    config,
 					Check: resource.ComposeTestCheckFunc(expectHeld(t, env, "Contoso admins", "P365D", "P180D"),
 						env.ExpectStatusCount(http.StatusPreconditionFailed, 1), expectNoPatchOf(env, "autoExtendDuration")),
@@ -103,7 +103,7 @@ func TestAccRelationship_aConcurrentChangeIsNamed(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	id := env.SeedRelationship(t, "Contoso admins", contoso, false, readerRole)
-	portalChangeBeforeThePatch(t, env, "Contoso admins", graph.PortalChange{Duration: "P90D", AutoExtend: "P180D"})()
+	portalChangeBeforeThePatch(t, env, "Contoso admins", graphemu.PortalChange{Duration: "P90D", AutoExtend: "P180D"})()
 	cli := acctest.NewCLI(t)
 	diags := cli.Apply(t, createdConfig(env, id, "P365D", ""))
 	var written, kept bool

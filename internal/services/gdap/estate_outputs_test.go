@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -61,7 +61,7 @@ func TestAccGDAP_theExampleListsEveryCustomerToActOnAtEstateScale(t *testing.T) 
 	for i, tenant := range append(seeded, env.CustomerID) {
 		c, _ := env.Emulator.Company(tenant)
 		id := env.SeedRelationship(t, fmt.Sprintf("%s standard 1", truncate(c.Name, 30)), tenant, true, roles...)
-		if err := env.Emulator.Graph().Change(id, graph.PortalChange{AutoExtend: rules.AutoExtendOn}); err != nil {
+		if err := env.Emulator.Graph().Change(id, graphemu.PortalChange{AutoExtend: rules.AutoExtendOn}); err != nil {
 			t.Fatal(err)
 		}
 		switch {

@@ -20,7 +20,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 const (
@@ -83,7 +83,7 @@ func onlyReads(env *acctest.Env, what string) error {
 }
 
 // named is the emulator's relationship called name.
-func named(t *testing.T, env *acctest.Env, name string) graph.Relationship {
+func named(t *testing.T, env *acctest.Env, name string) graphemu.Relationship {
 	t.Helper()
 	for _, r := range env.Emulator.Graph().Relationships() {
 		if r.DisplayName == name {
@@ -91,7 +91,7 @@ func named(t *testing.T, env *acctest.Env, name string) graph.Relationship {
 		}
 	}
 	t.Fatalf("the emulator holds no relationship named %q", name)
-	return graph.Relationship{}
+	return graphemu.Relationship{}
 }
 
 // approve approves the relationship called name as Contoso would.

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package graph is the Microsoft Graph side of the emulator: the v1.0 API under /v1.0/, served by
+// Package graphemu is the Microsoft Graph side of the emulator: the v1.0 API under /v1.0/, served by
 // the emulator's listener behind its latency, request log and authentication, which accepts only
 // tokens issued for Graph, as Graph accepts no Partner Center token. It answers in Graph's shapes:
 // collections as {"@odata.context", "value"}, errors as {"error": {"code", "message",
@@ -16,7 +16,7 @@
 // Under an active relationship it holds access assignments (security group → roles), pending after
 // a create or change and active after SetAssignmentDelay, one per group, with roles the
 // relationship grants; a change is a long-running operation and a delete passes through deleting.
-package graph
+package graphemu
 
 import (
 	"encoding/json"

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package graph
+package graphemu
 
 import (
 	"fmt"

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
@@ -95,9 +94,8 @@ func ResolveEndpoints(s EndpointSettings) (Endpoints, error) {
 		e.AuthorityURL = strings.TrimRight(s.AuthorityURL, "/")
 	}
 	if s.GraphBaseURL != "" {
-		if _, err := transport.ParseEndpoint(s.GraphBaseURL, graph.Endpoint); err != nil {
-			return Endpoints{}, fmt.Errorf("graph base URL %w", err)
-		}
+		// The Graph client checks it (graph.New), as the Partner Center client checks BaseURL:
+		// neither carries a credential of this package's making to Entra ID.
 		e.GraphURL = strings.TrimRight(s.GraphBaseURL, "/")
 	}
 	return e, nil

@@ -374,8 +374,6 @@ func TestResolveEndpoints(t *testing.T) {
 	}{
 		"an unknown cloud":                  {EndpointSettings{Cloud: "germany"}, "china, public, usgovernment"},
 		"an http authority to another host": {EndpointSettings{AuthorityURL: "http://login.example.test"}, "uses plain http"},
-		"an http Graph URL to another host": {EndpointSettings{GraphBaseURL: "http://graph.example.test"}, "the Microsoft Graph token"},
-		"a Graph URL without a scheme":      {EndpointSettings{GraphBaseURL: "graph.example.test"}, "has no scheme"},
 	}
 	for name, tt := range refused {
 		if _, err := ResolveEndpoints(tt.settings); err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -9,39 +9,25 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // DefaultDataSourceTimeout bounds the read of a data source without a timeouts block.
 const DefaultDataSourceTimeout = 5 * time.Minute
 
-// DataSourceClient is what a data source keeps of the provider's configuration: the Partner
-// Center client. Embedded, it is the data source's Configure.
-type DataSourceClient struct {
-	Client *partnercenter.Client
+// DataSourceClient is what a data source keeps of the provider's configuration: the client of
+// its API (C, such as partnercenter.Client). Embedded, it is the data source's Configure.
+type DataSourceClient[C any] struct {
+	Client *C
 }
 
 // Configure takes the client the provider's Configure hands over.
-func (d *DataSourceClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.Client = PartnerCenterClient(Configured(req.ProviderData, &resp.Diagnostics))
-}
-
-// GraphDataSourceClient is what a data source of Microsoft Graph keeps of the provider's
-// configuration: the Graph client. Embedded, it is the data source's Configure.
-type GraphDataSourceClient struct {
-	Graph *graph.Client
-}
-
-// Configure takes the Graph client the provider's Configure hands over.
-func (d *GraphDataSourceClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.Graph = GraphClient(Configured(req.ProviderData, &resp.Diagnostics))
+func (d *DataSourceClient[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.Client = API[C](Configured(req.ProviderData, &resp.Diagnostics))
 }
 
 // ReadModel runs a data source's Read with a model of type M and client c: it reads the
-// configuration into the model, calls read within one operation (DefaultDataSourceTimeout and one
-// correlation id), and saves the model read filled in as the state.
+// configuration into the model, calls read within one operation (DefaultDataSourceTimeout, see
+// OperationContext), and saves the model read filled in as the state.
 func ReadModel[M, C any](ctx context.Context, c *C, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	read func(ctx context.Context, m *M, diags *diag.Diagnostics)) {
 	var m M

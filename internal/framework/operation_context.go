@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
 // TimeoutFunc gives an operation's timeout: the one its timeouts block sets, or def.
@@ -20,9 +18,15 @@ func NoTimeout(_ context.Context, def time.Duration) (time.Duration, diag.Diagno
 	return def, nil
 }
 
-// OperationContext starts one Terraform operation with client c (Partner Center's or Graph's): it
-// checks the provider is configured, bounds ctx by the operation's timeout, and gives all its
-// Partner Center calls one correlation id. ok is false when diags holds an error; cancel must be
+// OperationStarter is a client that marks the calls of one Terraform operation as one: Partner
+// Center's gives them one correlation id (MS-CorrelationId), which a support case asks for.
+type OperationStarter interface {
+	StartOperation(ctx context.Context) context.Context
+}
+
+// OperationContext starts one Terraform operation with client c (any API's): it checks the
+// provider is configured, bounds ctx by the operation's timeout, and lets c mark the operation's
+// calls when it is an OperationStarter. ok is false when diags holds an error; cancel must be
 // called either way.
 func OperationContext[C any](ctx context.Context, c *C, timeout TimeoutFunc, def time.Duration,
 	diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, ok bool) {
@@ -37,5 +41,8 @@ func OperationContext[C any](ctx context.Context, c *C, timeout TimeoutFunc, def
 		return ctx, func() {}, false
 	}
 	ctx, cancel = context.WithTimeout(ctx, d)
-	return partnercenter.WithCorrelationID(ctx, partnercenter.NewID()), cancel, true
+	if s, ok := any(c).(OperationStarter); ok {
+		ctx = s.StartOperation(ctx)
+	}
+	return ctx, cancel, true
 }

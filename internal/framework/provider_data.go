@@ -5,24 +5,19 @@ package framework
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 )
 
-// ProviderData is what the provider's Configure hands every resource and data source: the API
-// clients, the provider's settings they read, and the memory of this provider process.
+// ProviderData is what the provider's Configure hands every resource and data source: each API's
+// client and settings (whatever the provider configured, found by type with API), and the memory
+// of this provider process. It names no API: a new one adds its client to NewProviderData's
+// arguments, and its glue package reads it with API.
 type ProviderData struct {
-	// PartnerCenter is the Partner Center API client.
-	PartnerCenter *partnercenter.Client
-	// Graph is the Microsoft Graph client, for GDAP.
-	Graph *graph.Client
-	// CheckAddresses is the provider's validate_address setting.
-	CheckAddresses bool
+	// apis holds one value per type, set by NewProviderData and only read after.
+	apis map[reflect.Type]any
 
 	// memory holds what one RPC of this provider process learns for a later one of the same
 	// process (Remember): Terraform serves a plan's refresh and planning, or a plan's data sources
@@ -30,13 +25,31 @@ type ProviderData struct {
 	memory sync.Map
 }
 
-// AddressChecksOn says whether to check addresses at plan time against Partner Center's address
-// services: the resource's validate_address when set (override), else the provider's.
-func (d *ProviderData) AddressChecksOn(override types.Bool) bool {
-	if !override.IsNull() && !override.IsUnknown() {
-		return override.ValueBool()
+// NewProviderData holds apis, pointers of distinct types (API clients, their settings), for the
+// provider's resources and data sources. A nil pointer stands for an API that is not configured.
+func NewProviderData(apis ...any) *ProviderData {
+	d := &ProviderData{apis: make(map[reflect.Type]any, len(apis))}
+	for _, a := range apis {
+		t := reflect.TypeOf(a)
+		if t == nil || t.Kind() != reflect.Pointer {
+			panic(fmt.Sprintf("framework.NewProviderData takes pointers, not %T", a))
+		}
+		if _, twice := d.apis[t]; twice {
+			panic(fmt.Sprintf("framework.NewProviderData got two %s", t))
+		}
+		d.apis[t] = a
 	}
-	return d.CheckAddresses
+	return d
+}
+
+// API is the *T the provider's Configure handed over in d, nil before Configure (d nil) or when
+// it handed none.
+func API[T any](d *ProviderData) *T {
+	if d == nil {
+		return nil
+	}
+	v, _ := d.apis[reflect.TypeFor[*T]()].(*T)
+	return v
 }
 
 // Remember keeps v under key for the rest of this provider process.
@@ -59,20 +72,4 @@ func Configured(data any, diags *diag.Diagnostics) *ProviderData {
 			fmt.Sprintf("Expected *framework.ProviderData, got %T. This is a bug in the provider; please report it.", data))
 	}
 	return d
-}
-
-// GraphClient returns d's Microsoft Graph client, or nil before Configure.
-func GraphClient(d *ProviderData) *graph.Client {
-	if d == nil {
-		return nil
-	}
-	return d.Graph
-}
-
-// PartnerCenterClient returns d's Partner Center client, or nil before Configure.
-func PartnerCenterClient(d *ProviderData) *partnercenter.Client {
-	if d == nil {
-		return nil
-	}
-	return d.PartnerCenter
 }

@@ -47,27 +47,6 @@ func (PlainText) ValidateString(_ context.Context, req validator.StringRequest, 
 	}
 }
 
-// NotCleared rejects "" for an attribute Partner Center requires: the profile cannot be without it.
-type NotCleared struct{}
-
-// Description says what the validator accepts.
-func (NotCleared) Description(context.Context) string {
-	return "cannot be set to \"\": Partner Center requires a value"
-}
-
-// MarkdownDescription is Description.
-func (v NotCleared) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString judges a known value.
-func (NotCleared) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !Known(req.ConfigValue) || req.ConfigValue.ValueString() != "" {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, req.Path.String()+" cannot be cleared", req.Path.String()+
-		" is \"\", but Partner Center requires a value for it, so it cannot be cleared. Set a value, or leave "+
-		req.Path.String()+" out of the configuration to stop managing it: its value then stays as Partner Center holds it.")
-}
-
 // UnlessEmpty applies a validator to every value but "".
 type UnlessEmpty struct{ validator.String }
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // Each app credential kind, against an Entra ID served over TLS as MSAL requires, gets a token per
@@ -26,20 +26,20 @@ func TestAccAuth_eachKindSendsEachAPIOnlyItsOwnToken(t *testing.T) {
 	oidcPath := filepath.Join(dir, "oidc-token")
 	acctest.WriteFile(t, certPath, string(testCertificatePEM))
 	acctest.WriteFile(t, oidcPath, federatedToken(acctest.AuthSubject))
-	app := map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient}
+	app := map[string]string{settings.EnvTenantID: acctest.AuthTenant, settings.EnvClientID: acctest.AuthClient}
 	for _, tt := range []struct {
 		name string
 		vars map[string]string
 	}{
-		{"client secret", merge(app, map[string]string{framework.EnvClientSecret: acctest.AuthSecret})},
-		{"client certificate", merge(app, map[string]string{framework.EnvCertificatePath: certPath})},
-		{"OIDC", merge(app, map[string]string{framework.EnvUseOIDC: "true", framework.EnvOIDCTokenFilePath: oidcPath})},
+		{"client secret", merge(app, map[string]string{settings.EnvClientSecret: acctest.AuthSecret})},
+		{"client certificate", merge(app, map[string]string{settings.EnvCertificatePath: certPath})},
+		{"OIDC", merge(app, map[string]string{settings.EnvUseOIDC: "true", settings.EnvOIDCTokenFilePath: oidcPath})},
 		{"refresh token", refreshTokenVars()},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			env := newAuthEnv(t, true, 1)
 			env.setEnv(t, tt.vars)
-			t.Setenv(framework.EnvGraphBaseURL, env.url)
+			t.Setenv(settings.EnvGraphBaseURL, env.url)
 			env.Run(t, resource.TestStep{
 				Config: env.Config("Both APIs") + "data \"partnercenter_delegated_admin_relationships\" \"all\" {}\n",
 				Check: func(*terraform.State) error {

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // addCredentialError reports a credential that cannot be used.
@@ -18,8 +18,8 @@ func addCredentialError(diags *diag.Diagnostics, err error) {
 	if errors.As(err, &missing) {
 		diags.AddError("No Partner Center credential",
 			"The provider needs a credential to call Partner Center, and "+err.Error()+"\n\n"+
-				"Each attribute can also be set through its environment variable, such as "+framework.EnvAccessToken+", "+
-				framework.EnvTenantID+", "+framework.EnvClientID+", "+framework.EnvClientSecret+" and "+framework.EnvRefreshToken+". See the provider documentation.")
+				"Each attribute can also be set through its environment variable, such as "+settings.EnvAccessToken+", "+
+				settings.EnvTenantID+", "+settings.EnvClientID+", "+settings.EnvClientSecret+" and "+settings.EnvRefreshToken+". See the provider documentation.")
 		return
 	}
 	diags.AddError("Invalid Partner Center credential", err.Error())

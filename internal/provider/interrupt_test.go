@@ -17,7 +17,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // TestInterruptDuringRetryWait presses Ctrl-C on a real `terraform apply` while the provider waits
@@ -46,7 +46,7 @@ func TestInterruptDuringRetryWait(t *testing.T) {
 resource "partnercenter_customer_billing_profile" "test" {
   customer_id  = "`+customer+`"
   company_name = "Interrupted"
-}`, framework.EnvBaseURL+"="+srv.URL, framework.EnvAccessToken+"="+acctest.EmulatorToken)
+}`, settings.EnvBaseURL+"="+srv.URL, settings.EnvAccessToken+"="+acctest.EmulatorToken)
 	out := ws.Interrupt(t, os.Interrupt, func() bool { return acctest.CountStatus(emu, 429) >= 3 },
 		"the create's throttled GET", 45*time.Second)
 	if !strings.Contains(out, "Cancelled") {

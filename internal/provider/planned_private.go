@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 // plannedPrivateServer hands ApplyResourceChange's planned private state to the resource's Create
@@ -17,7 +18,7 @@ import (
 // a plan that read something a create needs could not pass it on. It can go when the framework
 // gives CreateRequest the planned private state.
 type plannedPrivateServer struct {
-	framework.ProtocolServer
+	serve.ProtocolServer
 }
 
 // ApplyResourceChange passes the call on with the planned private state in the context.

@@ -23,6 +23,9 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 var (
@@ -34,15 +37,15 @@ var (
 // answers unchanged plans at once (unchanged_plan.go) and hands a create its planned private state
 // (planned_private.go). main.go serves it through the workarounds
 // of package serve, and so do the acceptance tests.
-func NewServer(version string) func() framework.ProtocolServer {
+func NewServer(version string) func() serve.ProtocolServer {
 	fw := providerserver.NewProtocol6(New(version)())
 	unchanged := unchangedPlanTypes()
-	return func() framework.ProtocolServer {
-		inner, ok := fw().(framework.ProtocolServer)
+	return func() serve.ProtocolServer {
+		inner, ok := fw().(serve.ProtocolServer)
 		if !ok {
 			// Only a terraform-plugin-framework upgrade can get here; serve's
 			// TestTheServedServerOffersEveryRPCOfTheFramework names the RPCs it added.
-			panic("terraform-plugin-framework's server no longer offers every RPC of framework.ProtocolServer")
+			panic("terraform-plugin-framework's server no longer offers every RPC of serve.ProtocolServer")
 		}
 		return unchangedPlanServer{plannedPrivateServer{inner}, unchanged}
 	}
@@ -76,13 +79,13 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		// Settings that depend on other resources are known at apply; configure then.
 		return
 	}
-	settings := credential.EndpointSettings{Cloud: stringOrEnv(cfg.Cloud, framework.EnvCloud),
-		BaseURL: stringOrEnv(cfg.BaseURL, framework.EnvBaseURL), AuthorityURL: stringOrEnv(cfg.AuthorityURL, framework.EnvAuthorityURL),
-		GraphBaseURL: stringOrEnv(cfg.GraphBaseURL, framework.EnvGraphBaseURL)}
-	if !checkEndpoints(settings, &resp.Diagnostics) {
+	endpoints := credential.EndpointSettings{Cloud: stringOrEnv(cfg.Cloud, settings.EnvCloud),
+		BaseURL: stringOrEnv(cfg.BaseURL, settings.EnvBaseURL), AuthorityURL: stringOrEnv(cfg.AuthorityURL, settings.EnvAuthorityURL),
+		GraphBaseURL: stringOrEnv(cfg.GraphBaseURL, settings.EnvGraphBaseURL)}
+	if !checkEndpoints(endpoints, &resp.Diagnostics) {
 		return
 	}
-	ep, err := credential.ResolveEndpoints(settings)
+	ep, err := credential.ResolveEndpoints(endpoints)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("cloud"), "Unknown Partner Center cloud", err.Error())
 		return
@@ -115,8 +118,8 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("graph_base_url"), "Invalid Microsoft Graph endpoint", err.Error())
 		return
 	}
-	data := &framework.ProviderData{PartnerCenter: c, Graph: gc,
-		CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, framework.EnvValidateAddress, true)}
+	data := framework.NewProviderData(c, gc,
+		&pcglue.Settings{CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, settings.EnvValidateAddress, true)})
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
@@ -129,9 +132,9 @@ func checkEndpoints(s credential.EndpointSettings, diags *diag.Diagnostics) bool
 		attr, env, value string
 		use              transport.EndpointUse
 	}{
-		{"base_url", framework.EnvBaseURL, s.BaseURL, partnercenter.APIEndpoint},
-		{"authority_url", framework.EnvAuthorityURL, s.AuthorityURL, credential.TokenEndpoint},
-		{"graph_base_url", framework.EnvGraphBaseURL, s.GraphBaseURL, graph.Endpoint},
+		{"base_url", settings.EnvBaseURL, s.BaseURL, partnercenter.APIEndpoint},
+		{"authority_url", settings.EnvAuthorityURL, s.AuthorityURL, credential.TokenEndpoint},
+		{"graph_base_url", settings.EnvGraphBaseURL, s.GraphBaseURL, graph.Endpoint},
 	} {
 		if e.value == "" {
 			continue

@@ -28,16 +28,16 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // These tests configure the provider through environment variables only, so they do not run in
 // parallel.
 
 var credentialEnvVars = []string{
-	framework.EnvCloud, framework.EnvBaseURL, framework.EnvAuthorityURL, framework.EnvAccessToken, framework.EnvTenantID, framework.EnvClientID, framework.EnvClientSecret, framework.EnvRefreshToken,
-	framework.EnvCertificatePath, framework.EnvCertificatePassword, framework.EnvUseOIDC, framework.EnvOIDCToken, framework.EnvOIDCTokenFilePath, framework.EnvUseCLI,
-	framework.EnvGraphBaseURL, framework.EnvGraphAccessToken,
+	settings.EnvCloud, settings.EnvBaseURL, settings.EnvAuthorityURL, settings.EnvAccessToken, settings.EnvTenantID, settings.EnvClientID, settings.EnvClientSecret, settings.EnvRefreshToken,
+	settings.EnvCertificatePath, settings.EnvCertificatePassword, settings.EnvUseOIDC, settings.EnvOIDCToken, settings.EnvOIDCTokenFilePath, settings.EnvUseCLI,
+	settings.EnvGraphBaseURL, settings.EnvGraphAccessToken,
 }
 
 // authEnv is an emulator with an app registration, and the environment that points the provider
@@ -82,8 +82,8 @@ func (e *authEnv) setEnv(t *testing.T, vars map[string]string) {
 	for _, v := range credentialEnvVars {
 		t.Setenv(v, "")
 	}
-	t.Setenv(framework.EnvBaseURL, e.url)
-	t.Setenv(framework.EnvAuthorityURL, e.url)
+	t.Setenv(settings.EnvBaseURL, e.url)
+	t.Setenv(settings.EnvAuthorityURL, e.url)
 	for k, v := range vars {
 		t.Setenv(k, v)
 	}
@@ -104,7 +104,7 @@ func (e *authEnv) Run(t *testing.T, steps ...resource.TestStep) {
 }
 
 func refreshTokenVars() map[string]string {
-	return map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient, framework.EnvClientSecret: acctest.AuthSecret, framework.EnvRefreshToken: acctest.AuthRefresh}
+	return map[string]string{settings.EnvTenantID: acctest.AuthTenant, settings.EnvClientID: acctest.AuthClient, settings.EnvClientSecret: acctest.AuthSecret, settings.EnvRefreshToken: acctest.AuthRefresh}
 }
 
 // noUnauthorized checks no API call met a 401.
@@ -201,16 +201,16 @@ func TestAccAuth_eachAppCredentialKindFromEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFakeAzureCLI(t, dir)
-	app := map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient}
+	app := map[string]string{settings.EnvTenantID: acctest.AuthTenant, settings.EnvClientID: acctest.AuthClient}
 	tests := []struct {
 		name       string
 		vars       map[string]string
 		wantGrants int
 	}{
-		{"client secret", merge(app, map[string]string{framework.EnvClientSecret: acctest.AuthSecret}), 1},
-		{"client certificate", merge(app, map[string]string{framework.EnvCertificatePath: certPath}), 1},
-		{"OIDC token file", merge(app, map[string]string{framework.EnvUseOIDC: "true", framework.EnvOIDCTokenFilePath: oidcPath}), 1},
-		{"Azure CLI", map[string]string{framework.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
+		{"client secret", merge(app, map[string]string{settings.EnvClientSecret: acctest.AuthSecret}), 1},
+		{"client certificate", merge(app, map[string]string{settings.EnvCertificatePath: certPath}), 1},
+		{"OIDC token file", merge(app, map[string]string{settings.EnvUseOIDC: "true", settings.EnvOIDCTokenFilePath: oidcPath}), 1},
+		{"Azure CLI", map[string]string{settings.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,20 +246,20 @@ func TestAccAuth_traceLogsHoldNoSecret(t *testing.T) {
 	acctest.WriteFile(t, certPath, string(testCertificatePEM))
 	oidc := federatedToken(acctest.AuthSubject)
 	writeFakeAzureCLI(t, dir)
-	app := map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient}
+	app := map[string]string{settings.EnvTenantID: acctest.AuthTenant, settings.EnvClientID: acctest.AuthClient}
 	tests := []struct {
 		name string
 		tls  bool
 		vars map[string]string
 		fail bool
 	}{
-		{"access token", false, map[string]string{framework.EnvAccessToken: acctest.AuthCLIToken}, false},
+		{"access token", false, map[string]string{settings.EnvAccessToken: acctest.AuthCLIToken}, false},
 		{"refresh token", false, merge(app, refreshTokenVars()), false},
-		{"client secret", true, merge(app, map[string]string{framework.EnvClientSecret: acctest.AuthSecret}), false},
-		{"client certificate", true, merge(app, map[string]string{framework.EnvCertificatePath: certPath}), false},
-		{"OIDC token", true, merge(app, map[string]string{framework.EnvUseOIDC: "true", framework.EnvOIDCToken: oidc}), false},
-		{"Azure CLI", false, map[string]string{framework.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, false},
-		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{framework.EnvClientSecret: "wrong-" + acctest.AuthSecret}), true},
+		{"client secret", true, merge(app, map[string]string{settings.EnvClientSecret: acctest.AuthSecret}), false},
+		{"client certificate", true, merge(app, map[string]string{settings.EnvCertificatePath: certPath}), false},
+		{"OIDC token", true, merge(app, map[string]string{settings.EnvUseOIDC: "true", settings.EnvOIDCToken: oidc}), false},
+		{"Azure CLI", false, map[string]string{settings.EnvUseCLI: "true", "PATH": dir + string(os.PathListSeparator) + os.Getenv("PATH")}, false},
+		{"rejected secret", false, merge(refreshTokenVars(), map[string]string{settings.EnvClientSecret: "wrong-" + acctest.AuthSecret}), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -319,7 +319,7 @@ func merge(maps ...map[string]string) map[string]string {
 
 func TestAccAuth_missingCredentialSaysWhatIsMissing(t *testing.T) {
 	env := newAuthEnv(t, false, 1)
-	env.setEnv(t, map[string]string{framework.EnvTenantID: acctest.AuthTenant, framework.EnvClientID: acctest.AuthClient, framework.EnvRefreshToken: acctest.AuthRefresh})
+	env.setEnv(t, map[string]string{settings.EnvTenantID: acctest.AuthTenant, settings.EnvClientID: acctest.AuthClient, settings.EnvRefreshToken: acctest.AuthRefresh})
 	env.Run(t, resource.TestStep{
 		Config:      env.Config("Contoso"),
 		ExpectError: acctest.DiagnosticPattern("No Partner Center credential", "Found: tenant_id, client_id, refresh_token", "refresh token \\(App\\+User\\): client_secret"),

@@ -14,7 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // providerModel mirrors the provider schema.
@@ -55,43 +55,43 @@ func providerSchema() schema.Schema {
 			"or `oidc_token_file_path`); the Azure CLI (`use_cli`).",
 		Attributes: map[string]schema.Attribute{
 			"cloud": str("Partner Center cloud: `public` (default), `usgovernment`, or `china` (operated by 21Vianet). "+
-				"Picks the API endpoint and the Entra ID authority.", framework.EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
+				"Picks the API endpoint and the Entra ID authority.", settings.EnvCloud, false, stringvalidator.OneOf(credential.CloudNames()...)),
 			"base_url": str("Partner Center API endpoint, overriding the cloud's (`"+partnercenter.DefaultBaseURL+"` for public). "+
 				"Point it at the Partner Center emulator to test configurations offline. An `https` URL; plain `http` "+
 				"is refused except to a loopback address (`localhost`, `127.0.0.1`, `::1`), because it would send the access "+
-				"token in clear text.", framework.EnvBaseURL, false),
+				"token in clear text.", settings.EnvBaseURL, false),
 			"authority_url": str("Entra ID authority, overriding the cloud's (`https://login.microsoftonline.com` for public). "+
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the client "+
-				"secret or refresh token in clear text.", framework.EnvAuthorityURL, false),
+				"secret or refresh token in clear text.", settings.EnvAuthorityURL, false),
 			"graph_base_url": str("Microsoft Graph endpoint, overriding the cloud's (`https://graph.microsoft.com` for public), "+
 				"for what Microsoft Graph holds: GDAP relationships and access assignments. "+
 				"An `https` URL; plain `http` is refused except to a loopback address, because it would send the Graph token in "+
-				"clear text.", framework.EnvGraphBaseURL, false),
+				"clear text.", settings.EnvGraphBaseURL, false),
 			"access_token": str("A bearer token for the Partner Center API, used as is (for example from "+
 				"`az account get-access-token --resource https://api.partnercenter.microsoft.com`). A token is for one API: "+
-				"give `graph_access_token` for Microsoft Graph.", framework.EnvAccessToken, true),
+				"give `graph_access_token` for Microsoft Graph.", settings.EnvAccessToken, true),
 			"graph_access_token": str("A bearer token for Microsoft Graph, used as is (for example from "+
 				"`az account get-access-token --resource https://graph.microsoft.com`), for what Microsoft Graph holds: GDAP "+
 				"relationships and access assignments. Needed beside `access_token`, which serves Partner Center only; every "+
 				"other credential kind gets Graph tokens itself, and this token, when set, is used for Graph instead. It is no "+
 				"Partner Center credential, and alone it is enough for a configuration that manages GDAP only.",
-				framework.EnvGraphAccessToken, true),
-			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", framework.EnvTenantID, false),
-			"client_id": str("The app registration's application (client) id.", framework.EnvClientID, false),
+				settings.EnvGraphAccessToken, true),
+			"tenant_id": str("The partner's Entra ID tenant id (for the refresh token, client credentials and OIDC).", settings.EnvTenantID, false),
+			"client_id": str("The app registration's application (client) id.", settings.EnvClientID, false),
 			"client_secret": str("The app registration's client secret (for the refresh token, or App-only client credentials).",
-				framework.EnvClientSecret, true),
+				settings.EnvClientSecret, true),
 			"refresh_token": str("The refresh token of the secure application model (App+User), obtained once through consent with MFA. "+
-				"Entra ID rotates it on every exchange; the newest is used for the rest of the run.", framework.EnvRefreshToken, true),
+				"Entra ID rotates it on every exchange; the newest is used for the rest of the run.", settings.EnvRefreshToken, true),
 			"client_certificate_path": str("Path to a PEM or PKCS#12 file with the app's certificate and private key (App-only).",
-				framework.EnvCertificatePath, false),
-			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", framework.EnvCertificatePassword, true),
-			"use_oidc":                    flag("Authenticate the app with an OIDC token from the pipeline (workload identity federation).", framework.EnvUseOIDC),
-			"oidc_token":                  str("The pipeline's OIDC token (a JWT), with `use_oidc`.", framework.EnvOIDCToken, true),
+				settings.EnvCertificatePath, false),
+			"client_certificate_password": str("Password of the PKCS#12 file in `client_certificate_path`.", settings.EnvCertificatePassword, true),
+			"use_oidc":                    flag("Authenticate the app with an OIDC token from the pipeline (workload identity federation).", settings.EnvUseOIDC),
+			"oidc_token":                  str("The pipeline's OIDC token (a JWT), with `use_oidc`.", settings.EnvOIDCToken, true),
 			"oidc_token_file_path": str("A file holding the pipeline's OIDC token, read again at every exchange, with `use_oidc`.",
-				framework.EnvOIDCTokenFilePath, false),
-			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", framework.EnvUseCLI),
+				settings.EnvOIDCTokenFilePath, false),
+			"use_cli": flag("Use the signed-in Azure CLI's token (`az account get-access-token`).", settings.EnvUseCLI),
 			"validate_address": flag("Check changed billing addresses at plan time against Partner Center's country rules "+
-				"and address validation service (default `true`); a resource's `validate_address` overrides it.", framework.EnvValidateAddress),
+				"and address validation service (default `true`); a resource's `validate_address` overrides it.", settings.EnvValidateAddress),
 		},
 	}
 }
@@ -99,18 +99,18 @@ func providerSchema() schema.Schema {
 // credentialConfig reads the credential settings from the configuration, then the environment.
 func (m providerModel) credentialConfig() credential.Config {
 	return credential.Config{
-		AccessToken:         stringOrEnv(m.AccessToken, framework.EnvAccessToken),
-		GraphAccessToken:    stringOrEnv(m.GraphAccessToken, framework.EnvGraphAccessToken),
-		TenantID:            stringOrEnv(m.TenantID, framework.EnvTenantID),
-		ClientID:            stringOrEnv(m.ClientID, framework.EnvClientID),
-		ClientSecret:        stringOrEnv(m.ClientSecret, framework.EnvClientSecret),
-		RefreshToken:        stringOrEnv(m.RefreshToken, framework.EnvRefreshToken),
-		CertificatePath:     stringOrEnv(m.CertificatePath, framework.EnvCertificatePath),
-		CertificatePassword: stringOrEnv(m.CertificatePassword, framework.EnvCertificatePassword),
-		UseOIDC:             boolOrEnv(m.UseOIDC, framework.EnvUseOIDC),
-		OIDCToken:           stringOrEnv(m.OIDCToken, framework.EnvOIDCToken),
-		OIDCTokenFilePath:   stringOrEnv(m.OIDCTokenFilePath, framework.EnvOIDCTokenFilePath),
-		UseCLI:              boolOrEnv(m.UseCLI, framework.EnvUseCLI),
+		AccessToken:         stringOrEnv(m.AccessToken, settings.EnvAccessToken),
+		GraphAccessToken:    stringOrEnv(m.GraphAccessToken, settings.EnvGraphAccessToken),
+		TenantID:            stringOrEnv(m.TenantID, settings.EnvTenantID),
+		ClientID:            stringOrEnv(m.ClientID, settings.EnvClientID),
+		ClientSecret:        stringOrEnv(m.ClientSecret, settings.EnvClientSecret),
+		RefreshToken:        stringOrEnv(m.RefreshToken, settings.EnvRefreshToken),
+		CertificatePath:     stringOrEnv(m.CertificatePath, settings.EnvCertificatePath),
+		CertificatePassword: stringOrEnv(m.CertificatePassword, settings.EnvCertificatePassword),
+		UseOIDC:             boolOrEnv(m.UseOIDC, settings.EnvUseOIDC),
+		OIDCToken:           stringOrEnv(m.OIDCToken, settings.EnvOIDCToken),
+		OIDCTokenFilePath:   stringOrEnv(m.OIDCTokenFilePath, settings.EnvOIDCTokenFilePath),
+		UseCLI:              boolOrEnv(m.UseCLI, settings.EnvUseCLI),
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // These tests set environment variables, so they cannot run in parallel.
@@ -21,7 +22,7 @@ import (
 func TestAccProvider_missingCredentialIsAConfigurationError(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	t.Setenv(framework.EnvAccessToken, "")
+	t.Setenv(settings.EnvAccessToken, "")
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
@@ -29,7 +30,7 @@ provider "partnercenter" {}
 resource "partnercenter_customer_billing_profile" "test" {
   customer_id = "` + env.CustomerID + `"
 }`,
-			ExpectError: acctest.DiagnosticPattern("No Partner Center credential", "access_token", framework.EnvAccessToken),
+			ExpectError: acctest.DiagnosticPattern("No Partner Center credential", "access_token", settings.EnvAccessToken),
 		}},
 	})
 }
@@ -38,8 +39,8 @@ func TestAccProvider_configuredFromEnvironment(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	baseURL := regexp.MustCompile(`base_url\s*=\s*"([^"]+)"`).FindStringSubmatch(env.ProviderConfig)[1]
-	t.Setenv(framework.EnvBaseURL, baseURL)
-	t.Setenv(framework.EnvAccessToken, acctest.EmulatorToken)
+	t.Setenv(settings.EnvBaseURL, baseURL)
+	t.Setenv(settings.EnvAccessToken, acctest.EmulatorToken)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
@@ -87,7 +88,7 @@ func TestAccProvider_aGraphTokenAloneServesGDAPAndIsNoPartnerCenterCredential(t 
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	clearCredentialEnv(t)
-	t.Setenv(framework.EnvGraphAccessToken, acctest.EmulatorGraphToken)
+	t.Setenv(settings.EnvGraphAccessToken, acctest.EmulatorGraphToken)
 	provider := `
 provider "partnercenter" {
   base_url       = "` + env.BaseURL + `"
@@ -116,7 +117,7 @@ data "partnercenter_customer_billing_profile" "test" {
 // graph_base_url is read from PARTNERCENTER_GRAPH_BASE_URL and held to the same rule as base_url.
 func TestAccProvider_graphBaseURLFromTheEnvironmentIsChecked(t *testing.T) {
 	clearCredentialEnv(t)
-	t.Setenv(framework.EnvGraphBaseURL, "graph.microsoft.com")
+	t.Setenv(settings.EnvGraphBaseURL, "graph.microsoft.com")
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
@@ -50,7 +49,7 @@ func newRPCBench(b testing.TB) *rpcBench {
 	hs := httptest.NewServer(emu)
 	b.Cleanup(hs.Close)
 	inner := NewServer("bench")().(unchangedPlanServer)
-	r := &rpcBench{srv: serve.Wrap(func() framework.ProtocolServer { return inner })(), framework: inner.ProtocolServer, id: id,
+	r := &rpcBench{srv: serve.Wrap(func() serve.ProtocolServer { return inner })(), framework: inner.ProtocolServer, id: id,
 		emulator: emu}
 	schemas, err := r.srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {

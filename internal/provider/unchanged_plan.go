@@ -8,8 +8,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 )
 
 // unchangedPlanTypes are the resource types whose plan is their prior state whenever Terraform
@@ -31,7 +30,7 @@ func unchangedPlanTypes() map[string]bool {
 // the framework's plan walks every attribute of the schema several times over to arrive at the
 // same answer; this was about a third of the provider's CPU in a no-op apply of 1,000 resources.
 type unchangedPlanServer struct {
-	framework.ProtocolServer
+	serve.ProtocolServer
 	types map[string]bool // unchangedPlanTypes
 }
 

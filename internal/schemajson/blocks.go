@@ -105,7 +105,10 @@ func convertIdentity(s *tfprotov6.ResourceIdentitySchema) (*tfjson.IdentitySchem
 // convertType is the cty type a protocol type spells: the protocol sends types as JSON, and
 // terraform reads that JSON into cty.
 func convertType(t tftypes.Type) (cty.Type, error) {
-	spelled, err := t.MarshalJSON()
+	// Deprecated for providers, whose types the framework spells; it is the spelling the protocol
+	// sends terraform (terraform-plugin-go's toproto calls it), which is what this export repeats.
+	spelled, err := t.MarshalJSON() //nolint:staticcheck // see above
+
 	if err != nil {
 		return cty.NilType, fmt.Errorf("type %s: %w", t, err)
 	}

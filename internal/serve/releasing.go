@@ -7,14 +7,12 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // Wrap returns newServer's servers (the framework's, provider.NewServer) with the workarounds of
 // this package: each per-resource RPC hands the framework a context that lets go of the RPC's own
 // context when the RPC returns (see the package comment).
-func Wrap(newServer func() framework.ProtocolServer) func() tfprotov6.ProviderServer {
+func Wrap(newServer func() ProtocolServer) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
 		return releasingServer{newServer()}
 	}
@@ -23,7 +21,7 @@ func Wrap(newServer func() framework.ProtocolServer) func() tfprotov6.ProviderSe
 // releasingServer wraps the RPCs Terraform sends once per resource instance; the others come a
 // few times per run, so what the framework keeps of them does not add up.
 type releasingServer struct {
-	framework.ProtocolServer
+	ProtocolServer
 }
 
 // ValidateResourceConfig passes the call on with a releasing context.

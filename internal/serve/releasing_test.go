@@ -11,11 +11,7 @@ import (
 	"testing"
 	"weak"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/provider"
 )
 
 const resourceType = "partnercenter_customer_billing_profile"
@@ -71,26 +67,6 @@ func keepsContext(srv tfprotov6.ProviderServer, call func(context.Context, tfpro
 	return kept
 }
 
-func TestServerReleasesRPCContexts(t *testing.T) {
-	for name, call := range rpcCalls {
-		t.Run(name, func(t *testing.T) {
-			if keepsContext(Wrap(provider.NewServer("test"))(), call) {
-				t.Errorf("the provider server still holds the context of a %s call that returned; at 1,000 resources such "+
-					"contexts add up to tens of megabytes", name)
-			}
-		})
-	}
-}
-
-// TestFrameworkKeepsRPCContexts shows why releasingServer exists. When it fails, a framework
-// release no longer keeps RPC contexts, and releasingServer can go.
-func TestFrameworkKeepsRPCContexts(t *testing.T) {
-	framework := provider.NewServer("test")()
-	if !keepsContext(framework, rpcCalls["ReadResource"]) {
-		t.Fatal("terraform-plugin-framework no longer keeps the context of every RPC: remove releasingServer (server.go)")
-	}
-}
-
 func TestReleasedContextIsCanceledAndEmpty(t *testing.T) {
 	parent, cancel := context.WithCancel(context.WithValue(context.Background(), payloadKey{}, "v"))
 	defer cancel()
@@ -144,7 +120,7 @@ var perRunRPCs = map[string]string{
 // or known to come per run: an RPC a new terraform-plugin-go adds fails this test until someone
 // decides which it is, and a resource RPC that does not go through releasingServer is caught.
 func TestEveryRPCIsReleasedOrComesPerRun(t *testing.T) {
-	rpcs := reflect.TypeOf((*framework.ProtocolServer)(nil)).Elem()
+	rpcs := reflect.TypeOf((*ProtocolServer)(nil)).Elem()
 	seen := map[string]bool{}
 	for i := range rpcs.NumMethod() {
 		name := rpcs.Method(i).Name
@@ -163,27 +139,5 @@ func TestEveryRPCIsReleasedOrComesPerRun(t *testing.T) {
 		if !seen[name] {
 			t.Errorf("perRunRPCs names %s, which the protocol no longer has", name)
 		}
-	}
-}
-
-// The served server offers every RPC the framework's server does: a wrapper that embedded
-// ProviderServer alone would hide list resources (terraform query), actions and state stores.
-func TestTheServedServerOffersEveryRPCOfTheFramework(t *testing.T) {
-	fw := providerserver.NewProtocol6(provider.New("test")())()
-	served := Wrap(provider.NewServer("test"))()
-	offers := map[string]func(any) bool{
-		// The interfaces the protocol still keeps apart, deprecated until they join ProviderServer, are what
-		// this test is about.
-		"list resources": func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithListResource); return ok }, //nolint:staticcheck // see above
-		"actions":        func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithActions); return ok },      //nolint:staticcheck // see above
-		"state stores":   func(s any) bool { _, ok := s.(tfprotov6.ProviderServerWithStateStores); return ok },  //nolint:staticcheck // see above
-	}
-	for name, has := range offers {
-		if has(fw) && !has(served) {
-			t.Errorf("the framework's server serves %s, the provider's served server does not", name)
-		}
-	}
-	if _, ok := fw.(framework.ProtocolServer); !ok {
-		t.Error("the framework's server no longer serves every RPC of framework.ProtocolServer; NewServer would serve a nil one")
 	}
 }

@@ -216,6 +216,22 @@ func TestARelationshipOnTwoPagesIsListedOnceAndTheListIsSortedByName(t *testing.
 	}
 }
 
+// The Graph token travels only over https, except to loopback, and only to a URL with a scheme.
+func TestAGraphBaseURLTheTokenCannotSafelyTravelToIsRefused(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]string{
+		"http://graph.example.test": "the Microsoft Graph token",
+		"graph.example.test":        "has no scheme",
+	} {
+		if _, err := New(Config{BaseURL: raw, TokenSource: transport.StaticToken(graphToken)}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("New(%q) = %v, want an error saying %q", raw, err, want)
+		}
+	}
+	if _, err := New(Config{BaseURL: "http://127.0.0.1:8080", TokenSource: transport.StaticToken(graphToken)}); err != nil {
+		t.Errorf("New(http to loopback) = %v", err)
+	}
+}
+
 func TestAGraphBaseURLWithAPathIsRefused(t *testing.T) {
 	t.Parallel()
 	_, err := New(Config{BaseURL: "https://graph.microsoft.com/v1.0", TokenSource: transport.StaticToken(graphToken)})

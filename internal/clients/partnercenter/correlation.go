@@ -25,3 +25,9 @@ func CorrelationID(ctx context.Context) string {
 
 // NewID returns a new random GUID for MS-RequestId or MS-CorrelationId.
 func NewID() string { return uuid.NewString() }
+
+// StartOperation gives the calls made with ctx a new correlation id: they are one operation (one
+// Terraform read, plan or apply of a resource), traced together by MS-CorrelationId.
+func (c *Client) StartOperation(ctx context.Context) context.Context {
+	return WithCorrelationID(ctx, NewID())
+}

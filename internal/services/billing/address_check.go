@@ -19,6 +19,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 // checkPlannedAddress checks, at plan time, an address the plan changes: first the rules that
@@ -39,7 +40,7 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	}
 	// Off, or after the plan already failed to read the profile, the checks make no call: the rules
 	// that need none still judge the known values.
-	enabled := r.data.AddressChecksOn(validate) && !read.failed
+	enabled := pcglue.AddressChecksOn(r.data, validate) && !read.failed
 	if enabled {
 		var cancel context.CancelFunc
 		ctx, cancel = planCallContext(ctx, req)
@@ -62,7 +63,7 @@ func (r *billingProfileResource) checkPlannedAddress(ctx context.Context, req re
 	if framework.Known(customerID) {
 		id = framework.CanonicalID(customerID.ValueString())
 	}
-	resp.Diagnostics.Append(checkAddress(ctx, r.data.PartnerCenter, id, planned)...)
+	resp.Diagnostics.Append(checkAddress(ctx, pcglue.Client(r.data), id, planned)...)
 }
 
 // Bounds of the plan-time check of one resource's address, so that a plan never waits long on
@@ -112,10 +113,10 @@ func (r *billingProfileResource) currentAddress(ctx context.Context, req resourc
 		return nil, true // a customer known only at apply is checked then
 	}
 	id := framework.CanonicalID(customerID.ValueString())
-	p, err := r.data.PartnerCenter.GetCustomerBillingProfile(ctx, id)
+	p, err := pcglue.Client(r.data).GetCustomerBillingProfile(ctx, id)
 	switch {
 	case partnercenter.IsCustomerNotFound(err):
-		framework.AddAPIError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
+		pcglue.AddError(diags, profileSubject("read", id), err) // the apply would fail the same way: say so now
 		return nil, false
 	case err != nil:
 		addPlanReadFailure(diags, id, "the address was not checked at plan time", err)
@@ -165,14 +166,14 @@ func (a plannedAddress) differsFrom(current map[string]types.String, names []str
 	return false
 }
 
-// addAddressCheckFailure reports a check that could not run. What fails the apply too (framework.FailsApplyToo)
+// addAddressCheckFailure reports a check that could not run. What fails the apply too (pcglue.FailsApplyToo)
 // is an error; anything else (an outage, a timeout, throttling) only skips the check, which
 // Partner Center makes again at apply, so the plan goes on.
 func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err error) {
-	if framework.FailsApplyToo(err) {
+	if pcglue.FailsApplyToo(err) {
 		about := profileSubject("check the address of", customerID)
 		about.Timeouts = false // the check has its own bounds, not a timeouts block of its own
-		framework.AddAPIError(diags, about, err)
+		pcglue.AddError(diags, about, err)
 		return
 	}
 	diags.AddAttributeWarning(addressPath, "Address validation skipped",
@@ -180,11 +181,11 @@ func addAddressCheckFailure(diags *diag.Diagnostics, customerID, why string, err
 }
 
 // addPlanReadFailure reports that the plan could not read the profile of customerID, so that why
-// (what it could not do). What fails the apply too (framework.FailsApplyToo) is an error; anything else (an
+// (what it could not do). What fails the apply too (pcglue.FailsApplyToo) is an error; anything else (an
 // outage, a timeout, throttling) lets the plan go on.
 func addPlanReadFailure(diags *diag.Diagnostics, customerID, why string, err error) {
-	if framework.FailsApplyToo(err) {
-		framework.AddAPIError(diags, profileSubject("read", customerID), err)
+	if pcglue.FailsApplyToo(err) {
+		pcglue.AddError(diags, profileSubject("read", customerID), err)
 		return
 	}
 	diags.AddWarning("Billing profile not read at plan",

@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 // planRead is what the plan of a create read of the profile: the profile, or the failure of the
@@ -37,10 +38,10 @@ func (r *billingProfileResource) previewAdopt(ctx context.Context, req resource.
 	ctx, cancel := planCallContext(ctx, req)
 	defer cancel()
 	id := framework.CanonicalID(customerID.ValueString())
-	p, err := r.data.PartnerCenter.GetCustomerBillingProfile(ctx, id)
+	p, err := pcglue.Client(r.data).GetCustomerBillingProfile(ctx, id)
 	switch {
 	case partnercenter.IsCustomerNotFound(err):
-		framework.AddAPIError(&resp.Diagnostics, profileSubject("read", id), err) // the apply would fail the same way: say so now
+		pcglue.AddError(&resp.Diagnostics, profileSubject("read", id), err) // the apply would fail the same way: say so now
 		return planRead{failed: true}
 	case err != nil:
 		addPlanReadFailure(&resp.Diagnostics, id, "it cannot show what adopting the profile overwrites, nor check the address "+

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -23,7 +24,7 @@ var _ datasource.DataSourceWithConfigure = (*countryRulesDataSource)(nil)
 func NewCountryValidationRulesDataSource() datasource.DataSource { return &countryRulesDataSource{} }
 
 type countryRulesDataSource struct {
-	framework.DataSourceClient
+	pcglue.DataSourceClient
 }
 
 type countryRulesModel struct {

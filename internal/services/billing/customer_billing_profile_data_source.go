@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*billingProfileDataSource)(nil)
@@ -20,7 +21,7 @@ var _ datasource.DataSourceWithConfigure = (*billingProfileDataSource)(nil)
 func NewCustomerBillingProfileDataSource() datasource.DataSource { return &billingProfileDataSource{} }
 
 type billingProfileDataSource struct {
-	framework.DataSourceClient
+	pcglue.DataSourceClient
 }
 
 func (d *billingProfileDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -45,7 +46,7 @@ func (d *billingProfileDataSource) Read(ctx context.Context, req datasource.Read
 	customerID := framework.CanonicalID(configured.ValueString())
 	p, err := d.Client.GetCustomerBillingProfile(ctx, customerID)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, framework.ReadSubject("the billing profile of customer "+customerID, customerID), err)
+		pcglue.AddError(&resp.Diagnostics, framework.ReadSubject("the billing profile of customer "+customerID, customerID), err)
 		return
 	}
 	var state billingProfileModel

@@ -16,6 +16,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var _ list.ListResourceWithConfigure = (*billingProfileList)(nil)
@@ -58,11 +59,11 @@ func (l *billingProfileList) ListResourceConfigSchema(_ context.Context, _ list.
 		MarkdownDescription: billingProfileListDescription,
 		Attributes: map[string]schema.Attribute{
 			"company_name_prefix": schema.StringAttribute{
-				MarkdownDescription: framework.CompanyNamePrefixDescription,
+				MarkdownDescription: pcglue.CompanyNamePrefixDescription,
 				Optional:            true,
 			},
 			"domain_prefix": schema.StringAttribute{
-				MarkdownDescription: framework.DomainPrefixDescription,
+				MarkdownDescription: pcglue.DomainPrefixDescription,
 				Optional:            true,
 			},
 		},
@@ -83,9 +84,9 @@ func (l *billingProfileList) List(ctx context.Context, req list.ListRequest, str
 	}
 	filter := partnercenter.CustomerFilter{CompanyNamePrefix: m.CompanyNamePrefix.ValueString(),
 		DomainPrefix: m.DomainPrefix.ValueString(), Limit: framework.OneMore(req.Limit)}
-	client := framework.PartnerCenterClient(l.data)
+	client := pcglue.Client(l.data)
 	addError := func(diags *diag.Diagnostics, err error) {
-		framework.AddAPIError(diags, framework.ReadSubject("the billing profiles of the customers listed", ""), err)
+		pcglue.AddError(diags, framework.ReadSubject("the billing profiles of the customers listed", ""), err)
 	}
 	stream.Results = framework.ListResults(ctx, client, addError, func(ctx context.Context, push func(list.ListResult) bool) error {
 		customers, err := client.ListCustomers(ctx, filter)
@@ -119,7 +120,7 @@ func (l *billingProfileList) pushWithProfiles(ctx context.Context, req list.List
 	for i, c := range customers {
 		ids[i] = framework.CanonicalID(c.ID)
 	}
-	profiles, unreadable, err := readEach(ctx, ids, l.data.PartnerCenter.GetCustomerBillingProfile)
+	profiles, unreadable, err := readEach(ctx, ids, pcglue.Client(l.data).GetCustomerBillingProfile)
 	if err != nil {
 		return err
 	}

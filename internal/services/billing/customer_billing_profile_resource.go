@@ -17,6 +17,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var (
@@ -66,7 +67,7 @@ func (r *billingProfileResource) Schema(ctx context.Context, _ resource.SchemaRe
 
 func (r *billingProfileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = framework.Configured(req.ProviderData, &resp.Diagnostics)
-	r.client = framework.PartnerCenterClient(r.data)
+	r.client = pcglue.Client(r.data)
 }
 
 // Create adopts the profile, which exists with its customer: it reads it (unless its plan just
@@ -89,7 +90,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 	if base == nil {
 		var err error
 		if base, err = r.client.GetCustomerBillingProfile(ctx, customerID); err != nil {
-			framework.AddAPIError(&resp.Diagnostics, profileSubject("create", customerID), err)
+			pcglue.AddError(&resp.Diagnostics, profileSubject("create", customerID), err)
 			return
 		}
 	}
@@ -124,7 +125,7 @@ func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, profileSubject("read", customerID), err)
+		pcglue.AddError(&resp.Diagnostics, profileSubject("read", customerID), err)
 		return
 	}
 	r.store(ctx, p, stateOf(p, state), &resp.State, resp.Private, &resp.Diagnostics)
@@ -170,7 +171,7 @@ func (r *billingProfileResource) Update(ctx context.Context, req resource.Update
 	if base == nil {
 		var err error
 		if base, err = r.client.GetCustomerBillingProfile(ctx, state.customerID()); err != nil {
-			framework.AddAPIError(&resp.Diagnostics, profileSubject("update", state.customerID()), err)
+			pcglue.AddError(&resp.Diagnostics, profileSubject("update", state.customerID()), err)
 			return
 		}
 	}
@@ -234,7 +235,7 @@ func (r *billingProfileResource) apply(ctx context.Context, base *partnercenter.
 	customerID := plan.customerID()
 	p, err := r.client.ApplyCustomerBillingProfile(ctx, customerID, base, w.profileChange())
 	if err != nil {
-		framework.AddAPIError(diags, profileSubject("update", customerID), err)
+		pcglue.AddError(diags, profileSubject("update", customerID), err)
 		return
 	}
 	before, next := stateOf(base, plan), stateOf(p, plan)

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 const billingProfileResourceDescription = "Manages a customer's billing profile in Partner Center: the billing contact, " +
@@ -29,7 +30,7 @@ const billingProfileResourceDescription = "Manages a customer's billing profile 
 func billingProfileResourceSchema(ctx context.Context) schema.Schema {
 	attrs := map[string]schema.Attribute{
 		"customer_id": schema.StringAttribute{
-			MarkdownDescription: framework.CustomerIDDescription + " Any case names the same customer; changing it to another " +
+			MarkdownDescription: pcglue.CustomerIDDescription + " Any case names the same customer; changing it to another " +
 				"customer manages that customer's profile instead.",
 			Required:      true,
 			Validators:    []validator.String{framework.GUIDValidator},
@@ -90,7 +91,7 @@ func resourceStrings(list []profileAttribute) map[string]schema.Attribute {
 func billingProfileDataSourceSchema() dschema.Schema {
 	attrs := map[string]dschema.Attribute{
 		"customer_id": dschema.StringAttribute{
-			MarkdownDescription: framework.CustomerIDDescription,
+			MarkdownDescription: pcglue.CustomerIDDescription,
 			Required:            true,
 			Validators:          []validator.String{framework.GUIDValidator},
 		},

@@ -24,6 +24,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*billingProfilesDataSource)(nil)
@@ -109,7 +110,7 @@ func (d *billingProfilesDataSource) Read(ctx context.Context, req datasource.Rea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := framework.OperationContext(ctx, framework.PartnerCenterClient(d.data), m.Timeouts.Read, defaultProfilesReadTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := framework.OperationContext(ctx, pcglue.Client(d.data), m.Timeouts.Read, defaultProfilesReadTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -118,7 +119,7 @@ func (d *billingProfilesDataSource) Read(ctx context.Context, req datasource.Rea
 	if err != nil {
 		about := framework.ReadSubject("the billing profiles of the customers asked for", "")
 		about.Timeouts = true
-		framework.AddAPIError(&resp.Diagnostics, about, err)
+		pcglue.AddError(&resp.Diagnostics, about, err)
 		return
 	}
 	addLeftOutWarning(&resp.Diagnostics, unreadable)
@@ -138,7 +139,7 @@ func (d *billingProfilesDataSource) Read(ctx context.Context, req datasource.Rea
 // sorted, and the answers that left the others out (see readEach). Each profile read is offered to
 // the import that may follow (offerRead).
 func (d *billingProfilesDataSource) readProfiles(ctx context.Context, ids []string) (readable []string, unreadable map[string]error, err error) {
-	profiles, unreadable, err := readEach(ctx, ids, d.data.PartnerCenter.GetCustomerBillingProfile)
+	profiles, unreadable, err := readEach(ctx, ids, pcglue.Client(d.data).GetCustomerBillingProfile)
 	if err != nil {
 		return nil, nil, err
 	}

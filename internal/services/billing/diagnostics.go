@@ -4,6 +4,7 @@
 package billing
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,8 +26,12 @@ func profileSubject(action, customerID string) framework.Subject {
 }
 
 // rejectedAttributes maps the fields a 400 names ("addressLine1: AddressLine1Invalid - ...") to
-// attribute paths.
-func rejectedAttributes(e *partnercenter.APIError) []framework.RejectedAttribute {
+// attribute paths; err is Partner Center's error.
+func rejectedAttributes(err error) []framework.RejectedAttribute {
+	var e *partnercenter.APIError
+	if !errors.As(err, &e) {
+		return nil
+	}
 	if e.Code == phoneMissingCode {
 		return []framework.RejectedAttribute{{Path: addressPath.AtName(attrPhoneNumber), Problem: e.Description}}
 	}

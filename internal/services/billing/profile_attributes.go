@@ -31,13 +31,13 @@ type profileAttribute struct {
 }
 
 // validators are every validator of the attribute: plain text, never "" when required, and its
-// own checks, which then judge only values other than "" (framework.NotCleared says what is wrong with "").
+// own checks, which then judge only values other than "" (notCleared says what is wrong with "").
 func (a profileAttribute) validators() []validator.String {
 	out := []validator.String{framework.PlainText{}}
 	if !a.required {
 		return append(out, a.checks...)
 	}
-	out = append(out, framework.NotCleared{})
+	out = append(out, notCleared{})
 	for _, v := range a.checks {
 		out = append(out, framework.UnlessEmpty{String: v})
 	}

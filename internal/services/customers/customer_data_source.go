@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*customerDataSource)(nil)
@@ -21,7 +22,7 @@ var _ datasource.DataSourceWithConfigure = (*customerDataSource)(nil)
 func NewCustomerDataSource() datasource.DataSource { return &customerDataSource{} }
 
 type customerDataSource struct {
-	framework.DataSourceClient
+	pcglue.DataSourceClient
 }
 
 type customerDataSourceModel struct {
@@ -36,7 +37,7 @@ func (d *customerDataSource) Metadata(_ context.Context, req datasource.Metadata
 func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := customerAttributes()
 	attrs["customer_id"] = schema.StringAttribute{
-		MarkdownDescription: framework.CustomerIDDescription,
+		MarkdownDescription: pcglue.CustomerIDDescription,
 		Required:            true,
 		Validators:          []validator.String{framework.GUIDValidator},
 	}
@@ -52,7 +53,7 @@ func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadReques
 		customerID := m.CustomerID.ValueString()
 		c, err := d.Client.GetCustomer(ctx, customerID)
 		if err != nil {
-			framework.AddAPIError(diags, framework.ReadSubject("customer "+customerID, customerID), err)
+			pcglue.AddError(diags, framework.ReadSubject("customer "+customerID, customerID), err)
 			return
 		}
 		m.customerModel = customerFromAPI(*c)

@@ -18,6 +18,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
 
 var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
@@ -26,7 +27,7 @@ var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
 func NewCustomersDataSource() datasource.DataSource { return &customersDataSource{} }
 
 type customersDataSource struct {
-	framework.DataSourceClient
+	pcglue.DataSourceClient
 }
 
 type customersDataSourceModel struct {
@@ -52,11 +53,11 @@ func (d *customersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: customersDataSourceDescription,
 		Attributes: map[string]schema.Attribute{
 			"company_name_prefix": schema.StringAttribute{
-				MarkdownDescription: framework.CompanyNamePrefixDescription,
+				MarkdownDescription: pcglue.CompanyNamePrefixDescription,
 				Optional:            true,
 			},
 			"domain_prefix": schema.StringAttribute{
-				MarkdownDescription: framework.DomainPrefixDescription,
+				MarkdownDescription: pcglue.DomainPrefixDescription,
 				Optional:            true,
 			},
 			"customers": schema.ListNestedAttribute{
@@ -108,8 +109,8 @@ func addListError(diags *diag.Diagnostics, f partnercenter.CustomerFilter, err e
 			"Partner Center's pages of customers could not be followed to the end, so the list would be incomplete. "+
 				"Try again; if this persists, open a Partner Center support case with the request ids below.\n\n"+err.Error())
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.As(err, &tokenErr),
-		errors.As(err, &unusable), partnercenter.IsUnauthorized(err), partnercenter.IsThrottled(err), framework.UnreachableHost(err) != "":
-		framework.AddAPIError(diags, framework.ReadSubject("the partner's customer list", ""), err)
+		errors.As(err, &unusable), partnercenter.IsUnauthorized(err), partnercenter.IsThrottled(err), credential.UnreachableAPIHost(err) != "":
+		pcglue.AddError(diags, framework.ReadSubject("the partner's customer list", ""), err)
 	case partnercenter.IsForbidden(err):
 		diags.AddError("Listing customers denied",
 			"Partner Center refused to list this partner's customers: the signed-in user or the application lacks a "+

@@ -16,6 +16,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -34,14 +35,14 @@ func (r *assignmentResource) Create(ctx context.Context, req resource.CreateRequ
 	a, err := r.assign(ctx, &plan, &resp.Diagnostics)
 	if a == nil {
 		if err != nil {
-			framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+			graphglue.AddError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
 		}
 		return
 	}
 	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...) // with an error, saved and tainted: the next plan shows it again
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
+		graphglue.AddError(&resp.Diagnostics, assignmentSubject("create", &plan), err)
 	}
 }
 
@@ -113,7 +114,7 @@ func (r *assignmentResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("read", &state), err)
+		graphglue.AddError(&resp.Diagnostics, assignmentSubject("read", &state), err)
 		return
 	}
 	resp.Diagnostics.Append(state.fromGraph(ctx, a)...)
@@ -164,7 +165,7 @@ func (r *assignmentResource) Update(ctx context.Context, req resource.UpdateRequ
 		a, err = r.waitActive(ctx, relID, id, roles)
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("update", &plan), err)
+		graphglue.AddError(&resp.Diagnostics, assignmentSubject("update", &plan), err)
 		return
 	}
 	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
@@ -179,7 +180,7 @@ func (r *assignmentResource) move(ctx context.Context, state, plan *assignmentMo
 	a, err := r.assign(ctx, plan, &resp.Diagnostics)
 	if a == nil || err != nil {
 		if err != nil {
-			framework.AddGraphError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("assigning the access "+
+			graphglue.AddError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("assigning the access "+
 				"under relationship %s, before removing it under %s: %w", plan.RelationshipID.ValueString(),
 				state.RelationshipID.ValueString(), err))
 		}
@@ -188,7 +189,7 @@ func (r *assignmentResource) move(ctx context.Context, state, plan *assignmentMo
 	resp.Diagnostics.Append(plan.fromGraph(ctx, a)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if err := r.remove(ctx, state.RelationshipID.ValueString(), state.ID.ValueString()); err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("the access is assigned "+
+		graphglue.AddError(&resp.Diagnostics, assignmentSubject("move", plan), fmt.Errorf("the access is assigned "+
 			"under relationship %s (assignment %s), but its old assignment %s under relationship %s could not be removed, "+
 			"and still gives the group access there: %w", plan.RelationshipID.ValueString(), a.ID, state.ID.ValueString(),
 			state.RelationshipID.ValueString(), err))
@@ -208,7 +209,7 @@ func (r *assignmentResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	if err := r.remove(ctx, state.RelationshipID.ValueString(), state.ID.ValueString()); err != nil {
-		framework.AddGraphError(&resp.Diagnostics, assignmentSubject("delete", &state), err)
+		graphglue.AddError(&resp.Diagnostics, assignmentSubject("delete", &state), err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -78,7 +79,7 @@ func (r *assignmentResource) Schema(ctx context.Context, _ resource.SchemaReques
 
 func (r *assignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = framework.Configured(req.ProviderData, &resp.Diagnostics)
-	r.graph = framework.GraphClient(r.data)
+	r.graph = graphglue.Client(r.data)
 }
 
 func assignmentSubject(action string, m *assignmentModel) framework.Subject {
@@ -139,7 +140,7 @@ func (r *assignmentResource) checkAgainstRelationship(ctx context.Context, plan 
 	id := plan.RelationshipID.ValueString()
 	rel, err := relationshipForPlan(ctx, r.data, r.graph, id)
 	if err != nil {
-		framework.AddGraphError(diags, framework.Subject{Action: "read", Object: "GDAP relationship " + id,
+		graphglue.AddError(diags, framework.Subject{Action: "read", Object: "GDAP relationship " + id,
 			Noun: "GDAP relationship"}, err)
 		return
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
 
 // TestGDAPInterruptedCreateConvergesByItself stops a real `terraform apply` while the provider
@@ -41,8 +41,8 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
   customer_tenant_id = "`+contoso+`"
   duration           = "P730D"
   roles              = ["`+readerRole+`"]
-}`, framework.EnvBaseURL+"="+srv.URL, framework.EnvAccessToken+"="+acctest.EmulatorToken,
-				framework.EnvGraphBaseURL+"="+srv.URL, framework.EnvGraphAccessToken+"="+acctest.EmulatorGraphToken)
+}`, settings.EnvBaseURL+"="+srv.URL, settings.EnvAccessToken+"="+acctest.EmulatorToken,
+				settings.EnvGraphBaseURL+"="+srv.URL, settings.EnvGraphAccessToken+"="+acctest.EmulatorGraphToken)
 			ws.Interrupt(t, signal, func() bool { return acctest.CountStatus(emu, http.StatusNotFound) >= 2 },
 				"the lock to meet Graph not showing the new relationship", 30*time.Second)
 

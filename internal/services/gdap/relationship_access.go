@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 )
 
 // Ending a relationship ends the access of every team assigned under it. A plan never does that as
@@ -85,7 +86,7 @@ func (r *relationshipResource) planContext(ctx context.Context, diags *diag.Diag
 
 // readFailed fails the plan that needed to know the access under rel.
 func readFailed(diags *diag.Diagnostics, rel *graph.Relationship, err error) {
-	framework.AddGraphError(diags, framework.Subject{Action: "list", Object: fmt.Sprintf("the access assignments of "+
+	graphglue.AddError(diags, framework.Subject{Action: "list", Object: fmt.Sprintf("the access assignments of "+
 		"GDAP relationship %q (%s), which the plan must know before it ends the relationship", rel.DisplayName, rel.ID)}, err)
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -346,7 +347,7 @@ func (r *relationshipResource) endPredecessors(ctx context.Context, state, plan 
 		resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
 		m.Predecessors = predecessorsValue(ctx, append(m.predecessors(ctx), dropped[i:]...))
 		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-		framework.AddGraphError(&resp.Diagnostics, framework.Subject{Action: "terminate", Object: fmt.Sprintf(
+		graphglue.AddError(&resp.Diagnostics, framework.Subject{Action: "terminate", Object: fmt.Sprintf(
 			"GDAP relationship %q (%s), the predecessor of %q", p.DisplayName, p.ID, plan.DisplayName.ValueString()),
 			Noun: "GDAP relationship", Resource: true, Timeouts: true}, err)
 		return

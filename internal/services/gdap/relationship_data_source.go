@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -22,7 +23,7 @@ var _ datasource.DataSourceWithConfigure = (*relationshipDataSource)(nil)
 func NewRelationshipDataSource() datasource.DataSource { return &relationshipDataSource{} }
 
 type relationshipDataSource struct {
-	framework.GraphDataSourceClient
+	graphglue.DataSourceClient
 }
 
 func (d *relationshipDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -49,11 +50,11 @@ func (d *relationshipDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *relationshipDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadModel(ctx, d.Graph, req, resp, func(ctx context.Context, m *relationshipModel, diags *diag.Diagnostics) {
+	framework.ReadModel(ctx, d.Client, req, resp, func(ctx context.Context, m *relationshipModel, diags *diag.Diagnostics) {
 		id := m.ID.ValueString()
-		r, err := d.Graph.GetRelationship(ctx, id)
+		r, err := d.Client.GetRelationship(ctx, id)
 		if err != nil {
-			framework.AddGraphError(diags, framework.Subject{Action: "read", Object: "GDAP relationship " + id,
+			graphglue.AddError(diags, framework.Subject{Action: "read", Object: "GDAP relationship " + id,
 				Noun: "GDAP relationship"}, err)
 			return
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 )
 
 var _ list.ListResourceWithConfigure = (*relationshipList)(nil)
@@ -56,7 +57,7 @@ func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.Li
 }
 
 func (l *relationshipList) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	l.graph = framework.GraphClient(framework.Configured(req.ProviderData, &resp.Diagnostics))
+	l.graph = graphglue.Client(framework.Configured(req.ProviderData, &resp.Diagnostics))
 }
 
 // List lists the relationships Graph holds that match the configuration, sorted by display name.
@@ -68,7 +69,7 @@ func (l *relationshipList) List(ctx context.Context, req list.ListRequest, strea
 	}
 	f := m.graphFilter(framework.OneMore(req.Limit))
 	addError := func(diags *diag.Diagnostics, err error) {
-		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
+		graphglue.AddError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
 	}
 	stream.Results = framework.ListResults(ctx, l.graph, addError, func(ctx context.Context, push func(list.ListResult) bool) error {
 		rels, err := l.graph.ListRelationships(ctx, f)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -47,7 +48,7 @@ func (r *relationshipResource) Schema(ctx context.Context, _ resource.SchemaRequ
 
 func (r *relationshipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = framework.Configured(req.ProviderData, &resp.Diagnostics)
-	r.graph = framework.GraphClient(r.data)
+	r.graph = graphglue.Client(r.data)
 }
 
 // subject names the relationship in diagnostics.
@@ -105,7 +106,7 @@ func (r *relationshipResource) checkNameFree(ctx context.Context, plan *relation
 	found, err := r.graph.FindRelationshipByName(ctx, plan.DisplayName.ValueString())
 	switch {
 	case err != nil:
-		framework.AddGraphError(diags, framework.Subject{Action: "list", Object: fmt.Sprintf("the GDAP relationships named "+
+		graphglue.AddError(diags, framework.Subject{Action: "list", Object: fmt.Sprintf("the GDAP relationships named "+
 			"%q, which the plan must know before it creates one", plan.DisplayName.ValueString())}, err)
 	case found != nil && !takeable(found, asked(ctx, plan)):
 		diags.AddAttributeError(path.Root("display_name"), "GDAP relationship name already taken", nameTaken(found))
@@ -128,7 +129,7 @@ func (r *relationshipResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	rel, err := r.establish(ctx, &plan)
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("create", &plan), err)
+		graphglue.AddError(&resp.Diagnostics, subject("create", &plan), err)
 		return
 	}
 	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, &plan)...)
@@ -150,7 +151,7 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	predecessors, err := r.readPredecessors(ctx, &state)
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
+		graphglue.AddError(&resp.Diagnostics, subject("read", &state), err)
 		return
 	}
 	rel, err := r.graph.GetRelationship(ctx, state.ID.ValueString())
@@ -163,7 +164,7 @@ func (r *relationshipResource) Read(ctx context.Context, req resource.ReadReques
 		err = nil
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("read", &state), err)
+		graphglue.AddError(&resp.Diagnostics, subject("read", &state), err)
 		return
 	}
 	rememberRelationship(r.data, rel)
@@ -229,7 +230,7 @@ func (r *relationshipResource) createSuccessor(ctx context.Context, plan *relati
 		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	}
 	if err != nil {
-		framework.AddGraphError(&resp.Diagnostics, subject("update", plan), err)
+		graphglue.AddError(&resp.Diagnostics, subject("update", plan), err)
 		return
 	}
 	resp.Diagnostics.Append(saveApplied(ctx, &resp.State, rel, plan)...)
@@ -241,7 +242,7 @@ func (r *relationshipResource) changeInPlace(ctx context.Context, state, plan *r
 	switch {
 	case resp.Diagnostics.HasError():
 	case err != nil:
-		framework.AddGraphError(&resp.Diagnostics, subject("update", plan), err)
+		graphglue.AddError(&resp.Diagnostics, subject("update", plan), err)
 	case rel == nil: // nothing sent: the state is the plan
 		m := *plan
 		m.ETag = state.ETag
@@ -272,7 +273,7 @@ func (r *relationshipResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 	for _, rel := range lineage {
 		if err := r.end(ctx, rel.ID); err != nil {
-			framework.AddGraphError(&resp.Diagnostics, subject("delete", &state), err)
+			graphglue.AddError(&resp.Diagnostics, subject("delete", &state), err)
 			return
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -24,7 +25,7 @@ var _ datasource.DataSourceWithConfigure = (*relationshipsDataSource)(nil)
 func NewRelationshipsDataSource() datasource.DataSource { return &relationshipsDataSource{} }
 
 type relationshipsDataSource struct {
-	framework.GraphDataSourceClient
+	graphglue.DataSourceClient
 }
 
 type relationshipsModel struct {
@@ -83,10 +84,10 @@ func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 }
 
 func (d *relationshipsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadModel(ctx, d.Graph, req, resp, func(ctx context.Context, m *relationshipsModel, diags *diag.Diagnostics) {
-		list, err := d.Graph.ListRelationships(ctx, m.graphFilter(0))
+	framework.ReadModel(ctx, d.Client, req, resp, func(ctx context.Context, m *relationshipsModel, diags *diag.Diagnostics) {
+		list, err := d.Client.ListRelationships(ctx, m.graphFilter(0))
 		if err != nil {
-			framework.AddGraphError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
+			graphglue.AddError(diags, framework.Subject{Action: "list", Object: "the GDAP relationships"}, err)
 			return
 		}
 		m.Relationships = make([]relationshipModel, 0, len(list))

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package framework
+package graphglue
 
 import (
 	"context"
@@ -10,15 +10,16 @@ import (
 	"testing"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 func TestGraphErrorsAreExplainedForWhatTheyAreAbout(t *testing.T) {
-	one := Subject{Action: "read", Object: "GDAP relationship r1", Noun: "GDAP relationship"}
-	list := Subject{Action: "list", Object: "the GDAP relationships"}
-	managed := Subject{Action: "delete", Object: "GDAP relationship r1", Noun: "GDAP relationship", Resource: true}
+	one := framework.Subject{Action: "read", Object: "GDAP relationship r1", Noun: "GDAP relationship"}
+	list := framework.Subject{Action: "list", Object: "the GDAP relationships"}
+	managed := framework.Subject{Action: "delete", Object: "GDAP relationship r1", Noun: "GDAP relationship", Resource: true}
 	tests := []struct {
 		name          string
-		s             Subject
+		s             framework.Subject
 		err           error
 		summary, hint string
 	}{
@@ -35,7 +36,7 @@ func TestGraphErrorsAreExplainedForWhatTheyAreAbout(t *testing.T) {
 		{"another failure", list, &graph.APIError{StatusCode: 400}, "Microsoft Graph request failed", "Could not list the GDAP relationships"},
 	}
 	for _, tt := range tests {
-		summary, hint := ExplainGraph(tt.s, tt.err)
+		summary, hint := Explain(tt.s, tt.err)
 		if summary != tt.summary || !strings.Contains(hint, tt.hint) {
 			t.Errorf("%s: %q / %q; want %q and a hint saying %q", tt.name, summary, hint, tt.summary, tt.hint)
 		}

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package framework
+package serve
 
 import "github.com/hashicorp/terraform-plugin-go/tfprotov6"
 

@@ -1,7 +1,10 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package framework
+// Package settings names the environment variables the provider reads when its configuration
+// leaves an attribute unset. The provider reads them; diagnostics, wherever they are written, name
+// them beside the attribute. It imports nothing, so that any package may name a setting.
+package settings
 
 // Environment variables read when the provider's configuration leaves an attribute unset: the
 // provider reads them, and diagnostics name them beside the attribute.

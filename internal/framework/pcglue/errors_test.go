@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package framework
+package pcglue
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // Diagnostics name the object their caller handles and give only advice that fits it: a data
@@ -29,12 +30,12 @@ func TestAPIErrorsFitTheObject(t *testing.T) {
 	}
 	subjects := []struct {
 		name          string
-		s             Subject
+		s             framework.Subject
 		must, mustNot []string
 	}{
-		{"the customer data source", ReadSubject("customer "+id, id), []string{id}, []string{"timeouts.", "removed block", "billing profile"}},
-		{"the customers data source", ReadSubject("the partner's customer list", ""), nil, []string{"timeouts.", "removed block", "billing profile", "customer_id"}},
-		{"the billing profile data source", ReadSubject("the billing profile of customer "+id, id), []string{id}, []string{"timeouts.", "removed block"}},
+		{"the customer data source", framework.ReadSubject("customer "+id, id), []string{id}, []string{"timeouts.", "removed block", "billing profile"}},
+		{"the customers data source", framework.ReadSubject("the partner's customer list", ""), nil, []string{"timeouts.", "removed block", "billing profile", "customer_id"}},
+		{"the billing profile data source", framework.ReadSubject("the billing profile of customer "+id, id), []string{id}, []string{"timeouts.", "removed block"}},
 	}
 	for _, sub := range subjects {
 		for ename, err := range errs {
@@ -59,7 +60,7 @@ func TestAPIErrorsFitTheObject(t *testing.T) {
 
 func TestATimeoutsBlockIsAdvisedWhereThereIsOne(t *testing.T) {
 	t.Parallel()
-	_, hint := Explain(Subject{Action: "update", Object: "the billing profile of customer x", Resource: true, Timeouts: true},
+	_, hint := Explain(framework.Subject{Action: "update", Object: "the billing profile of customer x", Resource: true, Timeouts: true},
 		context.DeadlineExceeded)
 	if !strings.Contains(hint, "Raise timeouts.update") {
 		t.Errorf("hint %q, want it to advise timeouts.update", hint)
@@ -79,7 +80,7 @@ func TestATokenNotGivenIsNotAnEntraIDRefusal(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = sources.Graph.Token(context.Background())
-	summary, hint := Explain(ReadSubject("a relationship", ""), err)
+	summary, hint := Explain(framework.ReadSubject("a relationship", ""), err)
 	if summary != "No Microsoft Graph token" || strings.Contains(hint, "Entra ID") {
 		t.Errorf("summary %q, hint %q: want no Microsoft Graph token, without blaming Entra ID", summary, hint)
 	}

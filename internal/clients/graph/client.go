@@ -4,15 +4,10 @@
 package graph
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
@@ -46,9 +41,7 @@ type Config struct {
 
 // Client calls Microsoft Graph. It is safe for concurrent use and reuses connections.
 type Client struct {
-	baseURL   *url.URL
-	tokens    transport.TokenSource
-	http      *retryablehttp.Client
+	pipe      *transport.Pipeline
 	userAgent string
 }
 
@@ -70,7 +63,14 @@ func New(cfg Config) (*Client, error) {
 			"a version (the client adds /v1.0)", raw, DefaultBaseURL)
 	}
 	cfg = withDefaults(cfg)
-	return &Client{baseURL: base, tokens: cfg.TokenSource, http: newRetryClient(cfg), userAgent: cfg.UserAgent}, nil
+	c := &Client{userAgent: cfg.UserAgent}
+	c.pipe, err = transport.NewPipeline(transport.PipelineConfig{API: c.api(), BaseURL: base, Tokens: cfg.TokenSource,
+		HTTPClient: cfg.HTTPClient, RetryMax: cfg.RetryMax, RetryWaitMin: cfg.RetryWaitMin, RetryWaitMax: cfg.RetryWaitMax,
+		MaxRetryAfter: cfg.MaxRetryAfter})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 func withDefaults(cfg Config) Config {
@@ -91,53 +91,4 @@ func withDefaults(cfg Config) Config {
 		cfg.MaxRetryAfter = DefaultMaxRetryAfter
 	}
 	return cfg
-}
-
-// newRetryClient retries throttling (429), server failures (5xx but 501) and connection errors,
-// waiting what Retry-After asks (capped) or a jittered backoff, with a fresh token on each retry.
-func newRetryClient(cfg Config) *retryablehttp.Client {
-	rc := retryablehttp.NewClient()
-	rc.HTTPClient = cfg.HTTPClient
-	rc.Logger = nil // logging goes through tflog in the transport, never to stderr
-	rc.RetryMax = cfg.RetryMax
-	rc.RetryWaitMin, rc.RetryWaitMax = cfg.RetryWaitMin, cfg.RetryWaitMax
-	rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-		if ctx.Err() != nil {
-			return false, ctx.Err()
-		}
-		if ctx.Value(onlyThrottlingKey{}) != nil {
-			return resp != nil && resp.StatusCode == http.StatusTooManyRequests, nil
-		}
-		if err != nil {
-			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
-		}
-		return transport.RetryableStatus(resp.StatusCode), nil
-	}
-	rc.Backoff = transport.Backoff(cfg.MaxRetryAfter)
-	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler // the last answer becomes an *APIError
-	rc.RequestLogHook = func(_ retryablehttp.Logger, req *http.Request, attempt int) {
-		if attempt > 0 {
-			tflog.Info(req.Context(), "Retrying Microsoft Graph request", map[string]any{
-				"method": req.Method, "path": req.URL.Path, "retry": attempt, headerClientRequestID: req.Header.Get(headerClientRequestID)})
-		}
-	}
-	tokens := cfg.TokenSource
-	rc.PrepareRetry = func(req *http.Request) error {
-		token, err := tokens.Token(req.Context())
-		if err != nil {
-			return fmt.Errorf("getting a Microsoft Graph token for a retry: %w", err)
-		}
-		req.Header.Set("Authorization", "Bearer "+token)
-		return nil
-	}
-	return rc
-}
-
-type onlyThrottlingKey struct{}
-
-// onlyThrottlingRetried marks ctx's calls as ones not to send twice: a call that may have taken
-// effect (a failure answer or a lost connection) is not retried; only a throttled one (429, which
-// Graph answers before doing anything) is.
-func onlyThrottlingRetried(ctx context.Context) context.Context {
-	return context.WithValue(ctx, onlyThrottlingKey{}, true)
 }

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // NewRelationship is what creating a relationship sends: every writable field.
@@ -87,7 +89,7 @@ func (c *Client) CreateRelationship(ctx context.Context, in NewRelationship) (*R
 	}
 	var w wireRelationship
 	var rel *Relationship
-	_, err := c.do(onlyThrottlingRetried(ctx), call{method: http.MethodPost, target: c.path(relationshipsPath, nil), in: body, out: &w,
+	_, err := c.do(transport.OnlyThrottlingRetried(ctx), call{method: http.MethodPost, target: c.path(relationshipsPath, nil), in: body, out: &w,
 		check: func() error {
 			var err error
 			if rel, err = w.relationship(); err != nil {
@@ -125,7 +127,7 @@ func (c *Client) UpdateRelationship(ctx context.Context, id, etag string, change
 	}
 	var w wireRelationship
 	header, status, err := c.doStatus(ctx, call{method: http.MethodPatch, target: c.relationshipURL(id),
-		header: match, in: change.wire(), out: &w})
+		header: match, in: change.wire(), out: &w, bodiless: true})
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -151,7 +150,7 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 		"a null value": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": null}`)},
 			want: "it holds no value array"},
 		"a value that is no list": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": {}}`)},
-			want: "it is not the JSON expected"},
+			want: "decoding the response failed"},
 		"an item without an id": {answers: []func(http.ResponseWriter, *http.Request){page(200, `{"value": [{"displayName": "x"}]}`)},
 			want: `GET /v1.0/tenantRelationships/delegatedAdminRelationships: HTTP 200, but the answer cannot be used: ` +
 				`the relationship (none) lacks @odata.etag, accessDetails.unifiedRoles, duration, id, status`},
@@ -202,6 +201,21 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 	}
 }
 
+// A read answered with success but without a body (a 204, or a 202 that no read is) is no
+// relationship: it is refused, never handed on as none.
+func TestAReadAnsweredWithoutABodyIsUnusable(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusNoContent, http.StatusAccepted} {
+		srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){page(status, "")}})
+		t.Cleanup(srv.Close)
+		got, err := newClient(t, srv.URL).GetRelationship(context.Background(), "r1")
+		var unusable *AnswerError
+		if !errors.As(err, &unusable) || got != nil {
+			t.Errorf("GetRelationship answered %d = %+v, %v; want an unusable answer", status, got, err)
+		}
+	}
+}
+
 func TestARelationshipOnTwoPagesIsListedOnceAndTheListIsSortedByName(t *testing.T) {
 	t.Parallel()
 	second := strings.NewReplacer(`"r1"`, `"r2"`, `"Contoso"`, `"a first name"`).Replace(oneRelationship)
@@ -237,18 +251,6 @@ func TestAGraphBaseURLWithAPathIsRefused(t *testing.T) {
 	_, err := New(Config{BaseURL: "https://graph.microsoft.com/v1.0", TokenSource: transport.StaticToken(graphToken)})
 	if err == nil || !strings.Contains(err.Error(), "names a path: give Graph's root, such as https://graph.microsoft.com") {
 		t.Errorf("err = %v", err)
-	}
-}
-
-func TestSameOriginComparesAsURLsDo(t *testing.T) {
-	t.Parallel()
-	base, _ := url.Parse("https://graph.microsoft.com")
-	for raw, want := range map[string]bool{"https://GRAPH.microsoft.com:443/v1.0/x": true, "https://graph.microsoft.com/v1.0/x": true,
-		"http://graph.microsoft.com/v1.0/x": false, "https://graph.microsoft.com:8443/x": false, "https://graph.microsoft.us/x": false} {
-		u, _ := url.Parse(raw)
-		if got := sameOrigin(u, base); got != want {
-			t.Errorf("sameOrigin(%s) = %v, want %v", raw, got, want)
-		}
 	}
 }
 
@@ -382,5 +384,24 @@ func TestOnlyGraphsOwn404SaysAnObjectIsGone(t *testing.T) {
 				t.Fatalf("WaitAccessAssignment = %+v, %v; want gone = %v", a, err, tc.gone)
 			}
 		})
+	}
+}
+
+// A call its operation's deadline ends says what Graph was doing meanwhile, as a Partner Center
+// call does: here, throttling it on every attempt.
+func TestATimedOutCallSaysWhatGraphAnswered(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
+		page(429, `{"error": {"code": "TooManyRequests", "message": "slow down"}}`, "Retry-After", "1")}})
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	c, err := New(Config{BaseURL: srv.URL, TokenSource: transport.StaticToken(graphToken)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetRelationship(ctx, "r1")
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "while Microsoft Graph answered 429 Too Many Requests (Retry-After 1 s, 1 attempt)") {
+		t.Errorf("err = %v; want the deadline, saying Graph kept answering 429", err)
 	}
 }

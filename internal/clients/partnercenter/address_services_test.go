@@ -35,7 +35,7 @@ func TestCountryRulesAreFetchedOncePerCountry(t *testing.T) {
 func TestCountryRulesFailureIsRetriedOnTheNextCall(t *testing.T) {
 	t.Parallel()
 	c, emu := newEmulated(t)
-	c.http.RetryMax = 0
+	c = withoutRetries(t, c)
 	emu.Inject(emulator.Fault{Method: "GET", Status: 503})
 	if _, err := c.CountryValidationRules(context.Background(), "US"); err == nil {
 		t.Fatal("a 503 gave rules")

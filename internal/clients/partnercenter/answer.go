@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // AnswerError says Partner Center answered a call with success (2xx) but with a body the client
@@ -67,7 +69,7 @@ func newAnswerError(req *http.Request, resp *http.Response, body []byte, problem
 }
 
 func bodyStart(resp *http.Response, body []byte) string {
-	text := bodyText(stripBOM(body))
+	text := bodyText(transport.StripBOM(body))
 	if text == "" {
 		return "(empty)"
 	}

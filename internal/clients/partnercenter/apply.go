@@ -46,16 +46,16 @@ func (e *ConflictError) Error() string {
 	if e.ChangedByAnotherWriter() {
 		return fmt.Sprintf("the billing profile of customer %s was changed by another writer while it was updated: "+
 			"%s met a stale ETag and re-reading found the profile changed %s; another process keeps changing it: %v",
-			e.CustomerID, plural(e.Attempts, "update"), plural(e.Changes, "time"), e.Last)
+			e.CustomerID, transport.Plural(e.Attempts, "update"), transport.Plural(e.Changes, "time"), e.Last)
 	}
 	if e.Rereads > 0 {
 		return fmt.Sprintf("Partner Center refused %s of the billing profile of customer %s as stale, yet nobody changed "+
 			"the profile: re-reading it gave back the very ETag the update had sent (%s). Partner Center rejected the "+
 			"update itself rather than a concurrent change; give Microsoft support the request ids: %v",
-			plural(e.Attempts, "update"), e.CustomerID, e.SentETag, e.Last)
+			transport.Plural(e.Attempts, "update"), e.CustomerID, e.SentETag, e.Last)
 	}
 	return fmt.Sprintf("%s of the billing profile of customer %s met a stale ETag: %v",
-		plural(e.Attempts, "update"), e.CustomerID, e.Last)
+		transport.Plural(e.Attempts, "update"), e.CustomerID, e.Last)
 }
 
 // Unwrap returns the last stale-ETag answer.

@@ -13,8 +13,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hashicorp/go-retryablehttp"
-
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
@@ -80,10 +78,10 @@ type Config struct {
 
 // Client calls Partner Center. It is safe for concurrent use and reuses connections.
 type Client struct {
-	baseURL        *url.URL
-	tokens         transport.TokenSource
+	// cfg is the configuration New was given, with defaults filled in.
+	cfg            Config
+	pipe           *transport.Pipeline
 	credentialKind string
-	http           *retryablehttp.Client
 	userAgent      string
 	conflict       conflictPolicy
 	rules          countryRulesCache
@@ -107,14 +105,19 @@ func New(cfg Config) (*Client, error) {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = transport.NewHTTPClient(APIName)
 	}
-	return &Client{
-		baseURL:        base,
-		tokens:         cfg.TokenSource,
+	c := &Client{
+		cfg:            cfg,
 		credentialKind: cfg.CredentialKind,
-		http:           newRetryClient(cfg, cfg.HTTPClient),
 		userAgent:      UserAgent(cfg.Version, cfg.UserAgentExtra),
 		conflict:       conflictPolicy{cfg.ConflictAttempts, cfg.ConflictWaitMin, cfg.ConflictWaitMax},
-	}, nil
+	}
+	c.pipe, err = transport.NewPipeline(transport.PipelineConfig{API: c.api(), BaseURL: base, Tokens: cfg.TokenSource,
+		HTTPClient: cfg.HTTPClient, RetryMax: cfg.RetryMax, RetryWaitMin: cfg.RetryWaitMin, RetryWaitMax: cfg.RetryWaitMax,
+		MaxRetryAfter: cfg.MaxRetryAfter})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 func parseBaseURL(raw string) (*url.URL, error) {

@@ -237,7 +237,7 @@ func (c *Client) listCustomers(ctx context.Context, f CustomerFilter, maxPages i
 			return out, nil
 		}
 		var err error
-		if next, err = p.follow(c.baseURL, *page.Links.Next, fresh); err != nil {
+		if next, err = p.follow(c.pipe.BaseURL(), *page.Links.Next, fresh); err != nil {
 			return nil, err
 		}
 	}

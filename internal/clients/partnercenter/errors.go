@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // APIError is an error answer from Partner Center: the HTTP status, Partner Center's own code and
@@ -71,7 +73,7 @@ type errorBody struct {
 func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError {
 	e := &APIError{Method: req.Method, Path: req.URL.Path, StatusCode: resp.StatusCode}
 	e.RequestID, e.CorrelationID = callIDs(req, resp)
-	body = stripBOM(body)
+	body = transport.StripBOM(body)
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err != nil {
 		e.Description = describeNonJSON(resp, body)

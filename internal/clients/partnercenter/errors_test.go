@@ -119,7 +119,7 @@ var errorPredicates = map[string]func(error) bool{
 func newThrottleFreeClient(t *testing.T, r reply) *Client {
 	t.Helper()
 	c, _ := newScripted(t, r)
-	c.http.RetryMax = 0
+	c = withoutRetries(t, c)
 	return c
 }
 
@@ -216,8 +216,8 @@ func TestIsCredentialRefusedTellsARefusalFromAnOutage(t *testing.T) {
 	}{
 		{"Partner Center's 401 is a refusal", api(http.StatusUnauthorized), true},
 		{"Partner Center's 403 is a refusal", api(http.StatusForbidden), true},
-		{"a token source's refusal is a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(true)), true},
-		{"a token source's outage is not a refusal", fmt.Errorf("GET x: getting an access token: %w", refusal(false)), false},
+		{"a token source's refusal is a refusal", fmt.Errorf("GET x: getting a Partner Center token: %w", refusal(true)), true},
+		{"a token source's outage is not a refusal", fmt.Errorf("GET x: getting a Partner Center token: %w", refusal(false)), false},
 		{"a 404 is not a refusal", api(http.StatusNotFound), false},
 		{"a 429 is not a refusal", api(http.StatusTooManyRequests), false},
 		{"a 503 is not a refusal", api(http.StatusServiceUnavailable), false},

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // The fuzz targets run their seed corpus (testdata/fuzz) in every `go test`; `make fuzz` explores
@@ -26,14 +28,14 @@ func FuzzDecodeBillingProfile(f *testing.F) {
 		`"defaultAddress":{"country":"US","district":"D","middleName":null}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var p BillingProfile
-		if err := json.Unmarshal(stripBOM(body), &p); err != nil {
+		if err := json.Unmarshal(transport.StripBOM(body), &p); err != nil {
 			return
 		}
 		out, err := json.Marshal(p)
 		if err != nil {
 			t.Fatalf("a decoded profile does not encode: %v", err)
 		}
-		assertUnmodelledFieldsKept(t, stripBOM(body), out)
+		assertUnmodelledFieldsKept(t, transport.StripBOM(body), out)
 		var again BillingProfile
 		if err := json.Unmarshal(out, &again); err != nil {
 			t.Fatalf("an encoded profile does not decode: %v\n%s", err, out)
@@ -156,7 +158,7 @@ func assertCodeAndDescriptionSurvive(t *testing.T, body string, e *APIError) {
 		Code        *string `json:"code"`
 		Description *string `json:"description"`
 	}
-	if json.Unmarshal(stripBOM([]byte(body)), &plain) != nil || plain.Code == nil || plain.Description == nil || *plain.Description == "" {
+	if json.Unmarshal(transport.StripBOM([]byte(body)), &plain) != nil || plain.Code == nil || plain.Description == nil || *plain.Description == "" {
 		return
 	}
 	if e.Code != *plain.Code || e.Description != *plain.Description {

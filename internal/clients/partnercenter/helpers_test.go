@@ -148,3 +148,21 @@ func decodeAny(t *testing.T, b []byte) map[string]any {
 	}
 	return m
 }
+
+// rebuilt is a client configured as c, changed by edit.
+func rebuilt(t testing.TB, c *Client, edit func(*Config)) *Client {
+	t.Helper()
+	cfg := c.cfg
+	edit(&cfg)
+	out, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// withoutRetries is c with retries off, so that 429 and 5xx replies reach the caller at once.
+func withoutRetries(t testing.TB, c *Client) *Client {
+	t.Helper()
+	return rebuilt(t, c, func(cfg *Config) { cfg.RetryMax = -1 })
+}

@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 func TestProfileRoundTripKeepsEveryFieldItDoesNotModel(t *testing.T) {
 	t.Parallel()
-	in := stripBOM([]byte(profileJSON))
+	in := transport.StripBOM([]byte(profileJSON))
 	var p BillingProfile
 	if err := json.Unmarshal(in, &p); err != nil {
 		t.Fatal(err)
@@ -27,7 +29,7 @@ func TestProfileRoundTripKeepsEveryFieldItDoesNotModel(t *testing.T) {
 
 func TestProfileChangeWritesOnlyThatField(t *testing.T) {
 	t.Parallel()
-	in := stripBOM([]byte(profileJSON))
+	in := transport.StripBOM([]byte(profileJSON))
 	var p BillingProfile
 	if err := json.Unmarshal(in, &p); err != nil {
 		t.Fatal(err)
@@ -75,7 +77,7 @@ func TestProfileKeysMatchWhateverTheirCase(t *testing.T) {
 func TestProfileEmptyFieldIsLeftOut(t *testing.T) {
 	t.Parallel()
 	var p BillingProfile
-	if err := json.Unmarshal(stripBOM([]byte(profileJSON)), &p); err != nil {
+	if err := json.Unmarshal(transport.StripBOM([]byte(profileJSON)), &p); err != nil {
 		t.Fatal(err)
 	}
 	p.DefaultAddress.State = ""

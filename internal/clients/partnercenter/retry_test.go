@@ -199,19 +199,19 @@ func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
 	tests := []struct {
 		name      string
 		replies   []reply
-		limits    *RetryLimits
+		limits    *transport.RetryLimits
 		wantCalls int
 		wantErr   func(error) bool
 	}{
-		{"a long Retry-After is not waited for", []reply{throttled}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 1, IsThrottled},
+		{"a long Retry-After is not waited for", []reply{throttled}, &transport.RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 1, IsThrottled},
 		{"a short Retry-After is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
-			&RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 2, func(err error) bool { return err == nil }},
-		{"one retry at most is made", []reply{failing, failing, failing}, &RetryLimits{MaxRetries: 1, MaxRetryAfter: time.Second}, 2,
+			&transport.RetryLimits{MaxRetries: 1, MaxRetryAfter: 5 * time.Second}, 2, func(err error) bool { return err == nil }},
+		{"one retry at most is made", []reply{failing, failing, failing}, &transport.RetryLimits{MaxRetries: 1, MaxRetryAfter: time.Second}, 2,
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
-		{"no retry is made when none is allowed", []reply{failing, failing}, &RetryLimits{}, 1,
+		{"no retry is made when none is allowed", []reply{failing, failing}, &transport.RetryLimits{}, 1,
 			func(err error) bool { e, ok := asAPIError(err); return ok && e.StatusCode == 503 }},
 		{"a Retry-After of exactly the longest wait is waited for", []reply{{status: 429, header: map[string]string{"Retry-After": "0"}, body: "{}"}},
-			&RetryLimits{MaxRetries: 1}, 2, func(err error) bool { return err == nil }},
+			&transport.RetryLimits{MaxRetries: 1}, 2, func(err error) bool { return err == nil }},
 		{"without limits the client's policy applies", []reply{failing, failing, failing}, nil, 4,
 			func(err error) bool { return err == nil }},
 	}
@@ -222,7 +222,7 @@ func TestRetryLimitsBoundWhatOneCallWaitsFor(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
 			if tt.limits != nil {
-				ctx = WithRetryLimits(ctx, *tt.limits)
+				ctx = transport.WithRetryLimits(ctx, *tt.limits)
 			}
 			start := time.Now()
 			_, err := c.GetCustomerBillingProfile(ctx, testCustomer)

@@ -24,7 +24,7 @@ func TestAClosedPortIsNamedUnreachable(t *testing.T) {
 	closed := l.Addr().String()
 	_ = l.Close()
 	c := newTestClient(t, "http://"+closed)
-	c.http.RetryMax = 0
+	c = withoutRetries(t, c)
 	_, err = c.GetCustomerBillingProfile(context.Background(), testCustomer)
 	if got := transport.UnreachableHost(err); got != closed {
 		t.Errorf("transport.UnreachableHost(%v) = %q, want %q", err, got, closed)
@@ -37,7 +37,7 @@ func TestARedirectIsNeverFollowed(t *testing.T) {
 	target := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { followed.Add(1) }))
 	c, rec := clientWithTokens(t, transport.StaticToken("secret-token"),
 		reply{status: http.StatusFound, header: map[string]string{"Location": target.URL + "/v1/stolen"}})
-	c.http.HTTPClient = transport.NewHTTPClient(APIName)
+	c = rebuilt(t, c, func(cfg *Config) { cfg.HTTPClient = transport.NewHTTPClient(APIName) })
 	_, err := c.GetCustomerBillingProfile(context.Background(), testCustomer)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusFound || rec.count() != 1 || followed.Load() != 0 {

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 )
@@ -87,7 +88,7 @@ func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (conte
 			limit = min(limit, read)
 		}
 	}
-	ctx = partnercenter.WithRetryLimits(ctx, partnercenter.RetryLimits{MaxRetries: addressCheckRetries, MaxRetryAfter: addressCheckMaxRetryAfter})
+	ctx = transport.WithRetryLimits(ctx, transport.RetryLimits{MaxRetries: addressCheckRetries, MaxRetryAfter: addressCheckMaxRetryAfter})
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	return partnercenter.WithCorrelationID(ctx, partnercenter.NewID()), cancel
 }

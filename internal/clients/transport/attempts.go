@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package partnercenter
+package transport
 
 import (
 	"context"
@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"sync"
 	"time"
-
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
 
 // attempts remembers what the attempts of one logical call met, so that a call the context ends
@@ -20,6 +18,7 @@ import (
 // Partner Center kept answering 429 Too Many Requests (Retry-After 86400 s)" rather than only
 // "context deadline exceeded".
 type attempts struct {
+	api   string // the API's name, as in "while Partner Center kept answering"
 	start time.Time
 
 	mu         sync.Mutex
@@ -56,7 +55,7 @@ func (a *attempts) record(resp *http.Response, err error) {
 		return
 	}
 	a.status = resp.StatusCode
-	a.retryAfter, a.hasWait = transport.RetryAfter(resp, time.Now())
+	a.retryAfter, a.hasWait = RetryAfter(resp, time.Now())
 }
 
 // retries is how many of the recorded attempts were retries.
@@ -66,8 +65,8 @@ func (a *attempts) retries() int {
 	return max(a.count-1, 0)
 }
 
-// interrupted describes a call the context ended: how long it ran and what Partner Center was
-// doing meanwhile. It wraps ctxErr, so errors.Is still recognises the deadline or the cancel.
+// interrupted describes a call the context ended: how long it ran and what the API was doing
+// meanwhile. It wraps ctxErr, so errors.Is still recognises the deadline or the cancel.
 func (a *attempts) interrupted(ctxErr error) error {
 	verb := "was cancelled"
 	if errors.Is(ctxErr, context.DeadlineExceeded) {
@@ -85,16 +84,16 @@ func (a *attempts) waitingFor() string {
 		kept = "kept answering"
 	}
 	if a.count == 0 {
-		return "waiting for Partner Center's answer"
+		return "waiting for " + a.api + "'s answer"
 	}
 	if a.status != 0 && a.hasWait {
-		return fmt.Sprintf("while Partner Center %s %d %s (Retry-After %s s, %s)", kept, a.status,
-			http.StatusText(a.status), strconv.FormatInt(int64(a.retryAfter/time.Second), 10), plural(a.count, "attempt"))
+		return fmt.Sprintf("while %s %s %d %s (Retry-After %s s, %s)", a.api, kept, a.status,
+			http.StatusText(a.status), strconv.FormatInt(int64(a.retryAfter/time.Second), 10), Plural(a.count, "attempt"))
 	}
 	if a.status != 0 {
-		return fmt.Sprintf("while Partner Center %s %d %s (%s)", kept, a.status, http.StatusText(a.status), plural(a.count, "attempt"))
+		return fmt.Sprintf("while %s %s %d %s (%s)", a.api, kept, a.status, http.StatusText(a.status), Plural(a.count, "attempt"))
 	}
-	return fmt.Sprintf("while Partner Center could not be reached (%s; %s)", a.failure, plural(a.count, "attempt"))
+	return fmt.Sprintf("while %s could not be reached (%s; %s)", a.api, a.failure, Plural(a.count, "attempt"))
 }
 
 func roundElapsed(d time.Duration) time.Duration {
@@ -104,7 +103,8 @@ func roundElapsed(d time.Duration) time.Duration {
 	return d.Round(10 * time.Millisecond)
 }
 
-func plural(n int, noun string) string {
+// Plural is n and noun, in the plural unless n is 1: "1 attempt", "3 attempts".
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

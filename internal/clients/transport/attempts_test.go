@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-package partnercenter
+package transport
 
 import (
 	"context"
@@ -19,17 +19,17 @@ func TestWhatAnInterruptedCallWasWaitingFor(t *testing.T) {
 		a    *attempts
 		want string
 	}{
-		{"a call that got no answer yet waited for one", &attempts{},
+		{"a call that got no answer yet waited for one", &attempts{api: "Partner Center"},
 			"waiting for Partner Center's answer"},
-		{"a call answered with a wait names the status and the wait", &attempts{count: 1, status: 429, retryAfter: 57 * time.Second, hasWait: true},
+		{"a call answered with a wait names the status and the wait", &attempts{api: "Partner Center", count: 1, status: 429, retryAfter: 57 * time.Second, hasWait: true},
 			"while Partner Center answered 429 Too Many Requests (Retry-After 57 s, 1 attempt)"},
-		{"a call answered without a wait names the status", &attempts{count: 1, status: 503},
+		{"a call answered without a wait names the status", &attempts{api: "Partner Center", count: 1, status: 503},
 			"while Partner Center answered 503 Service Unavailable (1 attempt)"},
-		{"a call answered again and again says so", &attempts{count: 3, status: 502},
+		{"a call answered again and again says so", &attempts{api: "Partner Center", count: 3, status: 502},
 			"while Partner Center kept answering 502 Bad Gateway (3 attempts)"},
-		{"a call with a wait but no answer says Partner Center could not be reached", &attempts{count: 2, hasWait: true, failure: "connection reset"},
+		{"a call with a wait but no answer says Partner Center could not be reached", &attempts{api: "Partner Center", count: 2, hasWait: true, failure: "connection reset"},
 			"while Partner Center could not be reached (connection reset; 2 attempts)"},
-		{"a call that could not connect says so", &attempts{count: 1, failure: "connection refused"},
+		{"a call that could not connect says so", &attempts{api: "Partner Center", count: 1, failure: "connection refused"},
 			"while Partner Center could not be reached (connection refused; 1 attempt)"},
 	}
 	for _, tt := range tests {
@@ -60,7 +60,7 @@ func TestAnInterruptedCallSaysHowLongItRanAndWhy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			a := &attempts{start: time.Now().Add(-tt.elapsed)}
+			a := &attempts{api: "Partner Center", start: time.Now().Add(-tt.elapsed)}
 			err := a.interrupted(tt.ctxErr)
 			if !errors.Is(err, tt.ctxErr) {
 				t.Errorf("err = %v, want it to wrap %v", err, tt.ctxErr)

@@ -40,6 +40,7 @@ func main() {
 	flag.DurationVar(&o.retryAfter, "retry-after", time.Second, "Retry-After of the throttled answers")
 	flag.BoolVar(&o.remote, "remote-state", false, "keep state in an http backend, as a pipeline with remote state does, instead of a local file")
 	flag.BoolVar(&o.baseline, "baseline", true, "also time the same runs with terraform's built-in terraform_data (terraform's own floor)")
+	flag.BoolVar(&o.sameSchemaFloor, "same-schema-floor", true, "also time the manage and gdap runs with perf/floorprovider, which serves this provider's schemas and does no work (terraform's own floor for resources of this shape)")
 	flag.StringVar(&o.providerPackage, "provider-package", ".", "Go package to build as the provider (./perf/profiled writes profiles to $PROFILE_OUT)")
 	flag.StringVar(&o.terraform, "terraform", "", "terraform-compatible CLI (default: $TF_ACC_TERRAFORM_PATH, then terraform on PATH)")
 	flag.Parse()
@@ -69,6 +70,11 @@ func run(o options, sizes, runs string) error {
 	if err := buildProvider(work, o.providerPackage); err != nil {
 		return err
 	}
+	if o.sameSchemaFloor {
+		if err := buildFloorProvider(work); err != nil {
+			return err
+		}
+	}
 	var results []result
 	for _, n := range ns {
 		for _, g := range groups {
@@ -77,6 +83,13 @@ func run(o options, sizes, runs string) error {
 				return fmt.Errorf("%s with %d customers: %w", g.name, n, err)
 			}
 			results = append(results, rs...)
+			if o.sameSchemaFloor && g.floor != nil {
+				floor, err := g.floor(o, work, n)
+				if err != nil {
+					return fmt.Errorf("%s same-schema floor with %d customers: %w", g.name, n, err)
+				}
+				results = append(results, floor...)
+			}
 			if !o.baseline {
 				continue
 			}
@@ -91,16 +104,17 @@ func run(o options, sizes, runs string) error {
 	return err
 }
 
-// group is a set of runs with the terraform_data runs that are their floor.
+// group is a set of runs with the terraform_data runs that are their floor, and where there is
+// one, the same runs with the same-schema floor provider.
 type group struct {
-	name          string
-	run, baseline func(o options, work string, n int) ([]result, error)
+	name                 string
+	run, baseline, floor func(o options, work string, n int) ([]result, error)
 }
 
 var groups = []group{
-	{name: "manage", run: benchSize, baseline: baselineSize},
+	{name: "manage", run: benchSize, baseline: baselineSize, floor: manageFloor},
 	{name: "onboard", run: onboardSize, baseline: onboardBaseline},
-	{name: "gdap", run: gdapSize, baseline: gdapBaseline},
+	{name: "gdap", run: gdapSize, baseline: gdapBaseline, floor: gdapFloor},
 	{name: "query", run: querySize, baseline: queryBaseline},
 }
 

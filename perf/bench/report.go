@@ -19,27 +19,29 @@ func table(o options, rs []result) string {
 	}
 	fmt.Fprint(w, ".\n\n")
 	fmt.Fprintln(w, "| N | run | wall | list pages | GET | writes | 429 | Retry-After asked (sum) | lower bound | ratio | "+
-		"ratio to bound + terraform_data | CPU: terraform | CPU: provider | provider peak memory |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-	floors := baselineWalls(rs)
+		"ratio to bound + terraform_data | ratio to bound + same-schema floor | CPU: terraform | CPU: provider | provider peak memory |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	floors := floorWalls(rs)
 	for _, r := range rs {
 		if r.lowerBound == 0 {
-			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
+			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
 			continue
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %s | %d MB |\n",
+		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %s | %s | %d MB |\n",
 			r.n, r.phase, seconds(r.wall), r.lists, r.gets, r.puts, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
 			ratioTo(r.wall, r.lowerBound, floors[floorKey(r.n, r.phase+baselineSuffix)]),
+			ratioTo(r.wall, r.lowerBound, floors[floorKey(r.n, r.phase+floorSuffix)]),
 			seconds(r.terraformCPU()), seconds(r.providerCPU), r.peakRSS>>20)
 	}
 	return w.String()
 }
 
-// baselineWalls indexes the wall times of the terraform_data runs by size and run name.
-func baselineWalls(rs []result) map[string]time.Duration {
+// floorWalls indexes the wall times of the floor runs (terraform_data and same-schema) by size
+// and run name.
+func floorWalls(rs []result) map[string]time.Duration {
 	out := map[string]time.Duration{}
 	for _, r := range rs {
-		if strings.HasSuffix(r.phase, baselineSuffix) {
+		if strings.HasSuffix(r.phase, baselineSuffix) || strings.HasSuffix(r.phase, floorSuffix) {
 			out[floorKey(r.n, r.phase)] = r.wall
 		}
 	}

@@ -29,7 +29,9 @@ type options struct {
 	retryAfter  time.Duration
 	terraform   string
 	baseline    bool
-	remote      bool // keep state in an http backend instead of a local file
+	// sameSchemaFloor also times the manage and gdap runs with the floor provider.
+	sameSchemaFloor bool
+	remote          bool // keep state in an http backend instead of a local file
 	// providerPackage is the Go package built as the provider: "." or ./perf/profiled.
 	providerPackage string
 }

@@ -70,10 +70,10 @@ type Pipeline struct {
 
 // NewPipeline builds a Pipeline from cfg.
 func NewPipeline(cfg PipelineConfig) (*Pipeline, error) {
-	switch {
-	case cfg.API.Name == "" || cfg.API.CallIDHeader == "" || cfg.API.ErrorAnswer == nil || cfg.API.Unusable == nil:
+	if cfg.API.Name == "" || cfg.API.CallIDHeader == "" || cfg.API.ErrorAnswer == nil || cfg.API.Unusable == nil {
 		return nil, errors.New("transport pipeline: the API's name, call id header and error shapes are required")
-	case cfg.BaseURL == nil || cfg.Tokens == nil || cfg.HTTPClient == nil:
+	}
+	if cfg.BaseURL == nil || cfg.Tokens == nil || cfg.HTTPClient == nil {
 		return nil, fmt.Errorf("%s pipeline: a base URL, a token source and an HTTP client are required", cfg.API.Name)
 	}
 	return &Pipeline{api: cfg.API, base: cfg.BaseURL, tokens: cfg.Tokens, http: newRetryClient(cfg)}, nil

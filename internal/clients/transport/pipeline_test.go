@@ -17,6 +17,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
 // testAPI is an API whose errors say what the pipeline handed them.
@@ -546,5 +548,30 @@ func TestALinkIsFollowedOnlyOnTheBaseURLsOrigin(t *testing.T) {
 	}
 	if _, err := p.Link("https://[::1", "base_url"); err == nil || !strings.HasPrefix(err.Error(), `the link "https://[::1" that Test API gave is not a URL: `) {
 		t.Errorf("a link that is no URL: %v", err)
+	}
+}
+
+// A retry is logged with the call's ids (the first attempt is the transport's own log line).
+func TestARetryIsLoggedWithTheCallsIDs(t *testing.T) {
+	t.Parallel()
+	p, _ := newTestPipeline(t, StaticToken("t"), answer(503, `{}`), answer(200, `{}`))
+	var logs bytes.Buffer
+	ctx := context.WithValue(tflogtest.RootLogger(context.Background(), &logs), traceKey{}, "trace-9")
+	if _, err := p.Do(ctx, get(p, "/x", nil)); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var retries []map[string]any
+	for _, e := range entries {
+		if e["@message"] == "Retrying Test API request" {
+			retries = append(retries, e)
+		}
+	}
+	if len(retries) != 1 || retries[0]["retry"] != float64(1) || retries[0]["X-Trace"] != "trace-9" ||
+		retries[0]["X-Call-Id"] == "" || retries[0]["path"] != "/x" || retries[0]["method"] != "GET" {
+		t.Errorf("retry log lines: %v, want one for retry 1 with the call's ids", retries)
 	}
 }

@@ -27,12 +27,12 @@ const (
 var globalAdmin = rules.GlobalAdministratorRoleID
 
 // model is a relationship's state or plan with the values the plan logic reads.
-func model(status, name string, roles ...string) *relationshipResourceModel {
+func model(ctx context.Context, status, name string, roles ...string) *relationshipResourceModel {
 	return &relationshipResourceModel{ID: types.StringValue("r1"), DisplayName: types.StringValue(name),
 		CustomerTenantID: types.StringValue("3fa85f64-5717-4562-b3fc-2c963f66afa6"), Duration: types.StringValue("P730D"),
-		AutoExtendDuration: types.StringValue("PT0S"), Roles: roleValues(context.Background(), roles),
+		AutoExtendDuration: types.StringValue("PT0S"), Roles: roleValues(ctx, roles),
 		Status: types.StringValue(status), ETag: types.StringValue(`W/"1"`), AllowAccessLoss: types.BoolValue(false),
-		Predecessors: predecessorsValue(context.Background(), nil)}
+		Predecessors: predecessorsValue(ctx, nil)}
 }
 
 func pathNames(c relationshipChanges) []string {
@@ -46,7 +46,7 @@ func pathNames(c relationshipChanges) []string {
 func TestChangesOfNameWhatDiffersAndWhetherAnActiveRelationshipTakesItInPlace(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	state := model(statusActive, "Contoso", helpdeskRole, globalAdmin)
+	state := model(ctx, statusActive, "Contoso", helpdeskRole, globalAdmin)
 	tests := []struct {
 		name     string
 		edit     func(p *relationshipResourceModel)
@@ -90,7 +90,7 @@ func TestChangesOfNameWhatDiffersAndWhetherAnActiveRelationshipTakesItInPlace(t 
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			plan := *model(statusActive, "Contoso", helpdeskRole, globalAdmin)
+			plan := *model(ctx, statusActive, "Contoso", helpdeskRole, globalAdmin)
 			tt.edit(&plan)
 			c := changesOf(ctx, state, &plan)
 			if got := pathNames(c); !slices.Equal(got, tt.paths) || c.inPlaceWhenActive != tt.inPlace || c.unknown != tt.unknown || c.customer != tt.customer {
@@ -106,7 +106,7 @@ func TestChangeFromSendsOnlyWhatDiffersInGraphsSpelling(t *testing.T) {
 	ctx := context.Background()
 	current := &graph.Relationship{ID: "r1", DisplayName: "Contoso", CustomerTenantID: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
 		Duration: "P730D", Roles: []string{helpdeskRole}}
-	plan := model(statusActive, "Contoso", strings.ToUpper(helpdeskRole))
+	plan := model(ctx, statusActive, "Contoso", strings.ToUpper(helpdeskRole))
 	plan.CustomerTenantID = types.StringValue(strings.ToUpper(current.CustomerTenantID))
 	plan.Duration = types.StringValue("P2Y")
 	if c := changeFrom(ctx, current, plan); c.DisplayName != nil || c.CustomerTenantID != nil || c.Duration != nil ||
@@ -212,7 +212,7 @@ func TestGlobalAdministratorRules(t *testing.T) {
 		roles  []string
 		refuse bool
 	}{{"P180D", []string{globalAdmin}, true}, {"PT0S", []string{globalAdmin}, false}, {"P180D", []string{helpdeskRole}, false}} {
-		plan := model(statusActive, "Contoso", tt.roles...)
+		plan := model(ctx, statusActive, "Contoso", tt.roles...)
 		plan.AutoExtendDuration = types.StringValue(tt.ext)
 		var diags diag.Diagnostics
 		checkAutoExtendWithRoles(ctx, plan, &diags)
@@ -220,7 +220,7 @@ func TestGlobalAdministratorRules(t *testing.T) {
 			t.Errorf("auto_extend_duration %s with %v: refused %v, want %v", tt.ext, tt.roles, diags.HasError(), tt.refuse)
 		}
 	}
-	unknown := model(statusActive, "Contoso", globalAdmin)
+	unknown := model(ctx, statusActive, "Contoso", globalAdmin)
 	unknown.AutoExtendDuration = types.StringUnknown()
 	var diags diag.Diagnostics
 	if checkAutoExtendWithRoles(ctx, unknown, &diags); diags.HasError() {
@@ -278,8 +278,8 @@ func TestPlanUpdateDecidesByStatusAndChange(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			state := model(tt.status, "Contoso", helpdeskRole, globalAdmin)
-			plan := model(tt.status, "Contoso", helpdeskRole, globalAdmin)
+			state := model(ctx, tt.status, "Contoso", helpdeskRole, globalAdmin)
+			plan := model(ctx, tt.status, "Contoso", helpdeskRole, globalAdmin)
 			plan.Status, plan.ETag = types.StringUnknown(), types.StringUnknown()
 			tt.edit(plan)
 			var diags diag.Diagnostics

@@ -20,7 +20,7 @@ type ProviderData struct {
 	apis map[reflect.Type]any
 
 	// memory holds what one RPC of this provider process learns for a later one of the same
-	// process (Remember): Terraform serves a plan's refresh and planning, or a plan's data sources
+	// process (Memory): Terraform serves a plan's refresh and planning, or a plan's data sources
 	// and imports, from one process, and a fact met in one need not be asked for again in the other.
 	memory sync.Map
 }
@@ -51,15 +51,6 @@ func API[T any](d *ProviderData) *T {
 	v, _ := d.apis[reflect.TypeFor[*T]()].(*T)
 	return v
 }
-
-// Remember keeps v under key for the rest of this provider process.
-func (d *ProviderData) Remember(key string, v any) { d.memory.Store(key, v) }
-
-// Recall returns what was remembered under key, if anything.
-func (d *ProviderData) Recall(key string) (any, bool) { return d.memory.Load(key) }
-
-// Take returns what was remembered under key, if anything, and forgets it.
-func (d *ProviderData) Take(key string) (any, bool) { return d.memory.LoadAndDelete(key) }
 
 // Configured takes what the provider's Configure handed over (nil before that).
 func Configured(data any, diags *diag.Diagnostics) *ProviderData {

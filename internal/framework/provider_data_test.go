@@ -64,3 +64,31 @@ func TestTheSharedLayerImportsNoAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestAMemoryKeepsItsOwnKindOfFact(t *testing.T) {
+	t.Parallel()
+	d := NewProviderData()
+	names, counts := NewMemory[string]("names"), NewMemory[int]("counts")
+	names.Remember(d, "a", "Contoso")
+	counts.Remember(d, "a", 3)
+	if v, ok := names.Recall(d, "a"); !ok || v != "Contoso" {
+		t.Errorf("names.Recall = %q, %v", v, ok)
+	}
+	if v, ok := counts.Take(d, "a"); !ok || v != 3 {
+		t.Errorf("counts.Take = %d, %v", v, ok)
+	}
+	if _, ok := counts.Recall(d, "a"); ok {
+		t.Error("a fact taken was recalled")
+	}
+	if _, ok := names.Recall(d, "b"); ok {
+		t.Error("a fact never remembered was recalled")
+	}
+	var none *ProviderData
+	names.Remember(none, "a", "x")
+	if _, ok := names.Recall(none, "a"); ok {
+		t.Error("a provider not configured remembered")
+	}
+	if _, ok := names.Take(none, "a"); ok {
+		t.Error("a provider not configured gave a fact")
+	}
+}

@@ -11,15 +11,15 @@ import (
 )
 
 // What the billing profile's RPCs remember for later ones of the same provider process
-// (framework.ProviderData.Remember), by canonical customer id:
+// (framework.Memory), by canonical customer id:
 //   - gone: Partner Center's answer that a customer no longer exists, met by a refresh, so that the
 //     plan that follows in the same process tells the truth about it without asking again
 //     (refusesGoneCustomer);
 //   - offered: a profile partnercenter_customer_billing_profiles read, until an import of it in the
 //     same plan takes it instead of reading it again (readForState).
-const (
-	goneKey    = "billing/gone/"
-	offeredKey = "billing/offered/"
+var (
+	goneAnswers = framework.NewMemory[error]("billing/gone")
+	offered     = framework.NewMemory[offeredRead]("billing/offered")
 )
 
 // offeredRead is a profile partnercenter_customer_billing_profiles read, offered to an import.
@@ -35,16 +35,12 @@ const maxOfferedReadAge = 5 * time.Minute
 // offerRead offers p, customerID's profile just read, to the import of that profile in the same
 // plan (takeOfferedRead), which would otherwise read it again.
 func offerRead(d *framework.ProviderData, customerID string, p *partnercenter.BillingProfile) {
-	d.Remember(offeredKey+framework.CanonicalID(customerID), offeredRead{p, time.Now()})
+	offered.Remember(d, framework.CanonicalID(customerID), offeredRead{p, time.Now()})
 }
 
 // takeOfferedRead takes the read offered for customerID, once, if it is recent enough; else nil.
 func takeOfferedRead(d *framework.ProviderData, customerID string) *partnercenter.BillingProfile {
-	v, ok := d.Take(offeredKey + framework.CanonicalID(customerID))
-	if !ok {
-		return nil
-	}
-	if o := v.(offeredRead); time.Since(o.at) <= maxOfferedReadAge {
+	if o, ok := offered.Take(d, framework.CanonicalID(customerID)); ok && time.Since(o.at) <= maxOfferedReadAge {
 		return o.profile
 	}
 	return nil
@@ -52,14 +48,12 @@ func takeOfferedRead(d *framework.ProviderData, customerID string) *partnercente
 
 // noteGone remembers Partner Center's answer err that customerID no longer exists.
 func noteGone(d *framework.ProviderData, customerID string, err error) {
-	d.Remember(goneKey+framework.CanonicalID(customerID), err)
+	goneAnswers.Remember(d, framework.CanonicalID(customerID), err)
 }
 
 // goneAnswer is Partner Center's answer that customerID no longer exists, if a refresh met one,
 // else nil.
 func goneAnswer(d *framework.ProviderData, customerID string) error {
-	if v, ok := d.Recall(goneKey + framework.CanonicalID(customerID)); ok {
-		return v.(error)
-	}
-	return nil
+	err, _ := goneAnswers.Recall(d, framework.CanonicalID(customerID))
+	return err
 }

@@ -16,20 +16,18 @@ import (
 // the rest of the provider process, so that a thousand assignments under managed relationships
 // cost no read of their own; a relationship the configuration does not manage is read once.
 func rememberRelationship(data *framework.ProviderData, rel *graph.Relationship) {
-	if data != nil && rel != nil {
-		data.Remember(relationshipKey(rel.ID), *rel)
+	if rel != nil {
+		relationshipsRead.Remember(data, strings.ToLower(rel.ID), *rel)
 	}
 }
 
-func relationshipKey(id string) string { return "gdap-relationship:" + strings.ToLower(id) }
+// relationshipsRead are the relationships this provider process has read, by lower-case id.
+var relationshipsRead = framework.NewMemory[graph.Relationship]("gdap/relationship")
 
 // relationshipForPlan is relationship id as this plan's refresh read it, or as Graph gives it now.
 func relationshipForPlan(ctx context.Context, data *framework.ProviderData, client *graph.Client, id string) (*graph.Relationship, error) {
-	if data != nil {
-		if v, ok := data.Recall(relationshipKey(id)); ok {
-			rel := v.(graph.Relationship)
-			return &rel, nil
-		}
+	if rel, ok := relationshipsRead.Recall(data, strings.ToLower(id)); ok {
+		return &rel, nil
 	}
 	rel, err := client.GetRelationship(ctx, id)
 	if err == nil {

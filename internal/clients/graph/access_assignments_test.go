@@ -20,7 +20,7 @@ const helpdeskGroup = "6b7d8a10-0f1e-4c2b-9a3d-5e6f7a8b9c0d"
 func TestAnAccessAssignmentIsCreatedChangedListedAndDeleted(t *testing.T) {
 	t.Parallel()
 	c, emu, base := emulated(t)
-	ctx := t.Context()
+	ctx := bounded(t)
 	rel := seedLockedAndApproved(t, c, emu, base, readerRole, globalAdmin)
 	emu.Graph().SetAssignmentDelay(300 * time.Millisecond)
 	a, err := c.CreateAccessAssignment(ctx, rel, strings.ToUpper(helpdeskGroup), []string{readerRole})
@@ -61,11 +61,11 @@ func TestASecondAssignmentForAGroupIsAConflictNamingTheFirst(t *testing.T) {
 	t.Parallel()
 	c, emu, base := emulated(t)
 	rel := seedLockedAndApproved(t, c, emu, base, readerRole)
-	first, err := c.CreateAccessAssignment(t.Context(), rel, helpdeskGroup, []string{readerRole})
+	first, err := c.CreateAccessAssignment(bounded(t), rel, helpdeskGroup, []string{readerRole})
 	if err != nil {
 		t.Fatal(err)
 	}
-	existing, err := c.CreateAccessAssignment(t.Context(), rel, helpdeskGroup, []string{readerRole})
+	existing, err := c.CreateAccessAssignment(bounded(t), rel, helpdeskGroup, []string{readerRole})
 	var conflict *ConflictError
 	if !errors.As(err, &conflict) || existing == nil || existing.ID != first.ID || conflict.Existing.ID != first.ID {
 		t.Fatalf("got %+v, %v; want a conflict naming %s", existing, err, first.ID)
@@ -75,7 +75,7 @@ func TestASecondAssignmentForAGroupIsAConflictNamingTheFirst(t *testing.T) {
 		t.Fatalf("the conflict %v does not carry Graph's 409 and the existing id", err)
 	}
 	emu.Inject(emulator.Fault{Method: http.MethodPost, Status: http.StatusInternalServerError})
-	if _, err := c.CreateAccessAssignment(t.Context(), rel, customer, []string{readerRole}); err != nil {
+	if _, err := c.CreateAccessAssignment(bounded(t), rel, customer, []string{readerRole}); err != nil {
 		t.Fatalf("an opaque 500 on an assignment's create was not retried: %v", err)
 	}
 }
@@ -95,7 +95,7 @@ func TestAnAssignmentAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){page(http.StatusOK, tc.body)}})
 			t.Cleanup(srv.Close)
-			_, err := newClient(t, srv.URL).GetAccessAssignment(t.Context(), rel, "a-1")
+			_, err := newClient(t, srv.URL).GetAccessAssignment(bounded(t), rel, "a-1")
 			var unusable *AnswerError
 			if !errors.As(err, &unusable) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an unusable answer saying %q", err, tc.want)
@@ -122,7 +122,7 @@ func TestAnAssignmentListThatIsNoListOrDoesNotEndIsAnError(t *testing.T) {
 			h := &hostile{answers: tc.answers}
 			srv := httptest.NewServer(h)
 			t.Cleanup(srv.Close)
-			_, err := newClient(t, srv.URL).ListAccessAssignments(t.Context(), "r-1")
+			_, err := newClient(t, srv.URL).ListAccessAssignments(bounded(t), "r-1")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error saying %q", err, tc.want)
 			}
@@ -144,11 +144,11 @@ func TestAnAnswerNamingARoleTwiceGrantsItOnce(t *testing.T) {
 	}})
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv.URL)
-	a, err := c.GetAccessAssignment(t.Context(), "r-1", "a-1")
+	a, err := c.GetAccessAssignment(bounded(t), "r-1", "a-1")
 	if err != nil || len(a.Roles) != 1 || a.Roles[0] != readerRole {
 		t.Fatalf("assignment %+v, %v; want its role once", a, err)
 	}
-	rels, err := c.ListRelationships(t.Context(), Filter{})
+	rels, err := c.ListRelationships(bounded(t), Filter{})
 	if err != nil || len(rels) != 1 || len(rels[0].Roles) != 1 || rels[0].Roles[0] != upper {
 		t.Fatalf("relationships %+v, %v; want the role once", rels, err)
 	}

@@ -43,6 +43,8 @@ type Config struct {
 type Client struct {
 	pipe      *transport.Pipeline
 	userAgent string
+	// changeShownWithin bounds waitShown: ChangeShownWithin, shorter only in tests.
+	changeShownWithin time.Duration
 }
 
 // New builds a Client from cfg.
@@ -63,7 +65,7 @@ func New(cfg Config) (*Client, error) {
 			"a version (the client adds /v1.0)", raw, DefaultBaseURL)
 	}
 	cfg = withDefaults(cfg)
-	c := &Client{userAgent: cfg.UserAgent}
+	c := &Client{userAgent: cfg.UserAgent, changeShownWithin: ChangeShownWithin}
 	c.pipe, err = transport.NewPipeline(transport.PipelineConfig{API: c.api(), BaseURL: base, Tokens: cfg.TokenSource,
 		HTTPClient: cfg.HTTPClient, RetryMax: cfg.RetryMax, RetryWaitMin: cfg.RetryWaitMin, RetryWaitMax: cfg.RetryWaitMax,
 		MaxRetryAfter: cfg.MaxRetryAfter})

@@ -100,7 +100,7 @@ func (c *Client) CreateRelationship(ctx context.Context, in NewRelationship) (*R
 			}
 			return nil
 		}})
-	return rel, err
+	return wholeOrNone(rel, err)
 }
 
 // FindRelationshipByName is the partner's relationship named name (display names are unique), or
@@ -168,12 +168,12 @@ func (c *Client) waitShown(ctx context.Context, id string, change RelationshipCh
 	if change.Roles == nil {
 		return c.GetRelationship(ctx, id)
 	}
-	waitCtx, cancel := context.WithTimeout(ctx, ChangeShownWithin)
+	waitCtx, cancel := context.WithTimeout(ctx, c.changeShownWithin)
 	defer cancel()
 	rel, err := c.WaitRelationship(waitCtx, id, "", false, func(rel *Relationship) bool { return SameRoles(rel.Roles, change.Roles) })
 	if err != nil && ctx.Err() == nil && rel != nil {
 		return nil, fmt.Errorf("microsoft graph reported the change of relationship %s succeeded, but still shows roles %s "+
-			"instead of %s after %s", id, strings.Join(rel.Roles, ", "), strings.Join(change.Roles, ", "), ChangeShownWithin)
+			"instead of %s after %s", id, strings.Join(rel.Roles, ", "), strings.Join(change.Roles, ", "), c.changeShownWithin)
 	}
 	return rel, err
 }

@@ -21,7 +21,7 @@ const globalAdmin = "62e90394-69f5-4237-9190-012177145e10"
 func TestARelationshipIsCreatedLockedChangedAndDeleted(t *testing.T) {
 	t.Parallel()
 	c, emu, _ := emulated(t)
-	ctx := t.Context()
+	ctx := bounded(t)
 	rel, err := c.CreateRelationship(ctx, NewRelationship{DisplayName: "Contoso", Duration: "P730D",
 		CustomerTenantID: customer, Roles: []string{readerRole}})
 	if err != nil || rel.Status != "created" || rel.ETag == "" || rel.CustomerTenantID != customer {
@@ -52,21 +52,21 @@ func TestACreateIsNotSentAgainAfterAFailureButIsAfterThrottling(t *testing.T) {
 	t.Parallel()
 	c, emu, _ := emulated(t)
 	emu.Inject(emulator.Fault{Method: http.MethodPost, Status: http.StatusInternalServerError})
-	_, err := c.CreateRelationship(t.Context(), NewRelationship{DisplayName: "Contoso", Duration: "P730D", Roles: []string{readerRole}})
+	_, err := c.CreateRelationship(bounded(t), NewRelationship{DisplayName: "Contoso", Duration: "P730D", Roles: []string{readerRole}})
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusInternalServerError || apiErr.Code != "unexpectedError" {
 		t.Fatalf("got %v, want the 500 itself: a second POST could create a second relationship", err)
 	}
 	emu.Inject(emulator.Fault{Method: http.MethodPost, Status: http.StatusTooManyRequests, RetryAfter: time.Millisecond})
-	if _, err := c.CreateRelationship(t.Context(), NewRelationship{DisplayName: "Contoso", Duration: "P730D",
+	if _, err := c.CreateRelationship(bounded(t), NewRelationship{DisplayName: "Contoso", Duration: "P730D",
 		Roles: []string{readerRole}}); err != nil {
 		t.Fatalf("a throttled create was not sent again: %v", err)
 	}
-	found, err := c.FindRelationshipByName(t.Context(), "contoso") // names compare in any case
+	found, err := c.FindRelationshipByName(bounded(t), "contoso") // names compare in any case
 	if err != nil || found == nil || found.DisplayName != "Contoso" {
 		t.Fatalf("found %+v, %v", found, err)
 	}
-	if none, err := c.FindRelationshipByName(t.Context(), "Fabrikam"); none != nil || err != nil {
+	if none, err := c.FindRelationshipByName(bounded(t), "Fabrikam"); none != nil || err != nil {
 		t.Fatalf("found %+v, %v for a name nobody has", none, err)
 	}
 }
@@ -77,11 +77,11 @@ func TestALongRunningChangeIsFollowedUntilItEnds(t *testing.T) {
 	id := seedLockedAndApproved(t, c, emu, base, globalAdmin, readerRole)
 	emu.Graph().SetOperationPolls(2)
 	emu.ResetRequests()
-	rel, err := c.GetRelationship(t.Context(), id)
+	rel, err := c.GetRelationship(bounded(t), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed, err := c.UpdateRelationship(t.Context(), id, rel.ETag, RelationshipChange{Roles: []string{readerRole}})
+	changed, err := c.UpdateRelationship(bounded(t), id, rel.ETag, RelationshipChange{Roles: []string{readerRole}})
 	if err != nil || len(changed.Roles) != 1 || changed.Roles[0] != readerRole {
 		t.Fatalf("changed %+v, %v", changed, err)
 	}
@@ -98,11 +98,11 @@ func TestALongRunningChangeIsFollowedUntilItEnds(t *testing.T) {
 
 func seedLockedAndApproved(t *testing.T, c *Client, emu *emulator.Server, base string, roles ...string) string {
 	t.Helper()
-	rel, err := c.CreateRelationship(t.Context(), NewRelationship{DisplayName: "Contoso", Duration: "P730D", Roles: roles})
+	rel, err := c.CreateRelationship(bounded(t), NewRelationship{DisplayName: "Contoso", Duration: "P730D", Roles: roles})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.RequestAction(t.Context(), rel.ID, ActionLockForApproval); err != nil {
+	if _, err := c.RequestAction(bounded(t), rel.ID, ActionLockForApproval); err != nil {
 		t.Fatal(err)
 	}
 	if err := emu.Graph().Approve(rel.ID, customer, "Contoso"); err != nil {
@@ -140,7 +140,7 @@ func TestALongRunningChangeThatFailsOrCannotBeFollowedIsAnError(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			c := operationServer(t, tc.location, tc.status)
-			_, err := c.UpdateRelationship(t.Context(), "r-1", `W/"1"`, RelationshipChange{Roles: []string{readerRole}})
+			_, err := c.UpdateRelationship(bounded(t), "r-1", `W/"1"`, RelationshipChange{Roles: []string{readerRole}})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error saying %q", err, tc.want)
 			}
@@ -152,7 +152,7 @@ func TestAWaitEndsWithItsContextAndSaysWhereTheRelationshipStands(t *testing.T) 
 	t.Parallel()
 	c, _, base := emulated(t)
 	id := seed(t, base, "Contoso", customer)
-	ctx, cancel := context.WithTimeout(t.Context(), 700*time.Millisecond)
+	ctx, cancel := context.WithTimeout(bounded(t), 700*time.Millisecond)
 	defer cancel()
 	var reads atomic.Int32
 	start := time.Now()
@@ -198,7 +198,7 @@ func TestAFailedRequestEndsTheWaitForItsRelationship(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv.URL)
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	ctx, cancel := context.WithTimeout(bounded(t), time.Minute)
 	defer cancel()
 	start := time.Now()
 	_, err := c.WaitRelationship(ctx, "r-1", "q-1", false, func(r *Relationship) bool { return r.Status == "terminated" })
@@ -216,11 +216,11 @@ func TestALongRunningChangeIsWaitedForUntilReadsShowIt(t *testing.T) {
 	c, emu, base := emulated(t)
 	id := seedLockedAndApproved(t, c, emu, base, globalAdmin, readerRole)
 	emu.Graph().SetChangeLag(1200 * time.Millisecond)
-	rel, err := c.GetRelationship(t.Context(), id)
+	rel, err := c.GetRelationship(bounded(t), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	changed, err := c.UpdateRelationship(t.Context(), id, rel.ETag, RelationshipChange{Roles: []string{readerRole}})
+	changed, err := c.UpdateRelationship(bounded(t), id, rel.ETag, RelationshipChange{Roles: []string{readerRole}})
 	if err != nil || len(changed.Roles) != 1 || changed.Roles[0] != readerRole {
 		t.Fatalf("changed %+v, %v; want the change as reads show it once they do", changed, err)
 	}
@@ -231,10 +231,10 @@ func TestNoChangeIsSentWithoutAnETag(t *testing.T) {
 	c, emu, base := emulated(t)
 	id := seedLockedAndApproved(t, c, emu, base, globalAdmin, readerRole)
 	emu.ResetRequests()
-	_, errUpdate := c.UpdateRelationship(t.Context(), id, "", RelationshipChange{Roles: []string{readerRole}})
-	errDelete := c.DeleteRelationship(t.Context(), id, " ")
-	_, errAssign := c.UpdateAccessAssignment(t.Context(), id, "a-1", "", []string{readerRole})
-	errUnassign := c.DeleteAccessAssignment(t.Context(), id, "a-1", "")
+	_, errUpdate := c.UpdateRelationship(bounded(t), id, "", RelationshipChange{Roles: []string{readerRole}})
+	errDelete := c.DeleteRelationship(bounded(t), id, " ")
+	_, errAssign := c.UpdateAccessAssignment(bounded(t), id, "a-1", "", []string{readerRole})
+	errUnassign := c.DeleteAccessAssignment(bounded(t), id, "a-1", "")
 	for _, err := range []error{errUpdate, errDelete, errAssign, errUnassign} {
 		if err == nil || !strings.Contains(err.Error(), "no ETag is known") {
 			t.Errorf("a change without an ETag: %v, want it refused before sending", err)

@@ -118,7 +118,7 @@ func (c *Client) GetRelationship(ctx context.Context, id string) (*Relationship,
 			}
 			return nil
 		}})
-	return rel, err
+	return wholeOrNone(rel, err)
 }
 
 // Filter narrows a list of relationships; empty fields do not filter.

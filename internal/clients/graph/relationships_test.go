@@ -53,7 +53,7 @@ func seed(t *testing.T, base, name, tenant string) string {
 	body, _ := json.Marshal(map[string]any{"displayName": name, "duration": "P730D",
 		"customer":      map[string]string{"tenantId": tenant},
 		"accessDetails": map[string]any{"unifiedRoles": []map[string]string{{"roleDefinitionId": readerRole}}}})
-	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, base+relationshipsPath, bytes.NewReader(body))
+	req, _ := http.NewRequestWithContext(bounded(t), http.MethodPost, base+relationshipsPath, bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+graphToken)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -78,7 +78,7 @@ func TestEveryPageOfRelationshipsIsRead(t *testing.T) {
 	seed(t, base, "Fabrikam", "0b6fd2a5-2c8b-4f3e-9b7a-000000000001")
 	emu.Graph().SetPageSize(3)
 
-	got, err := c.ListRelationships(context.Background(), Filter{CustomerTenantID: customer, Status: "created"})
+	got, err := c.ListRelationships(bounded(t), Filter{CustomerTenantID: customer, Status: "created"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestEveryPageOfRelationshipsIsRead(t *testing.T) {
 			t.Errorf("relationship %d: %+v", i, r)
 		}
 	}
-	all, err := c.ListRelationships(context.Background(), Filter{})
+	all, err := c.ListRelationships(bounded(t), Filter{})
 	if err != nil || len(all) != 8 {
 		t.Errorf("unfiltered: %d relationships, %v; want 8", len(all), err)
 	}
@@ -102,11 +102,11 @@ func TestOneRelationshipIsReadAndAMissingOneIsNotFound(t *testing.T) {
 	t.Parallel()
 	c, _, base := emulated(t)
 	id := seed(t, base, "Contoso", customer)
-	r, err := c.GetRelationship(context.Background(), id)
+	r, err := c.GetRelationship(bounded(t), id)
 	if err != nil || r.ID != id || r.DisplayName != "Contoso" {
 		t.Fatalf("GetRelationship = %+v, %v", r, err)
 	}
-	_, err = c.GetRelationship(context.Background(), "00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000")
+	_, err = c.GetRelationship(bounded(t), "00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000")
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || !apiErr.IsNotFound() || apiErr.RequestID == "" || apiErr.ClientRequestID == "" ||
 		!strings.Contains(err.Error(), "HTTP 404 Not Found, Microsoft Graph code resourceNotFound") {
@@ -190,7 +190,7 @@ func TestAListAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewServer(&hostile{answers: tt.answers})
 			t.Cleanup(srv.Close)
-			got, err := newClient(t, srv.URL).ListRelationships(context.Background(), Filter{CustomerTenantID: customer})
+			got, err := newClient(t, srv.URL).ListRelationships(bounded(t), Filter{CustomerTenantID: customer})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("ListRelationships = %d relationships, %v; want an error saying %q", len(got), err, tt.want)
 			}
@@ -208,7 +208,7 @@ func TestAReadAnsweredWithoutABodyIsUnusable(t *testing.T) {
 	for _, status := range []int{http.StatusNoContent, http.StatusAccepted} {
 		srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){page(status, "")}})
 		t.Cleanup(srv.Close)
-		got, err := newClient(t, srv.URL).GetRelationship(context.Background(), "r1")
+		got, err := newClient(t, srv.URL).GetRelationship(bounded(t), "r1")
 		var unusable *AnswerError
 		if !errors.As(err, &unusable) || got != nil {
 			t.Errorf("GetRelationship answered %d = %+v, %v; want an unusable answer", status, got, err)
@@ -224,7 +224,7 @@ func TestARelationshipOnTwoPagesIsListedOnceAndTheListIsSortedByName(t *testing.
 		page(200, `{"value": [`+strings.Replace(oneRelationship, `"r1"`, `"R1"`, 1)+`, `+second+`]}`),
 	}})
 	t.Cleanup(srv.Close)
-	got, err := newClient(t, srv.URL).ListRelationships(context.Background(), Filter{})
+	got, err := newClient(t, srv.URL).ListRelationships(bounded(t), Filter{})
 	if err != nil || len(got) != 2 || got[0].ID != "r2" || got[1].ID != "r1" {
 		t.Errorf("ListRelationships = %+v, %v; want r2 (a first name) then r1 (Contoso), r1 once", got, err)
 	}
@@ -263,7 +263,7 @@ func TestThrottlingAndServerFailuresAreRetried(t *testing.T) {
 	}}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	r, err := newClient(t, srv.URL).GetRelationship(context.Background(), "r1")
+	r, err := newClient(t, srv.URL).GetRelationship(bounded(t), "r1")
 	if err != nil || r.ID != "r1" || h.calls.Load() != 3 {
 		t.Errorf("GetRelationship = %+v, %v after %d calls; want r1 after 3", r, err, h.calls.Load())
 	}
@@ -273,7 +273,7 @@ func TestAnAnswerAboutAnotherRelationshipIsRefused(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){page(200, oneRelationship)}})
 	t.Cleanup(srv.Close)
-	_, err := newClient(t, srv.URL).GetRelationship(context.Background(), "r2")
+	_, err := newClient(t, srv.URL).GetRelationship(bounded(t), "r2")
 	var ae *AnswerError
 	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "it describes relationship r1, not r2, the one asked for") {
 		t.Errorf("err = %v", err)
@@ -285,7 +285,7 @@ func TestAGraphErrorNamesItsCodeAndRequestIDs(t *testing.T) {
 	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){page(403,
 		`{"error": {"code": "Authorization_RequestDenied", "message": "Insufficient privileges", "innerError": {"request-id": "from-body"}}}`)}})
 	t.Cleanup(srv.Close)
-	_, err := newClient(t, srv.URL).GetRelationship(context.Background(), "r1")
+	_, err := newClient(t, srv.URL).GetRelationship(bounded(t), "r1")
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.RequestID != "from-body" || apiErr.ClientRequestID == "" || apiErr.IsNotFound() ||
 		!strings.HasPrefix(err.Error(), "GET /v1.0/tenantRelationships/delegatedAdminRelationships/r1: HTTP 403 Forbidden, "+
@@ -322,7 +322,7 @@ func TestAClientRequestIDIsKeptOnRetriesAndNewPerCall(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv.URL)
 	for range 2 {
-		if _, err := c.GetRelationship(context.Background(), "r1"); err != nil {
+		if _, err := c.GetRelationship(bounded(t), "r1"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -342,7 +342,7 @@ func TestListRelationshipsReadsNoPageAfterTheLimit(t *testing.T) {
 	emu.Graph().SetPageSize(10)
 	for _, tt := range []struct{ limit, want, pages int }{{0, 25, 3}, {1, 1, 1}, {10, 10, 1}, {11, 11, 2}, {25, 25, 3}, {100, 25, 3}} {
 		emu.ResetRequests()
-		got, err := c.ListRelationships(context.Background(), Filter{Limit: tt.limit})
+		got, err := c.ListRelationships(bounded(t), Filter{Limit: tt.limit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -374,12 +374,12 @@ func TestOnlyGraphsOwn404SaysAnObjectIsGone(t *testing.T) {
 				page(http.StatusNotFound, tc.body, "Content-Type", tc.contentType)}})
 			t.Cleanup(srv.Close)
 			c := newClient(t, srv.URL)
-			_, err := c.GetRelationship(t.Context(), "r1")
+			_, err := c.GetRelationship(bounded(t), "r1")
 			var apiErr *APIError
 			if !errors.As(err, &apiErr) || apiErr.IsNotFound() != tc.gone || apiErr.IsUnusableNotFound() == tc.gone {
 				t.Fatalf("GetRelationship: %v; want gone = %v", err, tc.gone)
 			}
-			a, err := c.WaitAccessAssignment(t.Context(), "r1", "a1", func(a *AccessAssignment) bool { return a == nil })
+			a, err := c.WaitAccessAssignment(bounded(t), "r1", "a1", func(a *AccessAssignment) bool { return a == nil })
 			if gone := err == nil && a == nil; gone != tc.gone {
 				t.Fatalf("WaitAccessAssignment = %+v, %v; want gone = %v", a, err, tc.gone)
 			}
@@ -394,7 +394,7 @@ func TestATimedOutCallSaysWhatGraphAnswered(t *testing.T) {
 	srv := httptest.NewServer(&hostile{answers: []func(http.ResponseWriter, *http.Request){
 		page(429, `{"error": {"code": "TooManyRequests", "message": "slow down"}}`, "Retry-After", "1")}})
 	t.Cleanup(srv.Close)
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	ctx, cancel := context.WithTimeout(bounded(t), 300*time.Millisecond)
 	defer cancel()
 	c, err := New(Config{BaseURL: srv.URL, TokenSource: transport.StaticToken(graphToken)})
 	if err != nil {
@@ -405,3 +405,18 @@ func TestATimedOutCallSaysWhatGraphAnswered(t *testing.T) {
 		t.Errorf("err = %v; want the deadline, saying Graph kept answering 429", err)
 	}
 }
+
+// bounded is the test's context with a deadline: a call or wait a change in the code makes hang
+// fails the test within it, rather than running until the test binary's own limit.
+func bounded(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(t.Context(), 15*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// contextWithin is a bounded context that ends after d.
+func contextWithin(t *testing.T, d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(bounded(t), d)
+}
+
+func staticGraphToken() transport.TokenSource { return transport.StaticToken(graphToken) }

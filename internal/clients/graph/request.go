@@ -27,6 +27,15 @@ type call struct {
 	bodiless bool
 }
 
+// wholeOrNone is v when err is nil, else nothing: a value a check refused (an answer about another
+// object) is never handed out beside the error.
+func wholeOrNone[T any](v *T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // path is a call to path (from /v1.0/) with query on the client's base URL, which has no path.
 func (c *Client) path(path string, query url.Values) *url.URL {
 	u := c.pipe.BaseURL()

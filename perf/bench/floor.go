@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 )
@@ -42,17 +41,7 @@ func floorEnv(work string) []string {
 
 // runFloorPhase times phase p over config with the floor provider.
 func runFloorPhase(o options, dir string, env []string, config string, n int, p phase) (result, error) {
-	if err := writeConfig(dir, config); err != nil {
-		return result{}, err
-	}
-	cmd := phaseCommand(o, dir, env, p)
-	start := time.Now()
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return result{}, fmt.Errorf("floor terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
-	}
-	r := result{n: n, phase: p.name + floorSuffix, wall: time.Since(start), cpu: cpuTime(cmd)}
-	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs\n", n, r.phase, r.wall.Seconds())
-	return r, nil
+	return runFloorRun(o, dir, env, config, n, p, floorSuffix)
 }
 
 // manageFloor runs the manage phases over the same configuration with the floor provider.

@@ -250,15 +250,21 @@ func baselineEnv(work string) ([]string, error) {
 
 // runBaselinePhase times phase p over config, a configuration of terraform_data only.
 func runBaselinePhase(o options, dir string, env []string, config string, n int, p phase) (result, error) {
+	return runFloorRun(o, dir, env, config, n, p, baselineSuffix)
+}
+
+// runFloorRun times phase p over config with no API to count (a floor run: terraform_data, or
+// the same-schema floor provider), naming the result p's name with suffix.
+func runFloorRun(o options, dir string, env []string, config string, n int, p phase, suffix string) (result, error) {
 	if err := writeConfig(dir, config); err != nil {
 		return result{}, err
 	}
 	cmd := phaseCommand(o, dir, env, p)
 	start := time.Now()
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return result{}, fmt.Errorf("baseline terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(string(msg), 2000))
+		return result{}, fmt.Errorf("terraform %s%s: %w\n%s", strings.Join(p.args, " "), suffix, err, tail(string(msg), 2000))
 	}
-	r := result{n: n, phase: p.name + baselineSuffix, wall: time.Since(start), cpu: cpuTime(cmd)}
+	r := result{n: n, phase: p.name + suffix, wall: time.Since(start), cpu: cpuTime(cmd)}
 	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs\n", n, r.phase, r.wall.Seconds())
 	return r, nil
 }

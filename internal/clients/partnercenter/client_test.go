@@ -63,6 +63,25 @@ func TestRequestsCarryPartnerCenterHeaders(t *testing.T) {
 	}
 }
 
+// The calls of one operation (StartOperation, which the provider's framework.OperationContext
+// calls) share one MS-CorrelationId; another operation's calls have another.
+func TestAnOperationsCallsShareOneCorrelationID(t *testing.T) {
+	t.Parallel()
+	c, rec := newScripted(t)
+	one := c.StartOperation(context.Background())
+	other := c.StartOperation(context.Background())
+	for _, ctx := range []context.Context{one, one, other} {
+		if _, err := c.GetCustomerBillingProfile(ctx, testCustomer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, second, third := rec.request(0).Header.Get(HeaderCorrelationID), rec.request(1).Header.Get(HeaderCorrelationID),
+		rec.request(2).Header.Get(HeaderCorrelationID)
+	if !rules.GUID.MatchString(first) || second != first || third == first {
+		t.Errorf("correlation ids %q, %q, %q; want one GUID for the first operation's two calls, another for the next", first, second, third)
+	}
+}
+
 func TestUpdateSendsETagQuotedInIfMatchAndInBody(t *testing.T) {
 	t.Parallel()
 	c, rec := newScripted(t, reply{status: 200, body: profileJSON}, reply{status: 200, body: profileJSON})

@@ -98,11 +98,21 @@ func gdapFloorConfiguration(est gdapEstate, p phase) string {
 		moved, ended = true, true
 	}
 	if moved {
-		config = strings.Replace(config, "roles             = local.team_roles[each.value]",
-			fmt.Sprintf("roles             = concat(local.team_roles[each.value], [%q])", tier2Role), 1)
+		config = replaceOnce(config, "roles             = local.team_roles[each.value]",
+			fmt.Sprintf("roles             = concat(local.team_roles[each.value], [%q])", tier2Role))
 	}
 	if ended {
-		config = strings.Replace(config, `display_name       = "${each.value.name} 2"`, `display_name       = "${each.value.name} 2 ended"`, 1)
+		config = replaceOnce(config, `display_name       = "${each.value.name} 2"`, `display_name       = "${each.value.name} 2 ended"`)
 	}
 	return config
+}
+
+// replaceOnce replaces the one old in s with new. A gdapConfiguration written otherwise would
+// leave the floor's configuration unchanged, and its run would time fewer changes than the
+// provider's: it panics instead (TestTheGDAPFloorChangesWhatTheProviderChangesOnItsOwn).
+func replaceOnce(s, old, new string) string {
+	if strings.Count(s, old) != 1 {
+		panic(fmt.Sprintf("the GDAP configuration no longer holds %q once", old))
+	}
+	return strings.Replace(s, old, new, 1)
 }

@@ -100,7 +100,7 @@ func (s *floorServer) ApplyResourceChange(_ context.Context, req *tfprotov6.Appl
 
 // ImportResourceState holds the id given, every other attribute null.
 func (s *floorServer) ImportResourceState(_ context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
-	schema, typ, err := s.resource(req.TypeName)
+	_, typ, err := s.resource(req.TypeName)
 	if err != nil {
 		return nil, err
 	}
@@ -108,10 +108,8 @@ func (s *floorServer) ImportResourceState(_ context.Context, req *tfprotov6.Impo
 	for name, t := range typ.(tftypes.Object).AttributeTypes {
 		attrs[name] = tftypes.NewValue(t, nil)
 	}
-	for _, a := range schema.Block.Attributes {
-		if a.Name == "id" {
-			attrs["id"] = tftypes.NewValue(tftypes.String, req.ID)
-		}
+	if _, ok := attrs["id"]; ok {
+		attrs["id"] = tftypes.NewValue(tftypes.String, req.ID)
 	}
 	state, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, attrs))
 	return &tfprotov6.ImportResourceStateResponse{ImportedResources: []*tfprotov6.ImportedResource{

@@ -192,13 +192,11 @@ func TestARefreshTokenRotatesAcrossBothAPIs(t *testing.T) {
 	t.Parallel()
 	emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
 	emu.SetRefreshTokensSingleUse(true)
-	emu.SetTokenLifetime(time.Second)
 	sources, err := NewSources(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, srv.Client())
 	if err != nil {
 		t.Fatal(err)
 	}
-	quickRetries(sources.PartnerCenter)
-	quickRetries(sources.Graph)
+	clk := onOneClock(emu, quickRetries(sources.PartnerCenter), quickRetries(sources.Graph))
 	both := func() {
 		var wg sync.WaitGroup
 		for _, src := range []*Source{sources.PartnerCenter, sources.Graph} {
@@ -208,8 +206,8 @@ func TestARefreshTokenRotatesAcrossBothAPIs(t *testing.T) {
 	}
 	both() // the first tokens of both APIs, asked for at once
 	emu.InjectTokenFault(emulator.TokenFault{Status: 503})
-	time.Sleep(1100 * time.Millisecond) // both tokens expire
-	both()                              // both renew, one of them through an outage first
+	clk.Set(clk.Now().Add(2 * time.Hour)) // both hour-long tokens expire
+	both()                                // both renew, one of them through an outage first
 	assertTokensForBothAPIs(t, srv, sources)
 
 	var ok []emulator.TokenRequest

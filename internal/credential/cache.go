@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -170,6 +171,7 @@ func (c *cachedSource) renew(ctx context.Context, r *renewal) {
 	c.mu.Lock()
 	now := c.now()
 	if err == nil {
+		t = onClock(t, now)
 		c.token, c.failure = t, nil
 		c.renewAt, c.usableTo = renewalTimes(t, now)
 		c.dueAt = c.renewAt
@@ -229,6 +231,36 @@ func isRefused(err error) bool {
 // from waitMin up to waitMax, jittered so that renewals of many provider runs do not come back in step.
 func (p renewPolicy) wait(attempt int) time.Duration {
 	return transport.JitteredBackoff(p.waitMin, p.waitMax, attempt-1)
+}
+
+// onClock is t with its expiry on the cache's clock: expires_in counted from now. The OAuth2
+// library counts it from the wall clock, which is the same time in a provider run but not in a
+// test that moves the cache's clock (and the emulator's) instead of waiting for a token to expire.
+// A token without expires_in (a static token, a managed identity's expires_on) keeps its expiry.
+func onClock(t *oauth2.Token, now time.Time) *oauth2.Token {
+	seconds := expiresIn(t)
+	if seconds <= 0 {
+		return t
+	}
+	stamped := *t
+	stamped.Expiry = now.Add(time.Duration(seconds * float64(time.Second)))
+	return &stamped
+}
+
+// expiresIn is the token answer's expires_in in seconds, 0 when it has none: the OAuth2 library
+// keeps it in ExpiresIn, or (its client-credentials flow) only among the answer's fields.
+func expiresIn(t *oauth2.Token) float64 {
+	if t.ExpiresIn > 0 {
+		return float64(t.ExpiresIn)
+	}
+	switch v := t.Extra("expires_in").(type) {
+	case float64:
+		return v
+	case string: // some token endpoints quote it
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	return 0
 }
 
 // renewalTimes says when to renew t and until when to hand it out.

@@ -439,7 +439,7 @@ func TestOneRenewalServesManyConcurrentCallers(t *testing.T) {
 			}
 		})
 	}
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond) // lets the callers gather; they pass however many do
 	close(release)
 	wg.Wait()
 	if n := f.calls.Load(); n != 1 {
@@ -568,5 +568,31 @@ func TestARefusalWhoseRenewalFailsKeepsTheTokenForOthers(t *testing.T) {
 	}
 	if got := tokenAtOnce(t, c); got != "first" {
 		t.Errorf("after the failed renewal the cache hands out %q, want the first token, which still lasts", got)
+	}
+}
+
+// A token's lifetime is counted on the cache's clock from when it arrived (expires_in), not from
+// the wall-clock expiry the OAuth2 library stamps: tests move the cache's clock instead of
+// sleeping, and a token must then age with it.
+func TestATokensLifetimeIsCountedOnTheCachesClock(t *testing.T) {
+	t.Parallel()
+	wallStamped := func(name string) func(context.Context) (*oauth2.Token, error) {
+		return func(context.Context) (*oauth2.Token, error) {
+			return &oauth2.Token{AccessToken: name, ExpiresIn: 3600, Expiry: time.Now().Add(time.Hour)}, nil
+		}
+	}
+	f := &scriptedFetch{outcomes: []func(context.Context) (*oauth2.Token, error){wallStamped("first"), wallStamped("second")}}
+	clk := &clock{now: t0}
+	c := newTestCache(f, clk)
+	if got := mustToken(t, c, context.Background()); got != "first" {
+		t.Fatalf("got %q", got)
+	}
+	clk.Set(t0.Add(61 * time.Minute))
+	if got := mustToken(t, c, context.Background()); got != "second" {
+		t.Errorf("an hour-long token 61 minutes old on the cache's clock: got %q, want it renewed", got)
+	}
+	clk.Set(t0.Add(100 * time.Minute))
+	if got := mustToken(t, c, context.Background()); got != "second" || f.calls.Load() != 2 {
+		t.Errorf("got %q after %d fetches, want the renewed token, which the cache's clock says has 21 minutes left", got, f.calls.Load())
 	}
 }

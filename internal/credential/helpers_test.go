@@ -45,6 +45,17 @@ func quickRetries(src *Source) *Source {
 	return src
 }
 
+// onOneClock puts the emulator and the sources' caches on one stopped clock, which the test moves
+// to expire tokens instead of sleeping until they do.
+func onOneClock(emu *emulator.Server, sources ...*Source) *clock {
+	clk := &clock{now: time.Now()}
+	emu.SetClock(clk.Now)
+	for _, src := range sources {
+		src.TokenSource.(*cachedSource).now = clk.Now
+	}
+	return clk
+}
+
 func token(t *testing.T, src *Source) string {
 	t.Helper()
 	tok, err := src.Token(context.Background())
@@ -90,6 +101,13 @@ func (c *clock) Set(t time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = t
+}
+
+// Advance moves the clock on by d, for callers that race each other.
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
 }
 
 func issued(name string) func(context.Context) (*oauth2.Token, error) {

@@ -88,7 +88,7 @@ func TestRenewalThroughEntraIDFailures(t *testing.T) {
 		first, cancelFirst := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancelFirst()
 		go func() { _, _ = src.Token(first) }()
-		time.Sleep(100 * time.Millisecond) // the first caller's renewal is under way and hangs
+		eventually(t, "the first caller's renewal", src.TokenSource.(*cachedSource).renewing) // it hangs
 		ctx, cancel := context.WithCancel(context.Background())
 		time.AfterFunc(100*time.Millisecond, cancel) // Ctrl-C
 		start := time.Now()

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http/httptest"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -20,12 +21,21 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
 
-// soakDuration is how long TestSoakLongApplyWithShortLivedTokens keeps applying.
-const soakDuration = 8 * time.Second
+// soakSpan is how long TestSoakLongApplyWithShortLivedTokens keeps applying, on the clock the
+// emulator and the token cache share. It moves on by batchTime after every batch of batchSize
+// customers, while no request is in flight, so the soak runs the same rounds and renews its
+// tokens at the same points however busy the machine is: a token living two seconds is renewed
+// in the background (a tenth of its life left) every third batch, and when that renewal meets an
+// outage the callers of the next batch wait for one.
+const (
+	soakSpan  = 18 * time.Second
+	batchTime = 600 * time.Millisecond
+	batchSize = 10
+)
 
 // TestSoakLongApplyWithShortLivedTokens is a long apply in miniature: rounds of updates to many
 // customers from several workers, with tokens that live two seconds, an Entra ID that fails
-// renewals (503, dropped connections), Partner Center throttling a share of calls and another
+// renewals (503, dropped connections) every third round, Partner Center throttling a share of calls and another
 // writer racing some updates. Every customer must converge, no field may be lost, and no secret
 // may reach a log line or an error.
 func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
@@ -36,7 +46,7 @@ func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
 	logs := &syncWriter{w: &bytes.Buffer{}}
 	ctx := tflogtest.RootLogger(context.Background(), logs)
 
-	emu, c := soakEnvironment(t)
+	emu, c, clk := soakEnvironment(t)
 	customers := make([]string, 30)
 	for i := range customers {
 		customers[i] = fmt.Sprintf("0b6fd2a5-2c8b-4f3e-9b7a-%012d", i)
@@ -44,18 +54,22 @@ func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	stopFaults := injectRenewalFaults(emu)
 	writer := &otherWriter{last: map[string]string{}}
 	rounds := 0
-	for start := time.Now(); rounds < 3 || time.Since(start) < soakDuration; rounds++ {
+	for end := clk.Now().Add(soakSpan); rounds < 3 || clk.Now().Before(end); rounds++ {
+		if rounds%3 == 0 {
+			emu.InjectTokenFault(renewalFaults[rounds/3%len(renewalFaults)])
+		}
 		for _, id := range customers[:rounds%len(customers)+1] {
 			emu.Inject(emulator.Fault{Method: "PUT", CustomerID: id, Mutate: writer.change(id)})
 		}
-		if err := applyRound(ctx, c, customers, rounds); err != nil {
-			t.Fatalf("round %d: %v", rounds, err)
+		for batch := range slices.Chunk(customers, batchSize) {
+			if err := applyRound(ctx, c, batch, rounds); err != nil {
+				t.Fatalf("round %d: %v", rounds, err)
+			}
+			clk.Advance(batchTime)
 		}
 	}
-	stopFaults()
 	emu.ClearFaults()
 
 	raced := 0
@@ -88,8 +102,9 @@ func TestSoakLongApplyWithShortLivedTokens(t *testing.T) {
 }
 
 // soakEnvironment is the emulator on loopback, a refresh-token credential whose tokens live two
-// seconds, and a client that waits at most 200 ms for a Retry-After.
-func soakEnvironment(t *testing.T) (*emulator.Server, *partnercenter.Client) {
+// seconds, a client that waits at most 200 ms for a Retry-After, and the clock the emulator and
+// the credential's cache share.
+func soakEnvironment(t *testing.T) (*emulator.Server, *partnercenter.Client, *clock) {
 	t.Helper()
 	emu := emulator.New()
 	emu.RegisterApp(emulator.App{TenantID: tenant, ClientID: clientID, ClientSecret: secret})
@@ -110,28 +125,11 @@ func soakEnvironment(t *testing.T) (*emulator.Server, *partnercenter.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return emu, c
+	return emu, c, onOneClock(emu, src)
 }
 
-// injectRenewalFaults makes about every other renewal meet an outage until stopped.
-func injectRenewalFaults(emu *emulator.Server) (stop func()) {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		faults := []emulator.TokenFault{{Status: 503}, {Reset: true}, {Status: 500}, {Status: 429}}
-		tick := time.NewTicker(3 * time.Second)
-		defer tick.Stop()
-		for i := 0; ; i++ {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-				emu.InjectTokenFault(faults[i%len(faults)])
-			}
-		}
-	})
-	return func() { close(done); wg.Wait() }
-}
+// renewalFaults are the outages a renewal meets, one every third round in turn.
+var renewalFaults = []emulator.TokenFault{{Status: 503}, {Reset: true}, {Status: 500}, {Status: 429}}
 
 // applyRound reads and updates every customer from six workers, as terraform's parallelism does.
 func applyRound(ctx context.Context, c *partnercenter.Client, customers []string, round int) error {

@@ -242,9 +242,14 @@ func TestExpiredContinuationTokensGet400(t *testing.T) {
 	if _, err := s.SeedCustomers(3); err != nil {
 		t.Fatal(err)
 	}
-	s.SetContinuationTokenLifetime(time.Millisecond)
+	s.SetClock(stopped(time.Now()))
+	s.SetContinuationTokenLifetime(time.Minute)
 	first := listCustomers(t, s, "/v1/customers?size=2", "")
-	time.Sleep(5 * time.Millisecond)
+	s.Advance(time.Minute)
+	if a := listCustomers(t, s, first.nextURI, first.nextToken); a.status != http.StatusOK {
+		t.Fatalf("status %d for a token as old as its lifetime, want the next page", a.status)
+	}
+	s.Advance(time.Nanosecond)
 	a := listCustomers(t, s, first.nextURI, first.nextToken)
 	if desc, _ := a.body["description"].(string); a.status != http.StatusBadRequest || !strings.Contains(desc, "expired") {
 		t.Errorf("status %d, description %q; want 400 saying the token expired", a.status, desc)

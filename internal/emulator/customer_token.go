@@ -47,7 +47,7 @@ func (s *Server) issueTokenLocked(c continuation) (string, error) {
 		}
 		s.directory.tokenKey = key
 	}
-	c.Issued = time.Now().UnixNano()
+	c.Issued = s.nowLocked().UnixNano()
 	body, err := json.Marshal(c)
 	if err != nil {
 		return "", err
@@ -59,7 +59,7 @@ func (s *Server) issueTokenLocked(c continuation) (string, error) {
 // readToken checks a token's signature and returns the position it stands for.
 func (s *Server) readToken(token string) (continuation, error) {
 	s.mu.Lock()
-	key, lifetime := s.directory.tokenKey, s.directory.tokenLifetime
+	key, lifetime, now := s.directory.tokenKey, s.directory.tokenLifetime, s.nowLocked()
 	s.mu.Unlock()
 	b64Body, b64MAC, ok := strings.Cut(token, ".")
 	enc := base64.RawURLEncoding
@@ -72,7 +72,7 @@ func (s *Server) readToken(token string) (continuation, error) {
 	if err := json.Unmarshal(body, &c); err != nil {
 		return continuation{}, errBadToken
 	}
-	if lifetime > 0 && time.Since(time.Unix(0, c.Issued)) > lifetime {
+	if lifetime > 0 && now.Sub(time.Unix(0, c.Issued)) > lifetime {
 		return continuation{}, errExpiredToken
 	}
 	return c, nil

@@ -156,7 +156,7 @@ func (s *Server) issue(clientID string, withRefresh bool, aud audience) (access,
 	if lifetime < s.id.tokenLifetime {
 		lifetime += time.Second
 	}
-	s.id.accessTokens[access] = issuedToken{time.Now().Add(lifetime), aud}
+	s.id.accessTokens[access] = issuedToken{s.nowLocked().Add(lifetime), aud}
 	if withRefresh {
 		refresh = "emu-rt-" + randomToken()
 		s.id.refreshTokens[refresh] = clientID
@@ -173,7 +173,7 @@ func (s *Server) validAccessToken(token string, aud audience) bool {
 		return static == aud
 	}
 	t, ok := s.id.accessTokens[token]
-	return ok && t.audience == aud && time.Now().Before(t.expiry)
+	return ok && t.audience == aud && s.nowLocked().Before(t.expiry)
 }
 
 func randomToken() string {

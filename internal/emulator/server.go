@@ -43,13 +43,14 @@ type Server struct {
 	mux          *http.ServeMux
 	identity     *http.ServeMux
 	graph        *graphemu.Server
+	clock        clock
 }
 
 // New returns an emulator that accepts the given bearer tokens for Partner Center and holds no
 // customers.
 func New(tokens ...string) *Server {
 	s := &Server{tokens: map[string]audience{}, customers: map[string]map[string]any{}, id: newIdentity(),
-		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}, graph: graphemu.New()}
+		countryRules: defaultCountryRules(), verdicts: map[string]addressVerdict{}, graph: graphemu.New(), clock: clock{base: time.Now}}
 	for _, t := range tokens {
 		s.tokens[t] = partnerCenterAudience
 	}

@@ -209,6 +209,9 @@ func checkAssertion(app App, assertion, tokenURL string) *tokenFailure {
 	if len(parts) != 3 || decodeSegment(parts[0], &h) != nil || decodeSegment(parts[1], &c) != nil {
 		return bad
 	}
+	// The wall clock, not the emulator's: the client stamps its assertion's expiry by its own
+	// wall clock, and a test that moves the emulator's clock to expire access tokens must not
+	// make every new assertion look expired.
 	if c.Exp != 0 && time.Unix(c.Exp, 0).Before(time.Now()) {
 		return &tokenFailure{http.StatusUnauthorized, "invalid_client", aadAssertionExpired, "Client assertion is not within its valid time range."}
 	}

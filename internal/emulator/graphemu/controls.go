@@ -129,6 +129,13 @@ func (s *Server) Terminate(id string) error {
 	return nil
 }
 
+// SetClock makes now the clock the emulator's time starts from (the wall clock until then).
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.base = now
+}
+
 // Advance moves the emulator's clock ahead by d: relationships expire, extend and lapse as they
 // would after that long.
 func (s *Server) Advance(d time.Duration) {

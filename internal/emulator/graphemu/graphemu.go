@@ -43,7 +43,8 @@ type Server struct {
 	// order created.
 	assignments     map[string]*assignment
 	assignmentOrder []string
-	// offset moves the emulator's clock ahead of the wall clock (Advance).
+	// base is the clock the emulator's time starts from (SetClock), offset moves it ahead (Advance).
+	base   func() time.Time
 	offset time.Duration
 	// pageSize is how many items a list page holds when the client asks for more ($top).
 	pageSize         int
@@ -58,7 +59,7 @@ type Server struct {
 // New returns an emulated Graph holding no relationship.
 func New() *Server {
 	s := &Server{mux: http.NewServeMux(), relationships: map[string]*relationship{}, visibleAt: map[string]time.Time{},
-		requests: map[string]*request{}, operations: map[string]*operation{}, assignments: map[string]*assignment{}, pageSize: maxPageSize, operationPolls: 1}
+		requests: map[string]*request{}, operations: map[string]*operation{}, assignments: map[string]*assignment{}, pageSize: maxPageSize, operationPolls: 1, base: time.Now}
 	s.relationshipRoutes()
 	s.assignmentRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

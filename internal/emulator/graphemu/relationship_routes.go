@@ -248,5 +248,6 @@ func withContext(v any, fragment string) map[string]any {
 	return out
 }
 
-// nowLocked is the emulator's clock: the wall clock moved on by Advance.
-func (s *Server) nowLocked() time.Time { return time.Now().Add(s.offset) }
+// nowLocked is the emulator's clock: the base clock (SetClock; the wall clock until then) moved
+// on by Advance.
+func (s *Server) nowLocked() time.Time { return s.base().Add(s.offset) }

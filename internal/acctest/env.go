@@ -4,11 +4,8 @@
 package acctest
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"reflect"
@@ -90,62 +87,6 @@ func NewEnv(t *testing.T) *Env {
 	}
 }
 
-// SeedRelationship creates a GDAP relationship in the emulator through Graph's API, as a partner
-// would in the portal, and returns its id; lock also locks it for the customer's approval.
-func (e *Env) SeedRelationship(t *testing.T, name, customerTenantID string, lock bool, roles ...string) string {
-	t.Helper()
-	e.NeedsEmulator(t)
-	var unified []map[string]string
-	for _, r := range roles {
-		unified = append(unified, map[string]string{"roleDefinitionId": r})
-	}
-	created := e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships", map[string]any{
-		"displayName": name, "duration": "P730D", "customer": map[string]string{"tenantId": customerTenantID},
-		"accessDetails": map[string]any{"unifiedRoles": unified}})
-	id, _ := created["id"].(string)
-	if lock {
-		e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+id+"/requests",
-			map[string]string{"action": "lockForApproval"})
-	}
-	return id
-}
-
-// SeedAssignment gives securityGroupID roles under relationship relationshipID in the emulator
-// through Graph's API, as a partner would in the portal, and returns the assignment's id.
-func (e *Env) SeedAssignment(t *testing.T, relationshipID, securityGroupID string, roles ...string) string {
-	t.Helper()
-	e.NeedsEmulator(t)
-	var unified []map[string]string
-	for _, r := range roles {
-		unified = append(unified, map[string]string{"roleDefinitionId": r})
-	}
-	created := e.graphCall(t, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+relationshipID+
-		"/accessAssignments", map[string]any{
-		"accessContainer": map[string]string{"accessContainerId": securityGroupID, "accessContainerType": "securityGroup"},
-		"accessDetails":   map[string]any{"unifiedRoles": unified}})
-	id, _ := created["id"].(string)
-	return id
-}
-
-// graphCall sends body to the emulator's Graph side and returns the decoded success answer.
-func (e *Env) graphCall(t *testing.T, method, path string, body any) map[string]any {
-	t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequestWithContext(t.Context(), method, e.BaseURL+path, bytes.NewReader(b))
-	req.Header.Set("Authorization", "Bearer "+EmulatorGraphToken)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	out := map[string]any{}
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode >= 300 {
-		t.Fatalf("%s %s: %d %v", method, path, resp.StatusCode, out)
-	}
-	return out
-}
-
 // NeedsEmulator skips a test that injects faults or knows the seeded profile when it runs against
 // the real Partner Center.
 func (e *Env) NeedsEmulator(t *testing.T) {
@@ -172,29 +113,6 @@ func (e *Env) Config(body string) string {
 	return e.ProviderConfig + strings.ReplaceAll(body, "%[1]s", e.CustomerID)
 }
 
-// WritingOperations groups the emulator's log by correlation id (one Terraform operation each)
-// and returns the method sequences of the operations that sent a PUT.
-func (e *Env) WritingOperations() [][]string {
-	byOp := map[string][]string{}
-	var order []string
-	for _, r := range e.Emulator.Requests() {
-		if _, seen := byOp[r.CorrelationID]; !seen {
-			order = append(order, r.CorrelationID)
-		}
-		byOp[r.CorrelationID] = append(byOp[r.CorrelationID], r.Method)
-	}
-	var out [][]string
-	for _, id := range order {
-		for _, m := range byOp[id] {
-			if m == "PUT" {
-				out = append(out, byOp[id])
-				break
-			}
-		}
-	}
-	return out
-}
-
 // EmulatorCheck runs check only against the emulator.
 func (e *Env) EmulatorCheck(check func() error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -205,38 +123,13 @@ func (e *Env) EmulatorCheck(check func() error) resource.TestCheckFunc {
 	}
 }
 
-// ExpectOperations checks the Partner Center calls of every operation that wrote.
-func (e *Env) ExpectOperations(want ...[]string) resource.TestCheckFunc {
-	return e.EmulatorCheck(func() error {
-		got := e.WritingOperations()
-		if !slices.EqualFunc(got, want, slices.Equal) {
-			return fmt.Errorf("writing operations made calls %v, want %v", got, want)
-		}
-		return nil
-	})
-}
-
-// ExpectStored checks the field key (defaultAddress.city, say) of what the emulator holds.
-func (e *Env) ExpectStored(key, want string) resource.TestCheckFunc {
-	return e.EmulatorCheck(func() error {
-		p, _ := e.Emulator.Profile(e.CustomerID)
-		if got := LookupPath(p, key); got != want {
-			return fmt.Errorf("the emulator holds %s = %v, want %q", key, got, want)
-		}
-		return nil
-	})
-}
-
-// LookupPath is the field key (top-level, or defaultAddress.<field>) of a stored profile.
-func LookupPath(doc map[string]any, key string) any {
-	if addr, ok := doc["defaultAddress"].(map[string]any); ok && len(key) > 15 && key[:15] == "defaultAddress." {
-		return addr[key[15:]]
-	}
-	return doc[key]
-}
-
-// RequestIDs is what every API error diagnostic must carry for a support case.
-const RequestIDs = `MS-RequestId: [0-9a-f-]{36}, MS-CorrelationId: [0-9a-f-]{36}`
+// The request ids every API error diagnostic must carry for a support case, as each API names
+// them: Partner Center's MS-RequestId and MS-CorrelationId, Microsoft Graph's request-id and the
+// client-request-id the provider sent.
+const (
+	PartnerCenterRequestIDs = `MS-RequestId: [0-9a-f-]{36}, MS-CorrelationId: [0-9a-f-]{36}`
+	GraphRequestIDs         = `request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}`
+)
 
 // DiagnosticPattern matches the parts in order, wherever terraform wraps the lines between words.
 func DiagnosticPattern(parts ...string) *regexp.Regexp {
@@ -265,29 +158,6 @@ func CountStatus(emu *emulator.Server, status int) int {
 		}
 	}
 	return n
-}
-
-// ValidationCalls counts the plan-time address checks the emulator saw.
-func (e *Env) ValidationCalls() (rules, validations int) {
-	for _, r := range e.Emulator.Requests() {
-		switch {
-		case strings.HasPrefix(r.Path, "/v1/countryvalidationrules/"):
-			rules++
-		case r.Path == "/v1/validations/address":
-			validations++
-		}
-	}
-	return rules, validations
-}
-
-// ExpectValidationCalls checks the number of address rule and validation calls the emulator saw.
-func (e *Env) ExpectValidationCalls(rules, validations int) resource.TestCheckFunc {
-	return e.EmulatorCheck(func() error {
-		if r, v := e.ValidationCalls(); r != rules || v != validations {
-			return fmt.Errorf("%d rule and %d validation calls, want %d and %d", r, v, rules, validations)
-		}
-		return nil
-	})
 }
 
 // ExpectPlannedChanges checks that the plan for address changes exactly the attributes in paths

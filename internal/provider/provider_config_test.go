@@ -49,7 +49,8 @@ resource "partnercenter_customer_billing_profile" "test" {
   customer_id  = "` + env.CustomerID + `"
   company_name = "From the environment"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "From the environment")},
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("partnercenter_customer_billing_profile.test",
+				tfjsonpath.New("company_name"), knownvalue.StringExact("From the environment"))},
 		}},
 	})
 }

@@ -37,7 +37,7 @@ func TestAccAddressValidation_rulesRejectAtPlanTime(t *testing.T) {
 	var steps []resource.TestStep
 	for _, tt := range tests {
 		steps = append(steps, resource.TestStep{
-			Config: env.Config(acctest.AddressConfig("", "One Microsoft Way", tt.state, tt.postal)), PlanOnly: true,
+			Config: env.Config(addressConfig("", "One Microsoft Way", tt.state, tt.postal)), PlanOnly: true,
 			ExpectError: acctest.DiagnosticPattern(tt.want...),
 		})
 	}
@@ -53,7 +53,7 @@ func TestAccAddressValidation_addressNotFoundIsAnError(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Emulator.SetAddressVerdict("12 Nowhere Road", partnercenter.AddressNone, "Address not found.")
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.Config(acctest.AddressConfig("", "12 Nowhere Road", "WA", "98052")), PlanOnly: true,
+		Config: env.Config(addressConfig("", "12 Nowhere Road", "WA", "98052")), PlanOnly: true,
 		ExpectError: acctest.DiagnosticPattern("Address not found", "could not find this address"),
 	}}})
 }
@@ -64,22 +64,22 @@ func TestAccAddressValidation_partialMatchWarnsAndUnchangedAddressCostsNoCall(t 
 	env.NeedsEmulator(t)
 	env.Emulator.SetAddressVerdict("1 Microsoft Way", partnercenter.AddressStreetPartial, "Street matched partially.",
 		map[string]string{"addressLine1": "One Microsoft Way", "city": "Redmond", "state": "WA", "postalCode": "98052", "country": "US"})
-	config := env.Config(acctest.AddressConfig("", "1 Microsoft Way", "WA", "98052"))
+	config := env.Config(addressConfig("", "1 Microsoft Way", "WA", "98052"))
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
 			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(acctest.TestProfile,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(testProfile,
 				tfjsonpath.New("default_address").AtMapKey("address_line1"), knownvalue.StringExact("1 Microsoft Way"))},
 			// A warning does not block. Terraform plans the change twice (plan, then again at apply, each
 			// in its own provider process): one rules fetch and one validation each. The plan after
 			// the apply sees an unchanged address and makes none.
-			Check: env.ExpectValidationCalls(2, 2),
+			Check: expectValidationCalls(env, 2, 2),
 		},
 		{
 			PreConfig: env.Emulator.ResetRequests,
 			Config:    config,
 			PlanOnly:  true,
-			Check:     env.ExpectValidationCalls(0, 0),
+			Check:     expectValidationCalls(env, 0, 0),
 		},
 	}})
 }
@@ -90,7 +90,7 @@ func TestAccAddressValidation_serviceOutageNeverBlocks(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Emulator.Inject(emulator.Fault{Method: "POST", Times: 100, Status: 503})
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.Config(acctest.AddressConfig("", "One Microsoft Way", "WA", "98052")),
+		Config: env.Config(addressConfig("", "One Microsoft Way", "WA", "98052")),
 		Check: func(*terraform.State) error {
 			if p, _ := env.Emulator.Profile(env.CustomerID); p["defaultAddress"].(map[string]any)["addressLine1"] != "One Microsoft Way" {
 				return fmt.Errorf("the apply did not go through: %v", p["defaultAddress"])
@@ -106,8 +106,8 @@ func TestAccAddressValidation_canBeTurnedOff(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
 		// The emulator's PUT does not check postal codes, so only plan-time validation would stop this.
-		Config: env.Config(acctest.AddressConfig("validate_address = false", "One Microsoft Way", "WA", "9805")),
-		Check:  env.ExpectValidationCalls(0, 0),
+		Config: env.Config(addressConfig("validate_address = false", "One Microsoft Way", "WA", "9805")),
+		Check:  expectValidationCalls(env, 0, 0),
 	}}})
 }
 
@@ -140,13 +140,13 @@ func TestAccAddressValidation_everyStatusThroughTerraform(t *testing.T) {
 			env.NeedsEmulator(t)
 			line1 := "7 " + status + " Street"
 			env.Emulator.SetAddressVerdict(line1, status, "Emulated "+status+".")
-			step := resource.TestStep{Config: env.Config(acctest.AddressConfig("", line1, "WA", "98052"))}
+			step := resource.TestStep{Config: env.Config(addressConfig("", line1, "WA", "98052"))}
 			if status == partnercenter.AddressNone {
 				step.ExpectError = acctest.DiagnosticPattern("Address not found", "Emulated None")
 			} else {
 				step.Check = resource.ComposeAggregateTestCheckFunc(
-					env.ExpectValidationCalls(2, 2),
-					env.ExpectStored("defaultAddress.addressLine1", line1),
+					expectValidationCalls(env, 2, 2),
+					expectStored(env, "defaultAddress.addressLine1", line1),
 				)
 			}
 			env.Run(t, resource.TestCase{Steps: []resource.TestStep{step}})
@@ -226,9 +226,9 @@ resource "partnercenter_customer_billing_profile" "test" {
 			env.NeedsEmulator(t)
 			var checks []resource.TestCheckFunc
 			for k, v := range tt.stored {
-				checks = append(checks, env.ExpectStored(k, v))
+				checks = append(checks, expectStored(env, k, v))
 			}
-			checks = append(checks, env.ExpectValidationCalls(tt.rules, tt.validations))
+			checks = append(checks, expectValidationCalls(env, tt.rules, tt.validations))
 			env.Run(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: env.Config(tt.config),
@@ -263,7 +263,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 }`)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{Config: polish, PlanOnly: true, ExpectError: acctest.DiagnosticPattern("Phone number required", "addresses in PL", "would have none")},
-		{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+		{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 		{Config: polish, PlanOnly: true, ExpectError: acctest.DiagnosticPattern("Phone number required", "addresses in PL", "would have none")},
 	}})
 	if puts := env.Emulator.Count("PUT", ""); puts != 1 {
@@ -286,7 +286,7 @@ resource "partnercenter_customer_billing_profile" "test" {
   }
 }`,
 		PlanOnly:    true,
-		ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.RequestIDs),
+		ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.PartnerCenterRequestIDs),
 	}}})
 }
 
@@ -324,11 +324,11 @@ resource "partnercenter_customer_billing_profile" "test" {
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		// The first customer has no phone number: an address in Poland cannot be planned for it.
 		{Config: config(env.CustomerID), PlanOnly: true, ExpectError: acctest.DiagnosticPattern("Phone number required")},
-		{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+		{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 		{
 			Config: config(polish),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionReplace),
+				plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionReplace),
 			}},
 			Check: func(*terraform.State) error {
 				p, _ := env.Emulator.Profile(polish)
@@ -352,7 +352,7 @@ func TestAccAddressValidation_partialAddressForAProfileWithoutOneFailsAtPlan(t *
 	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
-			Config: env.Config(acctest.ProfileConfig("Contoso", "Boston")), PlanOnly: true,
+			Config: env.Config(profileConfig("Contoso", "Boston")), PlanOnly: true,
 			ExpectError: acctest.DiagnosticPattern("default_address.country required", "default_address.address_line1 required",
 				"default_address.first_name required", "default_address.last_name required"),
 		},
@@ -365,7 +365,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 }`),
 		},
 		{
-			Config: env.Config(acctest.ProfileConfig("Contoso", "Boston")), PlanOnly: true,
+			Config: env.Config(profileConfig("Contoso", "Boston")), PlanOnly: true,
 			ExpectError: acctest.DiagnosticPattern("default_address.country required"),
 		},
 	}})

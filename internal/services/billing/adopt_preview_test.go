@@ -55,7 +55,7 @@ func TestAdoptPlanOfMatchingValuesWarnsOfNothing(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	cli := acctest.NewCLI(t)
-	diags := cli.Plan(t, env.Config(acctest.CompanyConfig("Contoso Ltd", "")), time.Minute)
+	diags := cli.Plan(t, env.Config(companyConfig("Contoso Ltd", "")), time.Minute)
 	if w, ok := acctest.FindDiagnostic(diags, "warning", "Adopting overwrites values Partner Center holds"); ok {
 		t.Errorf("a warning although the adopt changes nothing: %s", w.Detail)
 	}

@@ -21,8 +21,8 @@ func TestAdoptReadsTheProfileOncePerWalk(t *testing.T) {
 	}{
 		// The plan reads the profile to show what the adopt overwrites and to check the whole
 		// address: once in the plan walk, once in the apply walk, whose read the create takes.
-		"a company name and a partial address, read at plan": {config: acctest.ProfileConfig("Contoso Adopted", "Bellevue"), wantGETs: 2, wantPUTs: 1},
-		"a company name, read at plan":                       {config: acctest.CompanyConfig("Contoso Adopted", ""), wantGETs: 2, wantPUTs: 1},
+		"a company name and a partial address, read at plan": {config: profileConfig("Contoso Adopted", "Bellevue"), wantGETs: 2, wantPUTs: 1},
+		"a company name, read at plan":                       {config: companyConfig("Contoso Adopted", ""), wantGETs: 2, wantPUTs: 1},
 		// Nothing to write, nothing read at plan: the create reads, and writes nothing.
 		"no attribute, no read at plan": {config: "resource \"partnercenter_customer_billing_profile\" \"test\" {\n  customer_id = \"%[1]s\"\n}\n",
 			wantGETs: 1, wantPUTs: 0},
@@ -56,7 +56,7 @@ func TestAdoptFromThePlannedReadKeepsAChangeMadeSince(t *testing.T) {
 	env.Emulator.Inject(emulator.Fault{Method: http.MethodPut, CustomerID: env.CustomerID,
 		Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
 	cli := acctest.NewCLI(t)
-	diags := cli.Apply(t, env.Config(acctest.ProfileConfig("Contoso Adopted", "Bellevue")))
+	diags := cli.Apply(t, env.Config(profileConfig("Contoso Adopted", "Bellevue")))
 	if got := env.Emulator.Count(http.MethodGet, env.CustomerID); got != 3 {
 		t.Errorf("the profile was read %d times, want 3: the plan walk's, the apply walk's, and the re-read after 412", got)
 	}

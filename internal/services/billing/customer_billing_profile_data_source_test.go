@@ -59,7 +59,7 @@ func TestAccBillingProfileDataSource_unknownCustomer(t *testing.T) {
 data "partnercenter_customer_billing_profile" "test" {
   customer_id = "00000000-0000-4000-8000-0000000000ff"
 }`,
-			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", acctest.RequestIDs),
+			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }

@@ -27,16 +27,16 @@ func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
 				// Someone changes culture, which the configuration does not set, between
 				// Terraform's refresh and its PUT.
 				PreConfig: func() {
 					env.Emulator.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) { p["culture"] = "fr-FR" }})
 				},
-				Config: env.Config(acctest.ProfileConfig("Contoso Raced", "Redmond")),
+				Config: env.Config(profileConfig("Contoso Raced", "Redmond")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "company_name", "etag")},
+					PreApply: []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "company_name", "etag")},
 					// The refresh reads the other writer's culture; the configuration does not set
 					// it, so there is nothing to do.
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -44,19 +44,19 @@ func TestAccBillingProfile_raceKeepsConcurrentChangeToUnsetAttribute(t *testing.
 				// The state keeps the planned culture until the next refresh; Partner Center
 				// keeps the other writer's.
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.ExpectString("company_name", "Contoso Raced"),
-					acctest.ExpectString("culture", "en-US"),
+					expectString("company_name", "Contoso Raced"),
+					expectString("culture", "en-US"),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.ExpectStored("culture", "fr-FR"),
-					env.ExpectStored("companyName", "Contoso Raced"),
-					env.ExpectOperations([]string{"PUT"}, []string{"PUT", "GET", "PUT"}),
+					expectStored(env, "culture", "fr-FR"),
+					expectStored(env, "companyName", "Contoso Raced"),
+					expectOperations(env, []string{"PUT"}, []string{"PUT", "GET", "PUT"}),
 					env.ExpectStatusCount(412, 1),
 				),
 			},
 			{
-				Config:            env.Config(acctest.ProfileConfig("Contoso Raced", "Redmond")),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("culture", "fr-FR")},
+				Config:            env.Config(profileConfig("Contoso Raced", "Redmond")),
+				ConfigStateChecks: []statecheck.StateCheck{expectString("culture", "fr-FR")},
 			},
 		},
 	})
@@ -70,14 +70,14 @@ func TestAccBillingProfile_raceIsReportedInAWarning(t *testing.T) {
 	env.NeedsEmulator(t)
 	cli := acctest.NewCLI(t)
 	// Adopting the values the profile holds writes nothing and warns of nothing.
-	if diags := cli.Apply(t, env.Config(acctest.ProfileConfig("Contoso Ltd", "Redmond"))); len(diags) != 0 {
+	if diags := cli.Apply(t, env.Config(profileConfig("Contoso Ltd", "Redmond"))); len(diags) != 0 {
 		t.Fatalf("adopting: unexpected diagnostics %+v", diags)
 	}
 	env.Emulator.Inject(emulator.Fault{Method: "PUT", Mutate: func(p map[string]any) {
 		p["culture"] = "fr-FR"
 		p["defaultAddress"].(map[string]any)["phoneNumber"] = "4255550199"
 	}})
-	diags := cli.Apply(t, env.Config(acctest.ProfileConfig("Contoso Raced", "Redmond")))
+	diags := cli.Apply(t, env.Config(profileConfig("Contoso Raced", "Redmond")))
 	w, ok := acctest.FindDiagnostic(diags, "warning", "Billing profile changed in Partner Center during apply")
 	if !ok {
 		t.Fatalf("no warning about the other writer; diagnostics: %+v", diags)
@@ -90,7 +90,7 @@ func TestAccBillingProfile_raceIsReportedInAWarning(t *testing.T) {
 	}
 	// The state still holds the planned values; an apply that does not refresh starts from the
 	// profile as the last apply left it, so it finds nothing new to report.
-	if diags := cli.Apply(t, env.Config(acctest.ProfileConfig("Contoso Raced Again", "Redmond")), "-refresh=false"); len(diags) != 0 {
+	if diags := cli.Apply(t, env.Config(profileConfig("Contoso Raced Again", "Redmond")), "-refresh=false"); len(diags) != 0 {
 		t.Errorf("an apply after the race warned again: %+v", diags)
 	}
 	if p, _ := env.Emulator.Profile(env.CustomerID); p["culture"] != "fr-FR" || p["companyName"] != "Contoso Raced Again" {
@@ -108,7 +108,7 @@ func TestAccBillingProfile_neverEndingConflictFailsClearly(t *testing.T) {
 	n := 0
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
 				PreConfig: func() {
 					env.Emulator.Inject(emulator.Fault{Method: "PUT", Times: 100, Mutate: func(p map[string]any) {
@@ -116,8 +116,8 @@ func TestAccBillingProfile_neverEndingConflictFailsClearly(t *testing.T) {
 						p["culture"] = fmt.Sprintf("en-%02d", n)
 					}})
 				},
-				Config:      env.Config(acctest.ProfileConfig("Contoso Never", "Redmond")),
-				ExpectError: acctest.DiagnosticPattern("Billing profile update conflicted", "Another writer kept changing", "HTTP 412", acctest.RequestIDs),
+				Config:      env.Config(profileConfig("Contoso Never", "Redmond")),
+				ExpectError: acctest.DiagnosticPattern("Billing profile update conflicted", "Another writer kept changing", "HTTP 412", acctest.PartnerCenterRequestIDs),
 			},
 		},
 	})
@@ -129,7 +129,7 @@ func TestAccBillingProfile_driftIsCorrected(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
 				PreConfig: func() {
 					_ = env.Emulator.ChangeProfile(env.CustomerID, func(p map[string]any) {
@@ -137,12 +137,12 @@ func TestAccBillingProfile_driftIsCorrected(t *testing.T) {
 						p["language"] = "de"
 					})
 				},
-				Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond")),
+				Config: env.Config(profileConfig("Contoso", "Redmond")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionUpdate)},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso"), acctest.ExpectString("language", "de")},
-				Check:             env.ExpectStored("language", "de"),
+				ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso"), expectString("language", "de")},
+				Check:             expectStored(env, "language", "de"),
 			},
 		},
 	})
@@ -158,7 +158,7 @@ func TestAccBillingProfile_unknownCustomer(t *testing.T) {
 resource "partnercenter_customer_billing_profile" "test" {
   customer_id = "00000000-0000-4000-8000-0000000000ff"
 }`,
-			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.RequestIDs),
+			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }
@@ -169,8 +169,8 @@ resource "partnercenter_customer_billing_profile" "test" {
 func TestAccBillingProfile_aCustomerThatIsGoneFailsThePlanWithOneError(t *testing.T) {
 	t.Parallel()
 	configs := map[string]string{
-		"a company name":    acctest.CompanyOnlyConfig,
-		"a partial address": acctest.ProfileConfig("Contoso", "Bellevue"),
+		"a company name":    companyOnlyConfig,
+		"a partial address": profileConfig("Contoso", "Bellevue"),
 		"no attribute":      "resource \"partnercenter_customer_billing_profile\" \"test\" {\n  customer_id = \"%[1]s\"\n}\n",
 	}
 	for name, config := range configs {
@@ -185,7 +185,7 @@ func TestAccBillingProfile_aCustomerThatIsGoneFailsThePlanWithOneError(t *testin
 						PreConfig: func() { env.Emulator.DeleteCustomer(env.CustomerID) },
 						Config:    env.Config(config),
 						ExpectError: acctest.DiagnosticPattern("Customer no longer exists", "customer "+env.CustomerID+" no longer exists",
-							"Remove this resource from the configuration", "HTTP 404", "60003", acctest.RequestIDs),
+							"Remove this resource from the configuration", "HTTP 404", "60003", acctest.PartnerCenterRequestIDs),
 					},
 					{
 						Config: env.Config(""),
@@ -219,18 +219,18 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 		{name: "server errors are retried", fault: emulator.Fault{Method: "PUT", Times: 2, Status: 503}, status: 503, count: 2},
 		{
 			name: "a persistent server error fails with the request ids", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 500},
-			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 500", acctest.RequestIDs),
+			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 500", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "a server-side validation error names the attribute",
 			fault: emulator.Fault{Method: "PUT", Status: 400, ContentType: "application/json",
 				Body: `{"code":27002,"description":"A property has invalid data.","data":["postalCode: PostalCodeInvalid - The postal code is not valid for WA."]}`},
 			expectError: acctest.DiagnosticPattern("Partner Center rejected the billing profile",
-				"Attribute default_address.postal_code: PostalCodeInvalid", "code 27002", acctest.RequestIDs),
+				"Attribute default_address.postal_code: PostalCodeInvalid", "code 27002", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "a proxy's HTML page is summarised", fault: emulator.Fault{Times: 100, Status: 502, ContentType: "text/html", Body: "<html><title>502 Bad Gateway</title></html>"},
-			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 502", "unexpected text/html response body", "502 Bad Gateway", acctest.RequestIDs),
+			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 502", "unexpected text/html response body", "502 Bad Gateway", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "malformed JSON is reported with the request id", fault: emulator.Fault{Times: 100, Status: 200, ContentType: "application/json", Body: `{"id": tru`},
@@ -242,15 +242,15 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 		},
 		{
 			name: "403 points at the relationship and GDAP roles", fault: emulator.Fault{Times: 100, Status: 403},
-			expectError: acctest.DiagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", acctest.RequestIDs),
+			expectError: acctest.DiagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "412s without another writer are not blamed on one", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 412},
-			expectError: acctest.DiagnosticPattern("Billing profile update refused", "no other writer is to blame", "412", acctest.RequestIDs),
+			expectError: acctest.DiagnosticPattern("Billing profile update refused", "no other writer is to blame", "412", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "409 is reported, not retried", fault: emulator.Fault{Method: "PUT", Times: 100, Status: 409},
-			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 409", acctest.RequestIDs),
+			expectError: acctest.DiagnosticPattern("Partner Center request failed", "HTTP 409", acctest.PartnerCenterRequestIDs),
 		},
 	}
 	for _, tt := range tests {
@@ -259,17 +259,17 @@ func TestAccBillingProfile_injectedFaults(t *testing.T) {
 			env := acctest.NewEnv(t)
 			env.NeedsEmulator(t)
 			env.Emulator.Inject(tt.fault)
-			config := env.Config(acctest.ProfileConfig("Contoso Faulted", "Redmond"))
+			config := env.Config(profileConfig("Contoso Faulted", "Redmond"))
 			steps := []resource.TestStep{{Config: config, ExpectError: tt.expectError}}
 			if tt.expectError == nil {
-				steps[0].ConfigStateChecks = []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso Faulted")}
+				steps[0].ConfigStateChecks = []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")}
 				steps[0].Check = env.ExpectStatusCount(tt.status, tt.count)
 			} else {
 				// Once the fault is gone, the next plan and apply work from the state it left.
 				steps = append(steps, resource.TestStep{
 					PreConfig:         env.Emulator.ClearFaults,
 					Config:            config,
-					ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso Faulted")},
+					ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Faulted")},
 				})
 			}
 			env.Run(t, resource.TestCase{Steps: steps})
@@ -283,11 +283,11 @@ func TestAccBillingProfile_unreachablePartnerCenter(t *testing.T) {
 	env.NeedsEmulator(t)
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close() // nothing listens there any more: connection refused
-	refused := regexp.MustCompile(`(?m)^(\s*)base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `${1}base_url = "`+closed.URL+`"`)
+	refused := regexp.MustCompile(`(?m)^(\s*)base_url\s*=\s*"[^"]+"`).ReplaceAllString(env.Config(profileConfig("Contoso", "Redmond")), `${1}base_url = "`+closed.URL+`"`)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: refused, ExpectError: acctest.DiagnosticPattern("Could not reach Partner Center", "Check base_url", "connection refused")},
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond")), ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso")}},
+			{Config: env.Config(profileConfig("Contoso", "Redmond")), ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso")}},
 		},
 	})
 }
@@ -298,8 +298,8 @@ func TestAccBillingProfile_rejectedTokenSaysWhichCredential(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config:      regexp.MustCompile(`(?m)^(\s*)access_token\s*=\s*"[^"]*"`).ReplaceAllString(env.Config(acctest.ProfileConfig("Contoso", "Redmond")), `${1}access_token = "expired"`),
-			ExpectError: acctest.DiagnosticPattern("Partner Center rejected the credential", "access_token", "HTTP 401", acctest.RequestIDs),
+			Config:      regexp.MustCompile(`(?m)^(\s*)access_token\s*=\s*"[^"]*"`).ReplaceAllString(env.Config(profileConfig("Contoso", "Redmond")), `${1}access_token = "expired"`),
+			ExpectError: acctest.DiagnosticPattern("Partner Center rejected the credential", "access_token", "HTTP 401", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }
@@ -346,7 +346,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 		{
 			name:  "a proxy's HTML 404 page",
 			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 404, ContentType: "text/html", Body: "<html><h1>404 Not Found</h1></html>"},
-			want:  acctest.DiagnosticPattern("Partner Center endpoint not found", "Check base_url", "HTTP 404", "text/html", acctest.RequestIDs),
+			want:  acctest.DiagnosticPattern("Partner Center endpoint not found", "Check base_url", "HTTP 404", "text/html", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name: "a wrong base_url path",
@@ -358,17 +358,17 @@ resource "partnercenter_customer_billing_profile" "test" {
 		{
 			name:  "a refused token",
 			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 401},
-			want:  acctest.DiagnosticPattern("Partner Center rejected the credential", "HTTP 401", acctest.RequestIDs),
+			want:  acctest.DiagnosticPattern("Partner Center rejected the credential", "HTTP 401", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name:  "a removed GDAP role",
 			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 403},
-			want:  acctest.DiagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", acctest.RequestIDs),
+			want:  acctest.DiagnosticPattern("Access to the customer denied", "GDAP role", "HTTP 403", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name:  "a server error that outlasts the retries",
 			fault: &emulator.Fault{Method: "GET", Times: 100, Status: 503},
-			want:  acctest.DiagnosticPattern("Partner Center request failed", "HTTP 503", acctest.RequestIDs),
+			want:  acctest.DiagnosticPattern("Partner Center request failed", "HTTP 503", acctest.PartnerCenterRequestIDs),
 		},
 		{
 			name:  "a refresh that times out",
@@ -384,7 +384,7 @@ resource "partnercenter_customer_billing_profile" "test" {
 			env.NeedsEmulator(t)
 			body := tt.body
 			if body == "" {
-				body = acctest.ProfileConfig("Contoso", "Redmond")
+				body = profileConfig("Contoso", "Redmond")
 			}
 			config := env.Config(body)
 			faulty := config
@@ -422,7 +422,7 @@ func TestAccBillingProfile_everyPutCarriesTheETagStateHolds(t *testing.T) {
 	env.NeedsEmulator(t)
 	var etags []string
 	captureETag := func(s *terraform.State) error {
-		etags = append(etags, s.RootModule().Resources[acctest.TestProfile].Primary.Attributes["etag"])
+		etags = append(etags, s.RootModule().Resources[testProfile].Primary.Attributes["etag"])
 		return nil
 	}
 	lastPutIfMatch := func() string {
@@ -436,7 +436,7 @@ func TestAccBillingProfile_everyPutCarriesTheETagStateHolds(t *testing.T) {
 	}
 	var checks []resource.TestStep
 	for i, name := range []string{"Contoso One", "Contoso Two", "Contoso Three"} {
-		step := resource.TestStep{Config: env.Config(acctest.ProfileConfig(name, "Redmond")), Check: captureETag}
+		step := resource.TestStep{Config: env.Config(profileConfig(name, "Redmond")), Check: captureETag}
 		if i > 0 {
 			step.Check = resource.ComposeTestCheckFunc(func(*terraform.State) error {
 				if got, want := lastPutIfMatch(), `"`+etags[len(etags)-1]+`"`; got != want {

@@ -19,15 +19,15 @@ func TestAccBillingProfile_importByCustomerID(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso Imported", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso Imported", "Redmond"))},
 			{
-				ResourceName:      acctest.TestProfile,
+				ResourceName:      testProfile,
 				ImportState:       true,
 				ImportStateId:     env.CustomerID,
 				ImportStateVerify: true,
 			},
 			{
-				ResourceName:    acctest.TestProfile,
+				ResourceName:    testProfile,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
 				ImportStateId:   env.CustomerID,
@@ -42,7 +42,7 @@ func TestAccBillingProfile_generatedConfigPlansClean(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:          env.ProviderConfig,
-			ResourceName:    acctest.TestProfile,
+			ResourceName:    testProfile,
 			ImportState:     true,
 			ImportStateKind: resource.ImportBlockWithID,
 			ImportStateId:   env.CustomerID,
@@ -56,9 +56,9 @@ func TestAccBillingProfile_importRejectsANonGUID(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
-				ResourceName:  acctest.TestProfile,
+				ResourceName:  testProfile,
 				ImportState:   true,
 				ImportStateId: "contoso.onmicrosoft.com",
 				ExpectError:   regexp.MustCompile(`Invalid import id`),
@@ -74,7 +74,7 @@ func TestAccBillingProfile_destroyLeavesTheProfileInPartnerCenter(t *testing.T) 
 	var afterApply map[string]any
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config: env.Config(acctest.ProfileConfig("Contoso Kept", "Redmond")),
+			Config: env.Config(profileConfig("Contoso Kept", "Redmond")),
 			Check: func(*terraform.State) error {
 				afterApply, _ = env.Emulator.Profile(env.CustomerID)
 				return nil

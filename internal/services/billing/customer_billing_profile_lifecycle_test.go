@@ -41,12 +41,12 @@ resource "partnercenter_customer_billing_profile" "test" {
 }`),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectString("company_name", "Contoso Managed"),
-				acctest.ExpectAddress("address_line2", "Floor 2"),
+				expectString("company_name", "Contoso Managed"),
+				expectAddress("address_line2", "Floor 2"),
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.ExpectStored("companyName", "Contoso Managed"),
-				env.ExpectStored("defaultAddress.addressLine2", "Floor 2"),
+				expectStored(env, "companyName", "Contoso Managed"),
+				expectStored(env, "defaultAddress.addressLine2", "Floor 2"),
 			),
 		},
 	}})
@@ -62,10 +62,10 @@ func TestAccBillingProfile_emptyStringClearsAnAttribute(t *testing.T) {
 		{
 			Config: env.Config(addressLine2Config("Contoso", "")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "default_address.address_line2", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "default_address.address_line2", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectAddress("address_line2", "")},
+			ConfigStateChecks: []statecheck.StateCheck{expectAddress("address_line2", "")},
 			Check: env.EmulatorCheck(func() error {
 				p, _ := env.Emulator.Profile(env.CustomerID)
 				if v, held := p["defaultAddress"].(map[string]any)["addressLine2"]; held {

@@ -20,18 +20,18 @@ func TestAccBillingProfile_oneAttributeChangePlansThatAttributeAndTheETag(t *tes
 	env := acctest.NewEnv(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
-				Config: env.Config(acctest.ProfileConfig("Contoso", "Bellevue")),
+				Config: env.Config(profileConfig("Contoso", "Bellevue")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
-						acctest.ExpectPlannedChanges(acctest.TestProfile, "default_address.city", "etag"),
-						plancheck.ExpectUnknownValue(acctest.TestProfile, tfjsonpath.New("etag")),
+						plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionUpdate),
+						acctest.ExpectPlannedChanges(testProfile, "default_address.city", "etag"),
+						plancheck.ExpectUnknownValue(testProfile, tfjsonpath.New("etag")),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectAddress("city", "Bellevue")},
+				ConfigStateChecks: []statecheck.StateCheck{expectAddress("city", "Bellevue")},
 			},
 		},
 	})
@@ -43,16 +43,16 @@ func TestAccBillingProfile_unsetAttributesKeepTheirValuesInThePlan(t *testing.T)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
-				Config: env.Config(acctest.ProfileConfig("Contoso Renamed", "Redmond")),
+				Config: env.Config(profileConfig("Contoso Renamed", "Redmond")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					acctest.ExpectPlannedChanges(acctest.TestProfile, "company_name", "etag"),
+					acctest.ExpectPlannedChanges(testProfile, "company_name", "etag"),
 					// Downstream references see known values, not "(known after apply)".
-					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("culture"), knownvalue.StringExact("en-US")),
-					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("default_address").AtMapKey("phone_number"),
+					plancheck.ExpectKnownValue(testProfile, tfjsonpath.New("culture"), knownvalue.StringExact("en-US")),
+					plancheck.ExpectKnownValue(testProfile, tfjsonpath.New("default_address").AtMapKey("phone_number"),
 						knownvalue.StringExact("4255550100")),
-					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("default_address").AtMapKey("region"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(testProfile, tfjsonpath.New("default_address").AtMapKey("region"), knownvalue.Null()),
 				}},
 			},
 		},
@@ -67,7 +67,7 @@ func TestAccBillingProfile_settingsOnlyChangeKeepsTheETag(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
 				Config: env.Config(`
 resource "partnercenter_customer_billing_profile" "test" {
@@ -82,10 +82,10 @@ resource "partnercenter_customer_billing_profile" "test" {
   }
 }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
-					acctest.ExpectPlannedChanges(acctest.TestProfile, "timeouts.update", "validate_address"),
+					plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionUpdate),
+					acctest.ExpectPlannedChanges(testProfile, "timeouts.update", "validate_address"),
 				}},
-				Check: env.ExpectOperations([]string{"PUT"}),
+				Check: expectOperations(env, []string{"PUT"}),
 			},
 		},
 	})

@@ -21,45 +21,45 @@ func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(acctest.ProfileConfig("Contoso Adopted", "Bellevue")),
+				Config: env.Config(profileConfig("Contoso Adopted", "Bellevue")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionCreate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionCreate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.ExpectString("company_name", "Contoso Adopted"),
-					acctest.ExpectAddress("city", "Bellevue"),
-					acctest.ExpectString("id", env.CustomerID),
-					statecheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("etag"), knownvalue.NotNull()),
-					statecheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("email"), knownvalue.NotNull()),
+					expectString("company_name", "Contoso Adopted"),
+					expectAddress("city", "Bellevue"),
+					expectString("id", env.CustomerID),
+					statecheck.ExpectKnownValue(testProfile, tfjsonpath.New("etag"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(testProfile, tfjsonpath.New("email"), knownvalue.NotNull()),
 				},
 				// The create starts from the profile its plan read to check the address (in an
 				// operation of its own): a PUT alone.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.ExpectOperations([]string{"PUT"}),
-					env.ExpectStored("middleName", "J"),
-					env.ExpectStored("vatId", "US-4255550100"),
-					env.ExpectStored("defaultAddress.district", "King County"),
-					env.ExpectStored("defaultAddress.middleName", "J"),
-					env.ExpectStored("email", "avery.howard@contoso.example"),
+					expectOperations(env, []string{"PUT"}),
+					expectStored(env, "middleName", "J"),
+					expectStored(env, "vatId", "US-4255550100"),
+					expectStored(env, "defaultAddress.district", "King County"),
+					expectStored(env, "defaultAddress.middleName", "J"),
+					expectStored(env, "email", "avery.howard@contoso.example"),
 				),
 			},
 			{
-				Config: env.Config(acctest.ProfileConfig("Contoso Renamed", "Bellevue")),
+				Config: env.Config(profileConfig("Contoso Renamed", "Bellevue")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
-						plancheck.ExpectUnknownValue(acctest.TestProfile, tfjsonpath.New("etag")),
-						plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("company_name"), knownvalue.StringExact("Contoso Renamed")),
+						plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(testProfile, tfjsonpath.New("etag")),
+						plancheck.ExpectKnownValue(testProfile, tfjsonpath.New("company_name"), knownvalue.StringExact("Contoso Renamed")),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso Renamed")},
+				ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Renamed")},
 				// The update PUTs with the ETag and profile from the last read: no GET of its own.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.ExpectOperations([]string{"PUT"}, []string{"PUT"}),
-					env.ExpectStored("companyName", "Contoso Renamed"),
-					env.ExpectStored("vatId", "US-4255550100"),
-					env.ExpectStored("defaultAddress.district", "King County"),
+					expectOperations(env, []string{"PUT"}, []string{"PUT"}),
+					expectStored(env, "companyName", "Contoso Renamed"),
+					expectStored(env, "vatId", "US-4255550100"),
+					expectStored(env, "defaultAddress.district", "King County"),
 				),
 			},
 		},
@@ -72,14 +72,14 @@ func TestAccBillingProfile_adoptingMatchingValuesSendsNoPut(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config: env.Config(acctest.ProfileConfig("Contoso Ltd", "Redmond")),
+			Config: env.Config(profileConfig("Contoso Ltd", "Redmond")),
 			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.ExpectString("company_name", "Contoso Ltd"),
-				acctest.ExpectString("culture", "en-US"),
-				acctest.ExpectAddress("phone_number", "4255550100"),
-				statecheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("default_address").AtMapKey("region"), knownvalue.Null()),
+				expectString("company_name", "Contoso Ltd"),
+				expectString("culture", "en-US"),
+				expectAddress("phone_number", "4255550100"),
+				statecheck.ExpectKnownValue(testProfile, tfjsonpath.New("default_address").AtMapKey("region"), knownvalue.Null()),
 			},
-			Check: env.ExpectOperations(),
+			Check: expectOperations(env),
 		}},
 	})
 }

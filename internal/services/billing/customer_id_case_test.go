@@ -23,9 +23,9 @@ func TestAccBillingProfile_importInAnyCaseIsTheSameCustomer(t *testing.T) {
 	upper := strings.ToUpper(env.CustomerID)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond"))},
+			{Config: env.Config(profileConfig("Contoso", "Redmond"))},
 			{
-				ResourceName:      acctest.TestProfile,
+				ResourceName:      testProfile,
 				ImportState:       true,
 				ImportStateId:     upper,
 				ImportStateVerify: true,
@@ -33,7 +33,7 @@ func TestAccBillingProfile_importInAnyCaseIsTheSameCustomer(t *testing.T) {
 			{
 				// An import block in upper case against a configuration in lower case imports
 				// with nothing to change, not a replacement.
-				ResourceName:    acctest.TestProfile,
+				ResourceName:    testProfile,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
 				ImportStateId:   upper,
@@ -46,26 +46,26 @@ func TestAccBillingProfile_customerIDCaseChangeIsNoReplacement(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	upper := strings.Replace(acctest.ProfileConfig("Contoso", "Redmond"), `"%[1]s"`, `"`+strings.ToUpper(env.CustomerID)+`"`, 1)
+	upper := strings.Replace(profileConfig("Contoso", "Redmond"), `"%[1]s"`, `"`+strings.ToUpper(env.CustomerID)+`"`, 1)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(upper),
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.ExpectString("customer_id", strings.ToUpper(env.CustomerID)),
-					acctest.ExpectString("id", env.CustomerID),
+					expectString("customer_id", strings.ToUpper(env.CustomerID)),
+					expectString("id", env.CustomerID),
 				},
 			},
 			{
 				// The same customer in lower case: an in-place update of customer_id alone, which
 				// writes nothing to Partner Center.
-				Config: env.Config(acctest.ProfileConfig("Contoso", "Redmond")),
+				Config: env.Config(profileConfig("Contoso", "Redmond")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionUpdate),
-					acctest.ExpectPlannedChanges(acctest.TestProfile, "customer_id"),
-					plancheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("id"), knownvalue.StringExact(env.CustomerID)),
+					plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionUpdate),
+					acctest.ExpectPlannedChanges(testProfile, "customer_id"),
+					plancheck.ExpectKnownValue(testProfile, tfjsonpath.New("id"), knownvalue.StringExact(env.CustomerID)),
 				}},
-				Check: env.ExpectOperations([]string{"PUT"}),
+				Check: expectOperations(env, []string{"PUT"}),
 			},
 		},
 	})

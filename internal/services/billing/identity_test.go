@@ -32,24 +32,24 @@ func TestAccBillingProfile_identityIsTheCustomer(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// customer_id in upper case: the identity is the canonical id all the same.
-				Config:            env.Config(strings.Replace(acctest.ProfileConfig("Contoso Identity", "Redmond"), "%[1]s", strings.ToUpper(env.CustomerID), 1)),
-				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(acctest.TestProfile, identity)},
+				Config:            env.Config(strings.Replace(profileConfig("Contoso Identity", "Redmond"), "%[1]s", strings.ToUpper(env.CustomerID), 1)),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(testProfile, identity)},
 			},
 			{
 				// A refresh and an unchanged plan keep it (the unchanged-plan shortcut included).
-				Config: env.Config(strings.Replace(acctest.ProfileConfig("Contoso Identity", "Redmond"), "%[1]s", strings.ToUpper(env.CustomerID), 1)),
+				Config: env.Config(strings.Replace(profileConfig("Contoso Identity", "Redmond"), "%[1]s", strings.ToUpper(env.CustomerID), 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionNoop),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(acctest.TestProfile, identity)},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(testProfile, identity)},
 			},
 			{
 				// An update keeps it too.
-				Config:            env.Config(acctest.ProfileConfig("Contoso Identity Renamed", "Redmond")),
-				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(acctest.TestProfile, identity)},
+				Config:            env.Config(profileConfig("Contoso Identity Renamed", "Redmond")),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectIdentity(testProfile, identity)},
 			},
 			{
-				ResourceName:    acctest.TestProfile,
+				ResourceName:    testProfile,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 			},
@@ -79,13 +79,13 @@ func TestAccBillingProfile_importBlockByIdentity(t *testing.T) {
 			// The identity in upper case names the same customer.
 			Config: env.Config(fmt.Sprintf(importByIdentity, strings.ToUpper(env.CustomerID))),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(acctest.TestProfile, plancheck.ResourceActionNoop),
+				plancheck.ExpectResourceAction(testProfile, plancheck.ResourceActionNoop),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectIdentity(acctest.TestProfile, map[string]knownvalue.Check{"customer_id": knownvalue.StringExact(id)}),
-				statecheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("id"), knownvalue.StringExact(id)),
-				statecheck.ExpectKnownValue(acctest.TestProfile, tfjsonpath.New("etag"), knownvalue.NotNull()),
-				env.ExpectNoWrites(),
+				statecheck.ExpectIdentity(testProfile, map[string]knownvalue.Check{"customer_id": knownvalue.StringExact(id)}),
+				statecheck.ExpectKnownValue(testProfile, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+				statecheck.ExpectKnownValue(testProfile, tfjsonpath.New("etag"), knownvalue.NotNull()),
+				expectNoWrites(env),
 			},
 		}},
 	})

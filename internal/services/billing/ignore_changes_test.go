@@ -47,28 +47,28 @@ func TestAccBillingProfile_ignoreChangesHoldsATopLevelAttributeBack(t *testing.T
 			// only, and apply writes first_name only.
 			Config: env.Config(ignoringConfig("Robin", "ignored@contoso.example", "Redmond", "email")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("first_name", "Robin"), acctest.ExpectString("email", "billing@contoso.example")},
+			ConfigStateChecks: []statecheck.StateCheck{expectString("first_name", "Robin"), expectString("email", "billing@contoso.example")},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.ExpectStored("firstName", "Robin"),
-				env.ExpectStored("email", "billing@contoso.example"),
+				expectStored(env, "firstName", "Robin"),
+				expectStored(env, "email", "billing@contoso.example"),
 			),
 		},
 		{
 			// Someone changes the email in the portal; a later change to another attribute keeps it.
-			PreConfig: func() { env.ChangeStored("email", "portal@contoso.example") },
+			PreConfig: func() { changeStored(env, "email", "portal@contoso.example") },
 			Config:    env.Config(ignoringConfig("Sam", "ignored@contoso.example", "Redmond", "email")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("email", "portal@contoso.example")},
+			ConfigStateChecks: []statecheck.StateCheck{expectString("email", "portal@contoso.example")},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.ExpectStored("firstName", "Sam"),
-				env.ExpectStored("email", "portal@contoso.example"),
-				env.StoredKeepsUnmodelledFields,
+				expectStored(env, "firstName", "Sam"),
+				expectStored(env, "email", "portal@contoso.example"),
+				storedKeepsUnmodelledFields(env),
 			),
 		},
 	}})
@@ -83,24 +83,24 @@ func TestAccBillingProfile_ignoreChangesHoldsAnAddressAttributeBack(t *testing.T
 		{
 			Config: env.Config(ignoringConfig("Robin", "billing@contoso.example", "Bellevue", "default_address.city")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("first_name", "Robin"), acctest.ExpectAddress("city", "Redmond")},
-			Check:             env.ExpectStored("defaultAddress.city", "Redmond"),
+			ConfigStateChecks: []statecheck.StateCheck{expectString("first_name", "Robin"), expectAddress("city", "Redmond")},
+			Check:             expectStored(env, "defaultAddress.city", "Redmond"),
 		},
 		{
-			PreConfig: func() { env.ChangeStoredAddress("city", "Kirkland") },
+			PreConfig: func() { changeStoredAddress(env, "city", "Kirkland") },
 			Config:    env.Config(ignoringConfig("Sam", "billing@contoso.example", "Bellevue", "default_address.city")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectAddress("city", "Kirkland")},
+			ConfigStateChecks: []statecheck.StateCheck{expectAddress("city", "Kirkland")},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.ExpectStored("firstName", "Sam"),
-				env.ExpectStored("defaultAddress.city", "Kirkland"),
-				env.StoredKeepsUnmodelledFields,
+				expectStored(env, "firstName", "Sam"),
+				expectStored(env, "defaultAddress.city", "Kirkland"),
+				storedKeepsUnmodelledFields(env),
 			),
 		},
 	}})
@@ -115,14 +115,14 @@ func TestAccBillingProfile_ignoreChangesHoldsAWholeAddressBack(t *testing.T) {
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{Config: env.Config(ignoringConfig("Avery", "billing@contoso.example", "Redmond", "default_address"))},
 		{
-			PreConfig: func() { env.ChangeStoredAddress("city", "Kirkland") },
+			PreConfig: func() { changeStoredAddress(env, "city", "Kirkland") },
 			Config:    env.Config(ignoringConfig("Robin", "billing@contoso.example", "Bellevue", "default_address")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectAddress("city", "Kirkland")},
-			Check:             env.ExpectStored("defaultAddress.city", "Kirkland"),
+			ConfigStateChecks: []statecheck.StateCheck{expectAddress("city", "Kirkland")},
+			Check:             expectStored(env, "defaultAddress.city", "Kirkland"),
 		},
 	}})
 }
@@ -142,12 +142,12 @@ func TestAccBillingProfile_ignoreChangesKeepsAChangeMadeDuringTheApply(t *testin
 			},
 			Config: env.Config(ignoringConfig("Robin", "billing@contoso.example", "Redmond", "email")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(acctest.TestProfile, "first_name", "etag")},
+				PreApply:             []plancheck.PlanCheck{acctest.ExpectPlannedChanges(testProfile, "first_name", "etag")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.ExpectStored("firstName", "Robin"),
-				env.ExpectStored("email", "portal@contoso.example"),
+				expectStored(env, "firstName", "Robin"),
+				expectStored(env, "email", "portal@contoso.example"),
 				env.ExpectStatusCount(412, 1),
 			),
 		},
@@ -168,7 +168,7 @@ resource "partnercenter_customer_billing_profile" "test" {
   default_address = {}
 }`),
 		ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-		ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectString("company_name", "Contoso Holdings"), acctest.ExpectAddress("city", "Redmond")},
-		Check:             env.StoredKeepsUnmodelledFields,
+		ConfigStateChecks: []statecheck.StateCheck{expectString("company_name", "Contoso Holdings"), expectAddress("city", "Redmond")},
+		Check:             storedKeepsUnmodelledFields(env),
 	}}})
 }

@@ -89,7 +89,7 @@ func TestAccOnboarding_oneUnreadableCustomerDoesNotBlockTheOthers(t *testing.T) 
 						refused:     knownvalue.StringExact("HTTP 403 Forbidden, Partner Center code 403: Forbidden (injected fault)"),
 						cultureless: knownvalue.StringExact("Partner Center holds the billing profile without culture, which every billing profile has"),
 					})),
-					env.ExpectNoWrites(),
+					expectNoWrites(env),
 				},
 			},
 			{PreConfig: forgetOnboarded(t, workDir), Config: env.Config(onboardingData(""))},
@@ -109,7 +109,7 @@ func TestAccOnboarding_anOutageLeavesNobodyOut(t *testing.T) {
 	env.Emulator.Inject(emulator.Fault{Method: http.MethodGet, CustomerID: ids[0], Times: 1000, Status: http.StatusServiceUnavailable})
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
 		Config:      env.Config(onboardingLeavingOutConfig),
-		ExpectError: acctest.DiagnosticPattern("Partner Center request failed", "Could not read the billing profiles of the customers asked for", "HTTP 503", acctest.RequestIDs),
+		ExpectError: acctest.DiagnosticPattern("Partner Center request failed", "Could not read the billing profiles of the customers asked for", "HTTP 503", acctest.PartnerCenterRequestIDs),
 	}}})
 }
 
@@ -120,7 +120,7 @@ func TestOnboardingReadsEachProfileOnce(t *testing.T) {
 	cli := acctest.NewCLI(t)
 	diags := cli.Apply(t, env.Config(onboardingLeavingOutConfig))
 	warning, ok := acctest.FindDiagnostic(diags, "warning", "2 billing profiles left out")
-	if !ok || !acctest.DiagnosticPattern(refused+": GET /v1/customers/"+refused+"/profiles/billing: HTTP 403", acctest.RequestIDs).MatchString(warning.Detail) ||
+	if !ok || !acctest.DiagnosticPattern(refused+": GET /v1/customers/"+refused+"/profiles/billing: HTTP 403", acctest.PartnerCenterRequestIDs).MatchString(warning.Detail) ||
 		!strings.Contains(warning.Detail, cultureless+": GET") {
 		t.Errorf("the warning about the customers left out: %+v; want each with Partner Center's answer and request ids", warning)
 	}

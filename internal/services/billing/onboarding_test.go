@@ -110,7 +110,7 @@ func TestAccOnboarding_importsEveryCustomerWithoutWriting(t *testing.T) {
 	stateChecks := []statecheck.StateCheck{
 		statecheck.ExpectKnownOutputValue("every_listed_customer_imported", knownvalue.Bool(true)),
 		env.ExpectListings(acctest.EstatePages),
-		env.ExpectNoWrites(),
+		expectNoWrites(env),
 	}
 	if env.Emulator != nil {
 		scope, want = "", len(ids)
@@ -136,7 +136,7 @@ func TestAccOnboarding_importsEveryCustomerWithoutWriting(t *testing.T) {
 			{
 				PreConfig:         forgetOnboarded(t, workDir),
 				Config:            env.Config(onboardingData(scope)),
-				ConfigStateChecks: []statecheck.StateCheck{env.ExpectNoWrites()},
+				ConfigStateChecks: []statecheck.StateCheck{expectNoWrites(env)},
 			},
 		},
 	})

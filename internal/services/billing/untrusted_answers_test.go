@@ -26,14 +26,14 @@ func TestAccBillingProfile_anIncompleteProfileIsNeverWrittenBack(t *testing.T) {
 		Body: `{"attributes":{"etag":"-10"}}`})
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config:      env.Config(acctest.CompanyConfig("Contoso Adopted", "")),
-			ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "answer cannot be used", "lacks companyName, culture, language", "HTTP 200 OK", acctest.RequestIDs),
+			Config:      env.Config(companyConfig("Contoso Adopted", "")),
+			ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "answer cannot be used", "lacks companyName, culture, language", "HTTP 200 OK", acctest.PartnerCenterRequestIDs),
 		}},
 		CheckDestroy: func(s *terraform.State) error {
 			if n := env.Emulator.Count("PUT", ""); n != 0 {
 				return fmt.Errorf("%d PUTs were sent from an incomplete profile, want none", n)
 			}
-			return env.StoredKeepsSeededFields(s)
+			return storedKeepsSeededFields(env)(s)
 		},
 	})
 }
@@ -44,21 +44,21 @@ func TestAccBillingProfile_aNullAnswerToAnUpdateLeavesAUsableState(t *testing.T)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.CompanyConfig("Contoso", ""))},
+			{Config: env.Config(companyConfig("Contoso", ""))},
 			{
 				PreConfig: func() {
 					env.Emulator.Inject(emulator.Fault{Method: "PUT", Status: 200, ContentType: "application/json", Body: "null"})
 				},
-				Config:      env.Config(acctest.CompanyConfig("Contoso Renamed", "")),
-				ExpectError: acctest.DiagnosticPattern("may have been applied", "answer cannot be used", "lacks attributes.etag", "HTTP 200 OK", acctest.RequestIDs),
+				Config:      env.Config(companyConfig("Contoso Renamed", "")),
+				ExpectError: acctest.DiagnosticPattern("may have been applied", "answer cannot be used", "lacks attributes.etag", "HTTP 200 OK", acctest.PartnerCenterRequestIDs),
 			},
 			{
 				// The next apply reads the profile and finishes the change.
-				Config: env.Config(acctest.CompanyConfig("Contoso Renamed", "")),
+				Config: env.Config(companyConfig("Contoso Renamed", "")),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr("partnercenter_customer_billing_profile.test", "company_name", "Contoso Renamed"),
 					resource.TestCheckResourceAttr("partnercenter_customer_billing_profile.test", "culture", "en-US"),
-					env.StoredKeepsSeededFields,
+					storedKeepsSeededFields(env),
 				),
 			},
 		},
@@ -73,7 +73,7 @@ func TestAccBillingProfileDataSource_refusesAnEmptyAnswer(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:      env.Config("data \"partnercenter_customer_billing_profile\" \"x\" {\n  customer_id = \"%[1]s\"\n}\n"),
-			ExpectError: acctest.DiagnosticPattern("answer cannot be used", "lacks attributes.etag", "HTTP 200 OK", acctest.RequestIDs),
+			ExpectError: acctest.DiagnosticPattern("answer cannot be used", "lacks attributes.etag", "HTTP 200 OK", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }
@@ -84,12 +84,12 @@ func TestAccBillingProfile_aTimeoutSaysWhatItWaitedFor(t *testing.T) {
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
-			{Config: env.Config(acctest.CompanyConfig("Contoso", ""))},
+			{Config: env.Config(companyConfig("Contoso", ""))},
 			{
 				PreConfig: func() {
 					env.Emulator.Inject(emulator.Fault{Method: "PUT", Times: 100, Status: 429, RetryAfter: 24 * time.Hour})
 				},
-				Config: env.Config(acctest.CompanyConfig("Contoso Throttled", "  timeouts = {\n    update = \"3s\"\n  }\n")),
+				Config: env.Config(companyConfig("Contoso Throttled", "  timeouts = {\n    update = \"3s\"\n  }\n")),
 				ExpectError: acctest.DiagnosticPattern("Timed out", "timed out after", "while Partner Center answered 429 Too Many Requests",
 					`\(Retry-After 86400 s`, "context deadline exceeded"),
 			},

@@ -72,11 +72,11 @@ func TestAnUpgradeAcrossANewlyModelledFieldKeepsItsValue(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	cli := acctest.NewCLI(t)
-	cli.Apply(t, env.Config(acctest.CompanyConfig("Contoso Ltd", "")))
+	cli.Apply(t, env.Config(companyConfig("Contoso Ltd", "")))
 	stored, _ := env.Emulator.Profile(env.CustomerID)
 	email := stored["email"].(string)
 	asOlderRelease(t, cli.Dir, "email", "email", email)
-	cli.Apply(t, env.Config(acctest.CompanyConfig("Contoso Upgraded", "")), "-refresh=false")
+	cli.Apply(t, env.Config(companyConfig("Contoso Upgraded", "")), "-refresh=false")
 	stored, _ = env.Emulator.Profile(env.CustomerID)
 	if stored["email"] != email || stored["companyName"] != "Contoso Upgraded" {
 		t.Errorf("Partner Center holds email %v and company name %v, want %s kept and Contoso Upgraded", stored["email"],

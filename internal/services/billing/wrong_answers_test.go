@@ -47,7 +47,7 @@ func TestAccOnboarding_aCustomersAnswerThatIsNotAListForgetsNobody(t *testing.T)
 								ContentType: "application/json", Body: body})
 						},
 						Config:      env.Config(onboardingConfig("")),
-						ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "not usable as the partner's customer list", "used nothing of it", "HTTP 200 OK", acctest.RequestIDs),
+						ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "not usable as the partner's customer list", "used nothing of it", "HTTP 200 OK", acctest.PartnerCenterRequestIDs),
 					},
 					{
 						// Still four profiles in state: the failed plan forgot none of them.
@@ -112,7 +112,7 @@ func TestAccBillingProfile_aProfileOfAnotherCustomerIsNeverWritten(t *testing.T)
 	env.NeedsEmulator(t)
 	other := otherCustomerProfile(t, env)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
-		{Config: env.Config(acctest.CompanyConfig("Contoso", ""))},
+		{Config: env.Config(companyConfig("Contoso", ""))},
 		{
 			// A misrouting proxy answers every read of this customer's profile with another's.
 			PreConfig: func() {
@@ -120,9 +120,9 @@ func TestAccBillingProfile_aProfileOfAnotherCustomerIsNeverWritten(t *testing.T)
 				env.Emulator.Inject(emulator.Fault{Method: http.MethodGet, CustomerID: env.CustomerID, Times: 100, Status: http.StatusOK,
 					ContentType: "application/json", Body: other})
 			},
-			Config: env.Config(acctest.CompanyConfig("Contoso Renamed", "")),
+			Config: env.Config(companyConfig("Contoso Renamed", "")),
 			ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "wrote nothing from it",
-				"it is the billing profile of customer", "not of customer "+env.CustomerID, acctest.RequestIDs),
+				"it is the billing profile of customer", "not of customer "+env.CustomerID, acctest.PartnerCenterRequestIDs),
 		},
 	}, CheckDestroy: func(*terraform.State) error {
 		if n := env.Emulator.Count(http.MethodPut, ""); n != 0 {
@@ -161,7 +161,7 @@ func TestAccCustomerDataSource_anAnswerAboutAnotherCustomerIsRefused(t *testing.
 			env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
 				Config: env.Config("data \"partnercenter_customer\" \"x\" {\n  customer_id = \"%[1]s\"\n}\n"),
 				ExpectError: acctest.DiagnosticPattern("Unusable answer from Partner Center", "not usable as customer "+env.CustomerID,
-					regexp.QuoteMeta(fmt.Sprintf(tt.want, env.CustomerID, other)), acctest.RequestIDs),
+					regexp.QuoteMeta(fmt.Sprintf(tt.want, env.CustomerID, other)), acctest.PartnerCenterRequestIDs),
 			}}})
 		})
 	}

@@ -54,7 +54,7 @@ func TestAccCustomerDataSource_unknownCustomer(t *testing.T) {
 data "partnercenter_customer" "test" {
   customer_id = "00000000-0000-4000-8000-0000000000ff"
 }`,
-			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.RequestIDs),
+			ExpectError: acctest.DiagnosticPattern("Customer not found", "HTTP 404", "code 60003", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }

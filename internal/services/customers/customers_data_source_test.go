@@ -181,7 +181,7 @@ func TestAccCustomersDataSource_expiredContinuationTokensFailClearly(t *testing.
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:      env.Config(`data "partnercenter_customers" "all" {}`),
-			ExpectError: acctest.DiagnosticPattern("Could not page through the customer list", "page 2", "HTTP 400", "continuation token has expired", acctest.RequestIDs),
+			ExpectError: acctest.DiagnosticPattern("Could not page through the customer list", "page 2", "HTTP 400", "continuation token has expired", acctest.PartnerCenterRequestIDs),
 		}},
 	})
 }

@@ -138,8 +138,8 @@ func TestAccAccessAssignment_refusedAtPlanWhenGraphWouldRefuseIt(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	pending := env.SeedRelationship(t, "Contoso pending", contoso, true, readerRole)
-	active := env.SeedRelationship(t, "Contoso readers", fabrikam, true, readerRole)
+	pending := seedRelationship(t, env, "Contoso pending", contoso, true, readerRole)
+	active := seedRelationship(t, env, "Contoso readers", fabrikam, true, readerRole)
 	if err := env.Emulator.Graph().Approve(active, fabrikam, "Fabrikam"); err != nil {
 		t.Fatal(err)
 	}
@@ -197,11 +197,11 @@ func TestAccAccessAssignment_importByRelationshipAndAssignmentID(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	rel := env.SeedRelationship(t, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
+	rel := seedRelationship(t, env, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
 	if err := env.Emulator.Graph().Approve(rel, contoso, "Contoso"); err != nil {
 		t.Fatal(err)
 	}
-	id := env.SeedAssignment(t, rel, helpdeskGroup, helpdeskAdmin)
+	id := seedAssignment(t, env, rel, helpdeskGroup, helpdeskAdmin)
 	env.Emulator.ResetRequests()
 	address := "partnercenter_delegated_admin_access_assignment.helpdesk"
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{

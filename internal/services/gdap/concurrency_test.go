@@ -76,7 +76,7 @@ func TestAccRelationship_aStaleETagSendsOnlyWhatThePlanChanges(t *testing.T) {
 			t.Parallel()
 			env := acctest.NewEnv(t)
 			env.NeedsEmulator(t)
-			id := env.SeedRelationship(t, "Contoso admins", contoso, false, readerRole)
+			id := seedRelationship(t, env, "Contoso admins", contoso, false, readerRole)
 			config := createdConfig(env, id, "P365D", tc.lifecycle)
 			env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 				{
@@ -102,7 +102,7 @@ func TestAccRelationship_aConcurrentChangeIsNamed(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	id := env.SeedRelationship(t, "Contoso admins", contoso, false, readerRole)
+	id := seedRelationship(t, env, "Contoso admins", contoso, false, readerRole)
 	portalChangeBeforeThePatch(t, env, "Contoso admins", graphemu.PortalChange{Duration: "P90D", AutoExtend: "P180D"})()
 	cli := acctest.NewCLI(t)
 	diags := cli.Apply(t, createdConfig(env, id, "P365D", ""))

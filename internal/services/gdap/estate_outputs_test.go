@@ -60,7 +60,7 @@ func TestAccGDAP_theExampleListsEveryCustomerToActOnAtEstateScale(t *testing.T) 
 	roles := tierRoles(t)
 	for i, tenant := range append(seeded, env.CustomerID) {
 		c, _ := env.Emulator.Company(tenant)
-		id := env.SeedRelationship(t, fmt.Sprintf("%s standard 1", truncate(c.Name, 30)), tenant, true, roles...)
+		id := seedRelationship(t, env, fmt.Sprintf("%s standard 1", truncate(c.Name, 30)), tenant, true, roles...)
 		if err := env.Emulator.Graph().Change(id, graphemu.PortalChange{AutoExtend: rules.AutoExtendOn}); err != nil {
 			t.Fatal(err)
 		}

@@ -38,11 +38,11 @@ func TestAccGDAP_identitiesAndImportByIdentity(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	rel := env.SeedRelationship(t, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
+	rel := seedRelationship(t, env, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
 	if err := env.Emulator.Graph().Approve(rel, contoso, "Contoso"); err != nil {
 		t.Fatal(err)
 	}
-	id := env.SeedAssignment(t, rel, helpdeskGroup, helpdeskAdmin)
+	id := seedAssignment(t, env, rel, helpdeskGroup, helpdeskAdmin)
 	env.Emulator.ResetRequests()
 	assignment := "partnercenter_delegated_admin_access_assignment.helpdesk"
 	relationship := "partnercenter_delegated_admin_relationship.contoso"
@@ -128,7 +128,7 @@ func TestAccGDAP_queryListsRelationshipsByStatus(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 12 {
-		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
 		if i%3 != 0 {
 			if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
 				t.Fatal(err)
@@ -195,12 +195,12 @@ func TestAccGDAP_queryGeneratesConfigurationThatAppliesWritingNothing(t *testing
 	const n = 20
 	for i := range n {
 		tenant := uuid.NewString()
-		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), tenant, true, readerRole, userAdmin)
+		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), tenant, true, readerRole, userAdmin)
 		if err := env.Emulator.Graph().Approve(id, tenant, fmt.Sprintf("Customer %02d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	env.SeedRelationship(t, "Still pending", fabrikam, true, readerRole) // not active: not listed
+	seedRelationship(t, env, "Still pending", fabrikam, true, readerRole) // not active: not listed
 	cli := acctest.NewCLI(t)
 	cli.SkipBelow(t, "1.14.0")
 	cli.Init(t, env.ProviderConfig)
@@ -240,7 +240,7 @@ func TestAccGDAP_queryExampleRuns(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 3 {
-		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
 		if i > 0 {
 			if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
 				t.Fatal(err)
@@ -270,7 +270,7 @@ func TestAccGDAP_queryWarnsWhenTheLimitCutsTheList(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 4 {
-		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
+		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
 		if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
 			t.Fatal(err)
 		}

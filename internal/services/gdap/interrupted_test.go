@@ -48,7 +48,7 @@ func TestAccRelationship_anInterruptedCreateIsTakenOverByTheNextApply(t *testing
 			t.Parallel()
 			env := acctest.NewEnv(t)
 			env.NeedsEmulator(t)
-			id := env.SeedRelationship(t, "Contoso admins", contoso, tc.lock, tc.roles...)
+			id := seedRelationship(t, env, "Contoso admins", contoso, tc.lock, tc.roles...)
 			config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
 			if tc.fails {
 				env.Run(t, resource.TestCase{Steps: []resource.TestStep{{Config: config,

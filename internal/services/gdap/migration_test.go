@@ -49,12 +49,12 @@ func TestAccRelationship_existingRelationshipsAreImportedWritingNothing(t *testi
 	const n = 40
 	for i := range n {
 		tenant := uuid.NewString()
-		id := env.SeedRelationship(t, fmt.Sprintf("Customer %02d admins", i), tenant, true, readerRole, userAdmin)
+		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), tenant, true, readerRole, userAdmin)
 		if err := env.Emulator.Graph().Approve(id, tenant, fmt.Sprintf("Customer %02d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	env.SeedRelationship(t, "Still pending", fabrikam, true, readerRole) // not active: not imported
+	seedRelationship(t, env, "Still pending", fabrikam, true, readerRole) // not active: not imported
 	env.Emulator.Graph().SetPageSize(15)
 	env.Emulator.ResetRequests()
 

@@ -412,7 +412,7 @@ func TestAccRelationship_importByID(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	id := env.SeedRelationship(t, "Contoso admins", contoso, true, readerRole, userAdmin)
+	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole, userAdmin)
 	if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
 		t.Fatal(err)
 	}

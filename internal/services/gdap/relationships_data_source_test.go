@@ -41,9 +41,9 @@ func TestAccRelationshipsDataSource_listsEveryPageAndFilters(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	pending := env.SeedRelationship(t, "Contoso pending", contoso, true, readerRole)
-	created := env.SeedRelationship(t, "Contoso draft", contoso, false, readerRole, userAdmin)
-	other := env.SeedRelationship(t, "Fabrikam pending", fabrikam, true, readerRole)
+	pending := seedRelationship(t, env, "Contoso pending", contoso, true, readerRole)
+	created := seedRelationship(t, env, "Contoso draft", contoso, false, readerRole, userAdmin)
+	other := seedRelationship(t, env, "Fabrikam pending", fabrikam, true, readerRole)
 	env.Emulator.Graph().SetPageSize(1) // three pages for three relationships
 
 	env.Run(t, resource.TestCase{
@@ -87,7 +87,7 @@ func TestAccRelationshipDataSource_readsOneAndFollowsApproval(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	id := env.SeedRelationship(t, "Contoso admins", contoso, true, readerRole)
+	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole)
 	config := env.Config(`
 data "partnercenter_delegated_admin_relationship" "test" {
   id = "` + id + `"
@@ -133,8 +133,7 @@ func TestAccRelationshipDataSource_errorsNameTheProblem(t *testing.T) {
 data "partnercenter_delegated_admin_relationship" "test" {
   id = "00000000-0000-4000-8000-000000000001-00000000-0000-4000-8000-000000000002"
 }`,
-				ExpectError: acctest.DiagnosticPattern("GDAP relationship not found", "HTTP 404 Not Found, Microsoft Graph code resourceNotFound",
-					`request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}`),
+				ExpectError: acctest.DiagnosticPattern("GDAP relationship not found", "HTTP 404 Not Found, Microsoft Graph code resourceNotFound", acctest.GraphRequestIDs),
 			},
 			{
 				Config: env.ProviderConfig + `

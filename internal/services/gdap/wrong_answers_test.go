@@ -55,7 +55,7 @@ func TestAccRelationship_aRoleNamedTwiceIsOneRole(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	id := env.SeedRelationship(t, "Contoso admins", contoso, true, readerRole)
+	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{ // in the configuration, in two cases: refused at plan, naming both
 			Config:      relationshipConfig(env, "Contoso admins", "PT0S", readerRole, strings.ToUpper(readerRole)),
@@ -80,7 +80,7 @@ func TestAccRelationship_anImportOfAnotherCustomersRelationshipIsRefusedNamingBo
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
 	fabrikam := "0b6fd2a5-2c8b-4f3e-9b7a-00000000f4b1"
-	id := env.SeedRelationship(t, "Contoso admins", fabrikam, true, readerRole)
+	id := seedRelationship(t, env, "Contoso admins", fabrikam, true, readerRole)
 	if err := env.Emulator.Graph().Approve(id, fabrikam, "Fabrikam"); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestAccRelationship_anAnswerWithoutItsETagIsUnusable(t *testing.T) {
 				env.Emulator.ResetRequests()
 			},
 			Config:      relationshipConfig(env, "Contoso admins", "P180D", readerRole),
-			ExpectError: acctest.DiagnosticPattern("Unusable answer from Microsoft Graph", "lacks @odata.etag"),
+			ExpectError: acctest.DiagnosticPattern("Unusable answer from Microsoft Graph", "lacks @odata.etag", acctest.GraphRequestIDs),
 		},
 		{
 			PreConfig: func() {

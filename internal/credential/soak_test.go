@@ -183,7 +183,7 @@ func (w *otherWriter) change(id string) func(map[string]any) {
 		defer w.mu.Unlock()
 		w.n++
 		v := fmt.Sprintf("writer-%d", w.n)
-		p["vatId"] = v
+		p["fieldAddedLater"] = v
 		w.last[id] = v
 	}
 }
@@ -205,7 +205,7 @@ func assertConverged(t *testing.T, emu *emulator.Server, id string, lastRound in
 		want[k] = seeded[k]
 	}
 	if writerValue != "" {
-		want["vatId"] = writerValue
+		want["fieldAddedLater"] = writerValue
 	}
 	for k, v := range want {
 		if stored[k] != v {

@@ -35,8 +35,11 @@ func (s *Server) SeedCustomer(customerID string, profile map[string]any) error {
 }
 
 // SeedDefaultCustomer adds a customer with a realistic US profile that also holds fields the
-// public docs do not show, at the top (middleName, vatId) and in the address (district,
-// middleName, emailAddress), to prove nothing drops them.
+// provider does not model, to prove nothing drops them: fields the public docs do not show
+// (middleName at the top; district, middleName and emailAddress in the address), and
+// fieldAddedLater, a name no release of the provider will ever model, standing for whatever
+// Partner Center adds after this release (a real field would stop being an example of an unknown
+// one the day the provider models it).
 func (s *Server) SeedDefaultCustomer(customerID string) error {
 	return s.SeedCustomer(customerID, DefaultProfile())
 }
@@ -44,14 +47,14 @@ func (s *Server) SeedDefaultCustomer(customerID string) error {
 // DefaultProfile is a realistic billing profile, as Partner Center would return it.
 func DefaultProfile() map[string]any {
 	return map[string]any{
-		"firstName":   "Avery",
-		"lastName":    "Howard",
-		"email":       "avery.howard@contoso.example",
-		"culture":     "en-US",
-		"language":    "en",
-		"companyName": "Contoso Ltd",
-		"middleName":  "J",
-		"vatId":       "US-4255550100",
+		"firstName":       "Avery",
+		"lastName":        "Howard",
+		"email":           "avery.howard@contoso.example",
+		"culture":         "en-US",
+		"language":        "en",
+		"companyName":     "Contoso Ltd",
+		"middleName":      "J",
+		"fieldAddedLater": "kept as Partner Center holds it",
 		"defaultAddress": map[string]any{
 			"country":      "US",
 			"city":         "Redmond",

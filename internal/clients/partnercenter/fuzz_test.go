@@ -24,7 +24,7 @@ func FuzzDecodeBillingProfile(f *testing.F) {
 	f.Add([]byte(`{"defaultAddress":null,"attributes":{"etag":7}}`))
 	f.Add([]byte(`{"FirstName":"A","firstName":"B","DefaultAddress":{"Country":"US"}}`))
 	f.Add([]byte("\ufeff[]"))
-	f.Add([]byte(`{"vatId":"X1","VATID":7,"links":{"self":null},"attributes":{"etag":"e","objectType":"P","Extra":[1]},` +
+	f.Add([]byte(`{"fieldAddedLater":"X1","FIELDADDEDLATER":7,"links":{"self":null},"attributes":{"etag":"e","objectType":"P","Extra":[1]},` +
 		`"defaultAddress":{"country":"US","district":"D","middleName":null}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var p BillingProfile

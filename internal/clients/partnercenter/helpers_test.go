@@ -70,7 +70,7 @@ const profileJSON = "\ufeff" + `{"id":"a58ceba5-60ac-48e4-a0bc-2a855811807a","fi
 	`"email":"avery@contoso.example","culture":"en-US","language":"en","companyName":"Contoso",` +
 	`"defaultAddress":{"country":"US","city":"Redmond","state":"WA","addressLine1":"One Microsoft Way",` +
 	`"postalCode":"98052","firstName":"Avery","lastName":"Howard","phoneNumber":"4255550100",` +
-	`"district":"King County","middleName":"J"},"vatId":"US-1234","links":{"self":{"uri":"/v1/customers/0b6fd2a5-2c8b-4f3e-9b7a-3a1de2f0c001/profiles/billing","method":"GET","headers":[]}},` +
+	`"district":"King County","middleName":"J"},"fieldAddedLater":"US-1234","links":{"self":{"uri":"/v1/customers/0b6fd2a5-2c8b-4f3e-9b7a-3a1de2f0c001/profiles/billing","method":"GET","headers":[]}},` +
 	`"attributes":{"etag":"-2279334701316321663","objectType":"CustomerBillingProfile"}}`
 
 // serve starts h on loopback until the test ends. Its cleanup drops the client's connections

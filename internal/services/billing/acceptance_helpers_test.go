@@ -83,7 +83,7 @@ func storedKeepsSeededFields(e *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		stored, _ := e.Emulator.Profile(e.CustomerID)
 		seeded := emulator.DefaultProfile()
-		for _, k := range []string{"firstName", "lastName", "email", "culture", "language", "middleName", "vatId"} {
+		for _, k := range []string{"firstName", "lastName", "email", "culture", "language", "middleName", "fieldAddedLater"} {
 			if stored[k] != seeded[k] {
 				return fmt.Errorf("stored %s = %v, want the seeded %v", k, stored[k], seeded[k])
 			}
@@ -97,7 +97,7 @@ func storedKeepsUnmodelledFields(e *acctest.Env) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		stored, _ := e.Emulator.Profile(e.CustomerID)
 		seeded := emulator.DefaultProfile()
-		for _, k := range []string{"middleName", "vatId", "defaultAddress.district", "defaultAddress.middleName", "defaultAddress.emailAddress"} {
+		for _, k := range []string{"middleName", "fieldAddedLater", "defaultAddress.district", "defaultAddress.middleName", "defaultAddress.emailAddress"} {
 			if got, want := lookupPath(stored, k), lookupPath(seeded, k); got != want {
 				return fmt.Errorf("stored %s = %v, want the seeded %v", k, got, want)
 			}

@@ -35,7 +35,7 @@ var trialFields = []trialField{
 	{"city", "city", true}, {"address_line1", "addressLine1", true}, {"address_line2", "addressLine2", true},
 	{"address_line3", "addressLine3", true}, {"postal_code", "postalCode", true}, {"first_name", "firstName", true},
 	{"last_name", "lastName", true}, {"phone_number", "phoneNumber", true},
-	{"", "vatId", false}, {"", "district", true}, {"", "middleName", true}, {"", "emailAddress", true},
+	{"", "fieldAddedLater", false}, {"", "district", true}, {"", "middleName", true}, {"", "emailAddress", true},
 }
 
 func (f trialField) id() string {

@@ -4,12 +4,12 @@
 package billing_test
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 )
@@ -20,24 +20,17 @@ func TestAccBillingProfileDataSource_readsEveryAttribute(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.NeedsEmulator(t)
-	want := map[string]string{
-		"id": env.CustomerID, "first_name": "Avery", "last_name": "Howard", "email": "avery.howard@contoso.example",
-		"culture": "en-US", "language": "en", "company_name": "Contoso Ltd",
-	}
-	wantAddress := map[string]knownvalue.Check{
-		"country": knownvalue.StringExact("US"), "city": knownvalue.StringExact("Redmond"), "state": knownvalue.StringExact("WA"),
-		"address_line1": knownvalue.StringExact("One Microsoft Way"), "postal_code": knownvalue.StringExact("98052"),
-		"first_name": knownvalue.StringExact("Avery"), "last_name": knownvalue.StringExact("Howard"),
-		"phone_number": knownvalue.StringExact("4255550100"), "region": knownvalue.Null(),
-		"address_line2": knownvalue.Null(), "address_line3": knownvalue.Null(),
-	}
-	checks := []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(testDataSource, tfjsonpath.New("default_address"), knownvalue.ObjectExact(wantAddress)),
-		statecheck.ExpectKnownValue(testDataSource, tfjsonpath.New("etag"), knownvalue.NotNull()),
-	}
-	for attr, v := range want {
-		checks = append(checks, statecheck.ExpectKnownValue(testDataSource, tfjsonpath.New(attr), knownvalue.StringExact(v)))
-	}
+	str := knownvalue.StringExact
+	checks := []statecheck.StateCheck{acctest.ExpectEveryAttribute(testDataSource, map[string]knownvalue.Check{
+		"id": str(env.CustomerID), "customer_id": str(env.CustomerID), "etag": knownvalue.StringRegexp(regexp.MustCompile(`.`)),
+		"first_name": str("Avery"), "last_name": str("Howard"), "email": str("avery.howard@contoso.example"),
+		"culture": str("en-US"), "language": str("en"), "company_name": str("Contoso Ltd"),
+		"default_address": knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"country": str("US"), "city": str("Redmond"), "state": str("WA"), "address_line1": str("One Microsoft Way"),
+			"postal_code": str("98052"), "first_name": str("Avery"), "last_name": str("Howard"), "phone_number": str("4255550100"),
+			"region": knownvalue.Null(), "address_line2": knownvalue.Null(), "address_line3": knownvalue.Null(),
+		}),
+	})}
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: env.Config(`

@@ -37,7 +37,7 @@ func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					expectOperations(env, []string{"PUT"}),
 					expectStored(env, "middleName", "J"),
-					expectStored(env, "vatId", "US-4255550100"),
+					expectStored(env, "fieldAddedLater", "kept as Partner Center holds it"),
 					expectStored(env, "defaultAddress.district", "King County"),
 					expectStored(env, "defaultAddress.middleName", "J"),
 					expectStored(env, "email", "avery.howard@contoso.example"),
@@ -58,7 +58,7 @@ func TestAccBillingProfile_adoptsThenUpdatesOneAttribute(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					expectOperations(env, []string{"PUT"}, []string{"PUT"}),
 					expectStored(env, "companyName", "Contoso Renamed"),
-					expectStored(env, "vatId", "US-4255550100"),
+					expectStored(env, "fieldAddedLater", "kept as Partner Center holds it"),
 					expectStored(env, "defaultAddress.district", "King County"),
 				),
 			},

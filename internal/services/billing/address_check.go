@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
@@ -82,9 +81,8 @@ const (
 // long on them.
 func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
 	limit := addressCheckTimeout
-	var config map[string]tftypes.Value
-	if req.Config.Raw.As(&config) == nil {
-		if read, diags := blockTimeout(config["timeouts"], "read")(ctx, addressCheckTimeout); !diags.HasError() {
+	if config, diags := readResourceModel(ctx, req.Config.Raw); !diags.HasError() {
+		if read, diags := config.timeout("read")(ctx, addressCheckTimeout); !diags.HasError() {
 			limit = min(limit, read)
 		}
 	}

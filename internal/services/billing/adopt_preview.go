@@ -31,7 +31,7 @@ type planRead struct {
 // kept for the create (keepForCreate) and for the address checks.
 func (r *billingProfileResource) previewAdopt(ctx context.Context, req resource.ModifyPlanRequest, customerID types.String,
 	resp *resource.ModifyPlanResponse) planRead {
-	config, d := readResourceModel(req.Config.Raw)
+	config, d := readResourceModel(ctx, req.Config.Raw)
 	if resp.Diagnostics.Append(d...); d.HasError() || !framework.Known(customerID) || !writesAnything(config.billingProfileModel) {
 		return planRead{}
 	}

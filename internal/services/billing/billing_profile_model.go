@@ -4,12 +4,8 @@
 package billing
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -20,9 +16,8 @@ import (
 // profile_attributes.go: Profile by name, and Address, default_address (null, unknown, or an
 // object of addressAttributes).
 //
-// It is read from and written to Terraform's values directly, by the tables, rather than through
-// the framework's reflection on struct tags: that keeps each name in one place, and conversion was
-// a large share of the provider's work per resource.
+// It is read from and written to Terraform's values by the tables, in terraform_values.go, rather
+// than through the framework's reflection on struct tags (that file says why).
 type billingProfileModel struct {
 	CustomerID, ID, ETag types.String
 	Profile              map[string]types.String
@@ -37,81 +32,6 @@ var addressAttrTypes = func() map[string]attr.Type {
 	}
 	return m
 }()
-
-// readProfileModel reads the model out of attrs, a state, plan or configuration value's
-// attributes.
-func readProfileModel(attrs map[string]tftypes.Value) billingProfileModel {
-	m := billingProfileModel{
-		CustomerID: stringOf(attrs["customer_id"]), ID: stringOf(attrs["id"]), ETag: stringOf(attrs["etag"]),
-		Profile: make(map[string]types.String, len(profileAttributes)), Address: addressOf(attrs[attrDefaultAddress]),
-	}
-	for _, a := range profileAttributes {
-		m.Profile[a.name] = stringOf(attrs[a.name])
-	}
-	return m
-}
-
-// valueWith is the profile written into attrs (the attributes that are not the profile's), as a
-// value of type t: a resource's or a data source's.
-func (m billingProfileModel) valueWith(ctx context.Context, t tftypes.Type, attrs map[string]tftypes.Value) (tftypes.Value, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if err := m.writeTo(ctx, attrs); err != nil {
-		diags.AddError("Could not record the billing profile", "This is a bug in the provider; please report it: "+err.Error())
-	}
-	return tftypes.NewValue(t, attrs), diags
-}
-
-// writeTo puts the model into attrs, a state value's attributes.
-func (m billingProfileModel) writeTo(ctx context.Context, attrs map[string]tftypes.Value) error {
-	attrs["customer_id"], attrs["id"], attrs["etag"] = tfString(m.CustomerID), tfString(m.ID), tfString(m.ETag)
-	for _, a := range profileAttributes {
-		attrs[a.name] = tfString(m.Profile[a.name])
-	}
-	addr, err := m.Address.ToTerraformValue(ctx)
-	attrs[attrDefaultAddress] = addr
-	return err
-}
-
-// stringOf is a string value of Terraform's as the framework's type.
-func stringOf(v tftypes.Value) types.String {
-	switch {
-	case !v.IsKnown():
-		return types.StringUnknown()
-	case v.IsNull():
-		return types.StringNull()
-	}
-	var s string
-	_ = v.As(&s) // a known, non-null string value always converts
-	return types.StringValue(s)
-}
-
-// tfString is the framework's string value as Terraform's.
-func tfString(s types.String) tftypes.Value {
-	switch {
-	case s.IsUnknown():
-		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
-	case s.IsNull():
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, s.ValueString())
-}
-
-// addressOf is default_address as Terraform holds it, as the framework's object.
-func addressOf(v tftypes.Value) types.Object {
-	switch {
-	case !v.IsKnown():
-		return types.ObjectUnknown(addressAttrTypes)
-	case v.IsNull():
-		return types.ObjectNull(addressAttrTypes)
-	}
-	var attrs map[string]tftypes.Value
-	_ = v.As(&attrs) // a known, non-null object value always converts
-	values := make(map[string]attr.Value, len(addressAttributes))
-	for _, a := range addressAttributes {
-		values[a.name] = stringOf(attrs[a.name])
-	}
-	return types.ObjectValueMust(addressAttrTypes, values)
-}
 
 // customerID is the customer the model names, in canonical form.
 func (m billingProfileModel) customerID() string {

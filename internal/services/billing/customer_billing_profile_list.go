@@ -155,7 +155,7 @@ func (l *billingProfileList) result(ctx context.Context, req list.ListRequest, c
 	// The result leaves out the values the resource's validators would refuse, so that the
 	// configuration Terraform generates from it plans clean, and says which (refused_values.go).
 	t := req.ResourceSchema.Type().TerraformType(ctx)
-	state, left := withoutRefused(ctx, stateOf(p, newResourceModel(id, t)))
+	state, left := withoutRefused(ctx, stateOf(p, newResourceModel(id)))
 	if len(left) > 0 {
 		addLeftOutValuesWarning(&result.Diagnostics, id, left)
 	}

@@ -74,9 +74,9 @@ func (r *billingProfileResource) Configure(_ context.Context, req resource.Confi
 // did, see keepForCreate), writes the configured attributes over it, and PUTs only when that
 // changes something.
 func (r *billingProfileResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan, d := readResourceModel(req.Plan.Raw)
+	plan, d := readResourceModel(ctx, req.Plan.Raw)
 	resp.Diagnostics.Append(d...)
-	config, d := readResourceModel(req.Config.Raw)
+	config, d := readResourceModel(ctx, req.Config.Raw)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
@@ -99,7 +99,7 @@ func (r *billingProfileResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *billingProfileResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, d := readResourceModel(req.State.Raw)
+	state, d := readResourceModel(ctx, req.State.Raw)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
@@ -147,11 +147,11 @@ func (r *billingProfileResource) readForState(ctx context.Context, customerID st
 // Update PUTs with the ETag from state, starting from the profile kept in private state; on 412
 // the client re-reads and writes what the plan changes over the fresh copy.
 func (r *billingProfileResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan, d := readResourceModel(req.Plan.Raw)
+	plan, d := readResourceModel(ctx, req.Plan.Raw)
 	resp.Diagnostics.Append(d...)
-	config, d := readResourceModel(req.Config.Raw)
+	config, d := readResourceModel(ctx, req.Config.Raw)
 	resp.Diagnostics.Append(d...)
-	state, d := readResourceModel(req.State.Raw)
+	state, d := readResourceModel(ctx, req.State.Raw)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}

@@ -16,8 +16,7 @@ import (
 
 // listedState is the state of profile p as a list result holds it.
 func listedState(p *partnercenter.BillingProfile) billingProfileResourceModel {
-	ctx := context.Background()
-	return stateOf(p, newResourceModel("3fa85f64-5717-4562-b3fc-2c963f66afa6", billingProfileResourceSchema(ctx).Type().TerraformType(ctx)))
+	return stateOf(p, newResourceModel("3fa85f64-5717-4562-b3fc-2c963f66afa6"))
 }
 
 func TestAListResultLeavesOutOnlyRefusedValues(t *testing.T) {

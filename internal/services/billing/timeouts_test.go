@@ -38,7 +38,11 @@ func TestATimeoutIsReadFromTheBlockOrDefaults(t *testing.T) {
 		"the read of a block": {timeoutsBlock(tftypes.NewValue(tftypes.String, "1m")), "read", def, ""},
 	}
 	for name, tt := range tests {
-		got, diags := blockTimeout(tt.block, tt.op)(context.Background(), def)
+		block, diags := timeoutsOf(context.Background(), tt.block)
+		if diags.HasError() {
+			t.Fatalf("%s: %v", name, diags)
+		}
+		got, diags := blockTimeout(block, tt.op)(context.Background(), def)
 		if tt.wantError == "" {
 			if diags.HasError() || got != tt.want {
 				t.Errorf("%s: %s, %v; want %s", name, got, diags, tt.want)

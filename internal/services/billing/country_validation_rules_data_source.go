@@ -41,7 +41,7 @@ type countryRulesModel struct {
 }
 
 func (d *countryRulesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_country_validation_rules"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCountryValidationRules
 }
 
 func (d *countryRulesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

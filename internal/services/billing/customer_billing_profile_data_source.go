@@ -25,7 +25,7 @@ type billingProfileDataSource struct {
 }
 
 func (d *billingProfileDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomerBillingProfile
 }
 
 func (d *billingProfileDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -51,7 +51,7 @@ const billingProfileListDescription = "Lists the billing profiles of the partner
 	"stays as Partner Center holds it."
 
 func (l *billingProfileList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomerBillingProfile
 }
 
 func (l *billingProfileList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {

@@ -58,7 +58,7 @@ type billingProfileResource struct {
 }
 
 func (r *billingProfileResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_billing_profile"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomerBillingProfile
 }
 
 func (r *billingProfileResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -66,7 +66,7 @@ const billingProfilesDataSourceDescription = "Reads the billing profiles of many
 	"reading the profile again."
 
 func (d *billingProfilesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_billing_profiles"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomerBillingProfiles
 }
 
 func (d *billingProfilesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

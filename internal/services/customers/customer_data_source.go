@@ -31,7 +31,7 @@ type customerDataSourceModel struct {
 }
 
 func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomer
 }
 
 func (d *customerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

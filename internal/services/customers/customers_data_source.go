@@ -45,7 +45,7 @@ const customersDataSourceDescription = "Lists the partner's customers in Partner
 	"customer that shows on two pages is listed once."
 
 func (d *customersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customers"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameCustomers
 }
 
 func (d *customersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -43,33 +42,10 @@ type assignmentResource struct {
 	graph *graph.Client
 }
 
-type assignmentModel struct {
-	ID              types.String   `tfsdk:"id"`
-	RelationshipID  types.String   `tfsdk:"relationship_id"`
-	SecurityGroupID types.String   `tfsdk:"security_group_id"`
-	Roles           types.Set      `tfsdk:"roles"`
-	Status          types.String   `tfsdk:"status"`
-	ETag            types.String   `tfsdk:"etag"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (m *assignmentModel) roles(ctx context.Context) []string { return roleIDs(ctx, m.Roles) }
-
-// fromGraph fills m from a, keeping m's spelling of the ids Graph gives in other case.
-func (m *assignmentModel) fromGraph(ctx context.Context, a *graph.AccessAssignment) diag.Diagnostics {
-	m.ID = types.StringValue(a.ID)
-	m.RelationshipID = sameFold(types.StringValue(a.RelationshipID), m.RelationshipID)
-	m.SecurityGroupID = sameFold(types.StringValue(a.SecurityGroupID), m.SecurityGroupID)
-	var d diag.Diagnostics
-	m.Roles, d = roleSet(ctx, a.Roles, m.roles(ctx))
-	m.Status, m.ETag = types.StringValue(a.Status), optional(a.ETag)
-	return d
-}
-
 // Metadata names the resource. Its identity (relationship_id, id) changes when the access moves
 // to another relationship, in place (Update).
 func (r *assignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delegated_admin_access_assignment"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameDelegatedAdminAccessAssignment
 	resp.ResourceBehavior.MutableIdentity = true
 }
 

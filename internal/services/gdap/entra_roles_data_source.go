@@ -29,7 +29,7 @@ type entraRolesModel struct {
 }
 
 func (d *entraRolesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_entra_roles"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameEntraRoles
 }
 
 func (d *entraRolesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

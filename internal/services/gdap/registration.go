@@ -24,8 +24,8 @@ func Service() framework.Service {
 		// A relationship's plan says whether it awaits approval even when nothing changes; an
 		// assignment's unchanged plan is its state, but the shortcut needs a case of its own in the
 		// provider's TestUnchangedPlansMatchTheFramework first.
-		ComputesUnchangedPlan: []string{"partnercenter_delegated_admin_relationship",
-			"partnercenter_delegated_admin_access_assignment"},
+		ComputesUnchangedPlan: []string{"partnercenter_" + typeNameDelegatedAdminRelationship,
+			"partnercenter_" + typeNameDelegatedAdminAccessAssignment},
 		DataSources: []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
 	}
 }

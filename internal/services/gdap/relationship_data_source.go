@@ -27,7 +27,7 @@ type relationshipDataSource struct {
 }
 
 func (d *relationshipDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationship"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameDelegatedAdminRelationship
 }
 
 // relationshipIDValidator checks a relationship id at plan time.

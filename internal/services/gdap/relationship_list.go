@@ -33,7 +33,7 @@ type relationshipList struct {
 }
 
 func (l *relationshipList) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationship"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameDelegatedAdminRelationship
 }
 
 func (l *relationshipList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {

@@ -59,7 +59,7 @@ func (f relationshipFilter) graphFilter(limit int) graph.Filter {
 }
 
 func (d *relationshipsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delegated_admin_relationships"
+	resp.TypeName = req.ProviderTypeName + "_" + typeNameDelegatedAdminRelationships
 }
 
 func (d *relationshipsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

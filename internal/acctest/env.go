@@ -32,9 +32,20 @@ import (
 // variables of another credential kind) set.
 const EnvTestCustomerID = "PARTNERCENTER_TEST_CUSTOMER_ID"
 
-// AgainstRealPartnerCenter reports whether the user asked for the real service.
+// EnvTestGDAPCustomerTenantID names the customer tenant the GDAP acceptance tests read against
+// the real Microsoft Graph: TF_ACC=1 with this variable and a credential set. Each API is switched
+// on its own: with only PARTNERCENTER_TEST_CUSTOMER_ID set, the GDAP tests stay on the emulator,
+// and with only this one, the billing tests do.
+const EnvTestGDAPCustomerTenantID = "PARTNERCENTER_TEST_GDAP_CUSTOMER_TENANT_ID"
+
+// AgainstRealPartnerCenter reports whether the user asked for the real Partner Center.
 func AgainstRealPartnerCenter() bool {
 	return os.Getenv("TF_ACC") != "" && os.Getenv(EnvTestCustomerID) != ""
+}
+
+// AgainstRealGraph reports whether the user asked for the real Microsoft Graph.
+func AgainstRealGraph() bool {
+	return os.Getenv("TF_ACC") != "" && os.Getenv(EnvTestGDAPCustomerTenantID) != ""
 }
 
 // EmulatorToken is the bearer token every test emulator accepts for Partner Center, and
@@ -50,26 +61,49 @@ var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"partnercenter": func() (tfprotov6.ProviderServer, error) { return serve.Wrap(provider.NewServer("test"))(), nil },
 }
 
-// Env is where one acceptance test runs: its own emulator with its own customer, or the real
-// Partner Center when the user has set real credentials.
+// Env is where one acceptance test runs: its own emulator with its own customer, or the real API
+// its test is for (Partner Center, NewEnv; Microsoft Graph, NewGraphEnv) when the user has set
+// real credentials and that API's test customer.
 type Env struct {
-	// CustomerID is the customer the test changes: a seeded one, or PARTNERCENTER_TEST_CUSTOMER_ID.
+	// CustomerID is the customer the test changes: a seeded one, PARTNERCENTER_TEST_CUSTOMER_ID, or
+	// (NewGraphEnv) PARTNERCENTER_TEST_GDAP_CUSTOMER_TENANT_ID.
 	CustomerID string
 	// ProviderConfig is the provider block pointing at the emulator, or an empty one.
 	ProviderConfig string
-	// Emulator is the test's emulator, nil against the real Partner Center.
+	// Emulator is the test's emulator, nil against a real API.
 	Emulator *emulator.Server
-	// BaseURL is the emulator's address, "" against the real Partner Center.
+	// BaseURL is the emulator's address, "" against a real API.
 	BaseURL string
 }
 
-// NewEnv is a test's Env: its own emulator with one seeded customer, or the real Partner Center
-// when TF_ACC and PARTNERCENTER_TEST_CUSTOMER_ID are set.
+// NewEnv is a Partner Center test's Env: its own emulator with one seeded customer, or the real
+// Partner Center when TF_ACC and PARTNERCENTER_TEST_CUSTOMER_ID are set.
 func NewEnv(t *testing.T) *Env {
 	t.Helper()
 	if AgainstRealPartnerCenter() {
-		return &Env{CustomerID: os.Getenv(EnvTestCustomerID), ProviderConfig: `provider "partnercenter" {}`}
+		return realEnv(os.Getenv(EnvTestCustomerID))
 	}
+	return emulatorEnv(t)
+}
+
+// NewGraphEnv is a GDAP test's Env: its own emulator, or the real Microsoft Graph when TF_ACC and
+// PARTNERCENTER_TEST_GDAP_CUSTOMER_TENANT_ID are set, with CustomerID that customer's tenant.
+func NewGraphEnv(t *testing.T) *Env {
+	t.Helper()
+	if AgainstRealGraph() {
+		return realEnv(os.Getenv(EnvTestGDAPCustomerTenantID))
+	}
+	return emulatorEnv(t)
+}
+
+// realEnv is an Env on the real APIs, with the credential the environment gives the provider.
+func realEnv(customerID string) *Env {
+	return &Env{CustomerID: customerID, ProviderConfig: `provider "partnercenter" {}`}
+}
+
+// emulatorEnv is an Env on a new emulator holding one customer, CustomerID.
+func emulatorEnv(t *testing.T) *Env {
+	t.Helper()
 	emu := emulator.New(EmulatorToken)
 	emu.AddGraphToken(EmulatorGraphToken)
 	id := uuid.NewString()
@@ -87,17 +121,17 @@ func NewEnv(t *testing.T) *Env {
 	}
 }
 
-// NeedsEmulator skips a test that injects faults or knows the seeded profile when it runs against
-// the real Partner Center.
+// NeedsEmulator skips a test that needs what only the emulator can do (inject faults, know the
+// seeded profile, approve a relationship as the customer) when it runs against a real API.
 func (e *Env) NeedsEmulator(t *testing.T) {
 	t.Helper()
 	if e.Emulator == nil {
-		t.Skip("this test injects faults into the Partner Center emulator")
+		t.Skip("this test needs the emulator: it injects faults, knows what was seeded, or acts as the customer")
 	}
 }
 
-// Run runs tc through the real terraform CLI: against the emulator without TF_ACC, against
-// Partner Center with it.
+// Run runs tc through the real terraform CLI: against the emulator, or against the real API the
+// Env was made for (which needs TF_ACC).
 func (e *Env) Run(t *testing.T, tc resource.TestCase) {
 	t.Helper()
 	tc.ProtoV6ProviderFactories = ProviderFactories

@@ -78,7 +78,7 @@ func expectAssignment(t *testing.T, env *acctest.Env, roles ...string) resource.
 
 func TestAccAccessAssignment_assignedAfterApprovalAndKeptAsConfigured(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Graph().SetAssignmentDelay(time.Second) // pending for a second: apply waits for active
 	env.Run(t, resource.TestCase{
@@ -136,7 +136,7 @@ func TestAccAccessAssignment_assignedAfterApprovalAndKeptAsConfigured(t *testing
 
 func TestAccAccessAssignment_refusedAtPlanWhenGraphWouldRefuseIt(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	pending := seedRelationship(t, env, "Contoso pending", contoso, true, readerRole)
 	active := seedRelationship(t, env, "Contoso readers", fabrikam, true, readerRole)
@@ -165,7 +165,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 
 func TestAccAccessAssignment_opaqueFailuresAndStaleETagsAreOvercome(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{Config: assignmentConfig(env, helpdeskAdmin)},
@@ -195,7 +195,7 @@ func TestAccAccessAssignment_opaqueFailuresAndStaleETagsAreOvercome(t *testing.T
 
 func TestAccAccessAssignment_importByRelationshipAndAssignmentID(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	rel := seedRelationship(t, env, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
 	if err := env.Emulator.Graph().Approve(rel, contoso, "Contoso"); err != nil {
@@ -233,7 +233,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 // also throttled for certain: a run whose draws spared every request proved nothing (CI met one).
 func TestAccGDAP_throttledGraphIsWaitedFor(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.SetThrottling(0.25, time.Second)
 	const relationships = "/v1.0/tenantRelationships/delegatedAdminRelationships"
@@ -263,7 +263,7 @@ func TestAccGDAP_throttledGraphIsWaitedFor(t *testing.T) {
 // assignment the first attempt made (409) and takes it, since it gives the planned roles.
 func TestAccAccessAssignment_aCreateWhoseAnswerIsLostIsTaken(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{Config: assignmentConfig(env, helpdeskAdmin)},

@@ -74,7 +74,7 @@ func TestAccRelationship_aStaleETagSendsOnlyWhatThePlanChanges(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewGraphEnv(t)
 			env.NeedsEmulator(t)
 			id := seedRelationship(t, env, "Contoso admins", contoso, false, readerRole)
 			config := createdConfig(env, id, "P365D", tc.lifecycle)
@@ -100,7 +100,7 @@ func TestAccRelationship_aStaleETagSendsOnlyWhatThePlanChanges(t *testing.T) {
 // the apply says so; a value the plan does not change is kept, and the apply says that too.
 func TestAccRelationship_aConcurrentChangeIsNamed(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	id := seedRelationship(t, env, "Contoso admins", contoso, false, readerRole)
 	portalChangeBeforeThePatch(t, env, "Contoso admins", graphemu.PortalChange{Duration: "P90D", AutoExtend: "P180D"})()

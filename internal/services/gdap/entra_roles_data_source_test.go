@@ -16,7 +16,7 @@ import (
 
 func TestAccEntraRolesDataSource_mapsNamesToTemplateIDs(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	const address = "data.partnercenter_entra_roles.tier1"
 	// The refused name comes first: the test's destroy runs on the last step's configuration.
 	env.Run(t, resource.TestCase{

@@ -48,7 +48,7 @@ func tierRoles(t *testing.T) []string {
 // each, which Terraform never folds as it folds repeated warnings.
 func TestAccGDAP_theExampleListsEveryCustomerToActOnAtEstateScale(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	const pending, lapsed = 50, 10
 	seeded, err := env.Emulator.SeedCustomers(999)

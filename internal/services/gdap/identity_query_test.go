@@ -36,7 +36,7 @@ var (
 // and the identities and ids are kept in Graph's lower case.
 func TestAccGDAP_identitiesAndImportByIdentity(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	rel := seedRelationship(t, env, "Contoso readers", contoso, true, readerRole, helpdeskAdmin)
 	if err := env.Emulator.Graph().Approve(rel, contoso, "Contoso"); err != nil {
@@ -103,7 +103,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 
 func TestAccGDAP_importByIdentityRejectsWhatIsNoID(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: identityVersions,
 		Steps: []resource.TestStep{{
@@ -125,7 +125,7 @@ resource "partnercenter_delegated_admin_access_assignment" "helpdesk" {
 
 func TestAccGDAP_queryListsRelationshipsByStatus(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 12 {
 		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
@@ -190,7 +190,7 @@ list "partnercenter_delegated_admin_relationship" "all" {
 // all, writes nothing, and leaves an empty plan.
 func TestAccGDAP_queryGeneratesConfigurationThatAppliesWritingNothing(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	const n = 20
 	for i := range n {
@@ -237,7 +237,7 @@ list "partnercenter_delegated_admin_relationship" "active" {
 // The documentation's list block, as it is, finds the active relationships.
 func TestAccGDAP_queryExampleRuns(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 3 {
 		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)
@@ -267,7 +267,7 @@ func TestAccGDAP_queryExampleRuns(t *testing.T) {
 // More active relationships than the query's limit: the provider says so, first.
 func TestAccGDAP_queryWarnsWhenTheLimitCutsTheList(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	for i := range 4 {
 		id := seedRelationship(t, env, fmt.Sprintf("Customer %02d admins", i), contoso, true, readerRole)

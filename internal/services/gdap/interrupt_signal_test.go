@@ -22,7 +22,7 @@ import (
 // with kill -9. The next apply, with no import and no untaint, takes the relationship over and
 // locks it; there is one relationship, and the plan after it is empty.
 func TestGDAPInterruptedCreateConvergesByItself(t *testing.T) {
-	if acctest.AgainstRealPartnerCenter() {
+	if acctest.AgainstRealGraph() {
 		t.Skip("interrupts applies against the emulator")
 	}
 	bin := filepath.Join(t.TempDir(), "bin")

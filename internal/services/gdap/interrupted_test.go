@@ -46,7 +46,7 @@ func TestAccRelationship_anInterruptedCreateIsTakenOverByTheNextApply(t *testing
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewGraphEnv(t)
 			env.NeedsEmulator(t)
 			id := seedRelationship(t, env, "Contoso admins", contoso, tc.lock, tc.roles...)
 			config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
@@ -77,7 +77,7 @@ func TestAccRelationship_anInterruptedCreateIsTakenOverByTheNextApply(t *testing
 // saved as the plan showed it, awaiting approval; the next refresh reads what Graph holds.
 func TestAccRelationship_approvedRightAfterTheLockIsNoInconsistentResult(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Graph().SetActivationDelay(time.Hour)
 	var approved atomic.Bool

@@ -44,7 +44,7 @@ resource "partnercenter_delegated_admin_relationship" "customer" {
 
 func TestAccRelationship_existingRelationshipsAreImportedWritingNothing(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	const n = 40
 	for i := range n {

@@ -120,7 +120,7 @@ func stateIs(attr string, check knownvalue.Check) statecheck.StateCheck {
 
 func TestAccRelationship_convergesAsTheCustomerApproves(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		CheckDestroy: expectStatus(t, env, "Contoso admins 2", "terminated"),
@@ -220,7 +220,7 @@ func expectAccessUnder(t *testing.T, env *acctest.Env, name string) statecheck.S
 
 func TestAccRelationship_refusesAtPlanWhatGraphRefuses(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	before := len(env.Emulator.Requests())
 	step := func(duration, autoExtend string, roles []string, want string) resource.TestStep {
@@ -246,7 +246,7 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 
 func TestAccRelationship_awaitingApprovalCannotBeDestroyedAndIsSucceededOnChange(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
 	changed := relationshipConfig(env, "Contoso admins 2", "PT0S", readerRole, userAdmin)
@@ -289,7 +289,7 @@ func TestAccRelationship_awaitingApprovalCannotBeDestroyedAndIsSucceededOnChange
 
 func TestAccRelationship_anExpiredRelationshipIsSucceeded(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -331,7 +331,7 @@ func TestAccRelationship_anExpiredRelationshipIsSucceeded(t *testing.T) {
 
 func TestAccRelationship_aStaleETagIsReadAgainAndTheChangeSent(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{Config: relationshipConfig(env, "Contoso admins", "PT0S", readerRole)},
@@ -357,7 +357,7 @@ func TestAccRelationship_aStaleETagIsReadAgainAndTheChangeSent(t *testing.T) {
 
 func TestAccRelationship_droppingGlobalAdministratorIsFollowedToItsEnd(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Graph().SetOperationPolls(2)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -390,7 +390,7 @@ func TestAccRelationship_droppingGlobalAdministratorIsFollowedToItsEnd(t *testin
 
 func TestAccRelationship_createWaitsUntilGraphShowsIt(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Graph().SetCreateLag(2 * time.Second)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -410,7 +410,7 @@ func TestAccRelationship_createWaitsUntilGraphShowsIt(t *testing.T) {
 
 func TestAccRelationship_importByID(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole, userAdmin)
 	if err := env.Emulator.Graph().Approve(id, contoso, "Contoso"); err != nil {
@@ -436,7 +436,7 @@ func TestAccRelationship_importByID(t *testing.T) {
 // relationship is found by its name and taken, locked and saved; there is only one.
 func TestAccRelationship_aCreateWhoseAnswerIsLostIsFoundByName(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Inject(emulator.Fault{Method: http.MethodPost, Path: "/v1.0/tenantRelationships/delegatedAdminRelationships",
 		Lost: true, Status: http.StatusInternalServerError})
@@ -461,7 +461,7 @@ func TestAccRelationship_aCreateWhoseAnswerIsLostIsFoundByName(t *testing.T) {
 // same name, an error before anything is written.
 func TestAccRelationship_valuesUnknownAtPlanAreCheckedAtApply(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := func(name, generation string, roles ...string) string {
 		return env.Config(fmt.Sprintf(`
@@ -514,7 +514,7 @@ resource "partnercenter_delegated_admin_relationship" "contoso" {
 // A change of timeouts alone writes nothing and saves the plan as it is.
 func TestAccRelationship_aTimeoutsChangeWritesNothing(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	withTimeouts := func(update string) string {
 		return strings.Replace(relationshipConfig(env, "Contoso admins", "PT0S", readerRole),

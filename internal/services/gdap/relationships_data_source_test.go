@@ -39,7 +39,7 @@ func relationship(id, name, customer, status string) knownvalue.Check {
 
 func TestAccRelationshipsDataSource_listsEveryPageAndFilters(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	pending := seedRelationship(t, env, "Contoso pending", contoso, true, readerRole)
 	created := seedRelationship(t, env, "Contoso draft", contoso, false, readerRole, userAdmin)
@@ -85,7 +85,7 @@ data "partnercenter_delegated_admin_relationships" "contoso" {
 
 func TestAccRelationshipDataSource_readsOneAndFollowsApproval(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole)
 	config := env.Config(`
@@ -124,7 +124,7 @@ data "partnercenter_delegated_admin_relationship" "test" {
 
 func TestAccRelationshipDataSource_errorsNameTheProblem(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{

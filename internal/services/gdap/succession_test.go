@@ -94,7 +94,7 @@ func TestAccRelationship_aTierChangeNeverCutsAccess(t *testing.T) {
 	for name, allowAccessLoss := range map[string]bool{"": false, "with allow_access_loss": true} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewGraphEnv(t)
 			env.NeedsEmulator(t)
 			tier1 := tierConfig(env, "Contoso tier 1", allowAccessLoss, readerRole, userAdmin)
 			tier2 := tierConfig(env, "Contoso tier 2", allowAccessLoss, readerRole, userAdmin, helpdeskAdmin)
@@ -173,7 +173,7 @@ func tierChangeSteps(t *testing.T, env *acctest.Env, tier1, tier2 string) []reso
 // same name, is refused at plan: it would end the access of the relationship holding the name.
 func TestAccRelationship_aReplacementThatWouldEndAccessIsRefusedAtPlan(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := tierConfig(env, "Contoso tier 1", false, readerRole, userAdmin)
 	cli := acctest.NewCLI(t)
@@ -204,7 +204,7 @@ func TestAccRelationship_aReplacementThatWouldEndAccessIsRefusedAtPlan(t *testin
 // place, and there is one successor.
 func TestAccRelationship_aSuccessorWhoseLockFailedIsKept(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	tier1 := relationshipConfig(env, "Contoso tier 1", "PT0S", readerRole)
 	tier2 := relationshipConfig(env, "Contoso tier 2", "PT0S", readerRole, userAdmin)
@@ -248,7 +248,7 @@ func TestAccRelationship_aSuccessorWhoseLockFailedIsKept(t *testing.T) {
 // names whose access it ends.
 func TestAccRelationship_aPredecessorWithAccessOfItsOwnIsKept(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	cli := acctest.NewCLI(t)
 	tier1 := tierConfig(env, "Contoso tier 1", false, readerRole, userAdmin)
@@ -291,7 +291,7 @@ func TestAccRelationship_aPredecessorWithAccessOfItsOwnIsKept(t *testing.T) {
 // next apply ends them all.
 func TestAccRelationship_predecessorsNotEndedStayInTheState(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	tier := func(n int) string {
 		return relationshipConfig(env, fmt.Sprintf("Contoso tier %d", n), "PT0S", append([]string{readerRole}, []string{userAdmin, helpdeskAdmin}[:n-1]...)...)
@@ -329,7 +329,7 @@ func TestAccRelationship_predecessorsNotEndedStayInTheState(t *testing.T) {
 // with nothing else to change.
 func TestAccRelationship_aCreatedRelationshipIsLocked(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	id := seedRelationship(t, env, "Contoso admins", contoso, false, readerRole)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{

@@ -53,7 +53,7 @@ func TestAccGDAP_aNotFoundThatIsNotGraphsNeitherForgetsNorDestroysAccess(t *test
 	for name, fault := range notGraphs404s {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewGraphEnv(t)
 			env.NeedsEmulator(t)
 			config := assignmentConfig(env, helpdeskAdmin)
 			keptAsItWas := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}

@@ -53,7 +53,7 @@ func answerWith(t *testing.T, env *acctest.Env, id string, edit func(map[string]
 
 func TestAccRelationship_aRoleNamedTwiceIsOneRole(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	id := seedRelationship(t, env, "Contoso admins", contoso, true, readerRole)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -77,7 +77,7 @@ func TestAccRelationship_aRoleNamedTwiceIsOneRole(t *testing.T) {
 
 func TestAccRelationship_anImportOfAnotherCustomersRelationshipIsRefusedNamingBoth(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	fabrikam := "0b6fd2a5-2c8b-4f3e-9b7a-00000000f4b1"
 	id := seedRelationship(t, env, "Contoso admins", fabrikam, true, readerRole)
@@ -99,7 +99,7 @@ func TestAccRelationship_anImportOfAnotherCustomersRelationshipIsRefusedNamingBo
 
 func TestAccRelationship_anAnswerWithoutItsETagIsUnusable(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -129,7 +129,7 @@ func TestAccRelationship_anAnswerWithoutItsETagIsUnusable(t *testing.T) {
 // nothing is written to it.
 func TestAccRelationship_terminatedBetweenPlanAndApplyIsSaidSo(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := relationshipConfig(env, "Contoso admins", "PT0S", readerRole)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -152,7 +152,7 @@ func TestAccRelationship_terminatedBetweenPlanAndApplyIsSaidSo(t *testing.T) {
 // waited on, not taken for an inconsistent result.
 func TestAccRelationship_aChangeIsWaitedOnUntilGraphShowsIt(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	env.Emulator.Graph().SetChangeLag(5 * time.Second)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -169,7 +169,7 @@ func TestAccRelationship_aChangeIsWaitedOnUntilGraphShowsIt(t *testing.T) {
 // (P180D); the configuration's spelling stays in the state, and nothing is planned after.
 func TestAccRelationship_durationsAreSentInGraphsSpelling(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	config := strings.Replace(relationshipConfig(env, "Contoso admins", "P6M", readerRole), `"P730D"`, `"P2Y"`, 1)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
@@ -186,7 +186,7 @@ func TestAccRelationship_durationsAreSentInGraphsSpelling(t *testing.T) {
 // within a few pages when Graph's paging brings nothing new, however many links it gives.
 func TestAccAccessAssignment_pagingAfterAConflictStops(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewGraphEnv(t)
 	env.NeedsEmulator(t)
 	var lists atomic.Int32
 	endless := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -596,3 +596,25 @@ func TestATokensLifetimeIsCountedOnTheCachesClock(t *testing.T) {
 		t.Errorf("got %q after %d fetches, want the renewed token, which the cache's clock says has 21 minutes left", got, f.calls.Load())
 	}
 }
+
+func TestExpiresInIsReadWhereverTheLibraryKeptIt(t *testing.T) {
+	t.Parallel()
+	for name, tt := range map[string]struct {
+		token *oauth2.Token
+		want  float64
+	}{
+		"in ExpiresIn":                      {&oauth2.Token{ExpiresIn: 3599}, 3599},
+		"among the answer's fields":         {(&oauth2.Token{}).WithExtra(map[string]any{"expires_in": float64(3600)}), 3600},
+		"quoted, as some endpoints send it": {(&oauth2.Token{}).WithExtra(map[string]any{"expires_in": "1800"}), 1800},
+		"not a number":                      {(&oauth2.Token{}).WithExtra(map[string]any{"expires_in": "soon"}), 0},
+		"absent (a managed identity's)":     {&oauth2.Token{Expiry: t0}, 0},
+	} {
+		if got := expiresIn(tt.token); got != tt.want {
+			t.Errorf("%s: %v, want %v", name, got, tt.want)
+		}
+	}
+	kept := &oauth2.Token{AccessToken: "static", Expiry: t0}
+	if got := onClock(kept, t0.Add(time.Hour)); got != kept {
+		t.Errorf("a token without expires_in was restamped: %+v", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -81,8 +82,10 @@ const (
 // long on them.
 func planCallContext(ctx context.Context, req resource.ModifyPlanRequest) (context.Context, context.CancelFunc) {
 	limit := addressCheckTimeout
-	if config, diags := readResourceModel(ctx, req.Config.Raw); !diags.HasError() {
-		if read, diags := config.timeout("read")(ctx, addressCheckTimeout); !diags.HasError() {
+	// Only the timeouts block is read, as checkPlannedAddress reads only what it needs.
+	var block timeouts.Value
+	if diags := req.Config.GetAttribute(ctx, timeoutsPath, &block); !diags.HasError() {
+		if read, diags := blockTimeout(block, "read")(ctx, addressCheckTimeout); !diags.HasError() {
 			limit = min(limit, read)
 		}
 	}

@@ -9,6 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -51,6 +56,32 @@ func TestATimeoutIsReadFromTheBlockOrDefaults(t *testing.T) {
 		}
 		if !diags.HasError() || diags[0].Summary() != "Invalid timeout" || !strings.Contains(diags[0].Detail(), tt.wantError) {
 			t.Errorf("%s: %v, want an Invalid timeout error saying %q", name, diags, tt.wantError)
+		}
+	}
+}
+
+// The calls a plan makes are bounded by the resource's read timeout when it is shorter than
+// addressCheckTimeout, and by addressCheckTimeout otherwise.
+func TestPlanCallsAreBoundedByTheReadTimeout(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := billingProfileResourceSchema(ctx)
+	for read, want := range map[string]time.Duration{"3s": 3 * time.Second, "10m": addressCheckTimeout, "": addressCheckTimeout} {
+		m := newResourceModel("3fa85f64-5717-4562-b3fc-2c963f66afa6")
+		m.Address = types.ObjectNull(addressAttrTypes)
+		if read != "" {
+			m.settings.Timeouts = timeouts.Value{Object: types.ObjectValueMust(timeoutsType.AttrTypes, map[string]attr.Value{
+				"read": types.StringValue(read), "create": types.StringNull(), "update": types.StringNull()})}
+		}
+		raw, diags := m.value(ctx, s.Type().TerraformType(ctx))
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		callCtx, cancel := planCallContext(ctx, resource.ModifyPlanRequest{Config: tfsdk.Config{Schema: s, Raw: raw}})
+		deadline, ok := callCtx.Deadline()
+		cancel()
+		if left := time.Until(deadline); !ok || left > want || left < want-time.Second {
+			t.Errorf("read timeout %q: the plan's calls end in %s, want %s", read, left, want)
 		}
 	}
 }

@@ -28,27 +28,36 @@ type everyAttribute struct {
 
 // CheckState finds the instance at address and checks its attributes.
 func (c everyAttribute) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	values, err := AttributeValues(req, c.address)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	resp.Error = c.check(values)
+}
+
+// AttributeValues are the attributes the resource or data source at address holds in the state a
+// state check is given, as terraform's JSON shows them.
+func AttributeValues(req statecheck.CheckStateRequest, address string) (map[string]any, error) {
 	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
-		resp.Error = fmt.Errorf("%s: the state holds no resources", c.address)
-		return
+		return nil, fmt.Errorf("%s: the state holds no resources", address)
 	}
-	i := slices.IndexFunc(req.State.Values.RootModule.Resources, func(r *tfjson.StateResource) bool { return r.Address == c.address })
+	resources := req.State.Values.RootModule.Resources
+	i := slices.IndexFunc(resources, func(r *tfjson.StateResource) bool { return r.Address == address })
 	if i < 0 {
-		resp.Error = fmt.Errorf("%s is not in the state", c.address)
-		return
+		return nil, fmt.Errorf("%s is not in the state", address)
 	}
-	resp.Error = c.check(req.State.Values.RootModule.Resources[i].AttributeValues)
+	return resources[i].AttributeValues, nil
 }
 
 func (c everyAttribute) check(values map[string]any) error {
 	var problems []string
 	for name, v := range values {
 		check, ok := c.want[name]
-		switch {
-		case !ok:
+		if !ok {
 			problems = append(problems, fmt.Sprintf("%s = %v is not checked", name, v))
-		case check.CheckValue(v) != nil:
-			problems = append(problems, fmt.Sprintf("%s: %v", name, check.CheckValue(v)))
+		} else if err := check.CheckValue(v); err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", name, err))
 		}
 	}
 	for name := range c.want {

@@ -45,24 +45,21 @@ data "partnercenter_delegated_admin_relationships" "customer" {
 type everyRelationshipIsTheCustomers struct{ address, customer string }
 
 func (c everyRelationshipIsTheCustomers) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	for _, r := range req.State.Values.RootModule.Resources {
-		if r.Address != c.address {
-			continue
-		}
-		list, _ := r.AttributeValues["relationships"].([]any)
-		if len(list) == 0 {
-			resp.Error = fmt.Errorf("%s lists no relationship of customer %s", c.address, c.customer)
-			return
-		}
-		for _, item := range list {
-			if err := c.checkOne(item); err != nil {
-				resp.Error = err
-				return
-			}
-		}
+	values, err := acctest.AttributeValues(req, c.address)
+	if err != nil {
+		resp.Error = err
 		return
 	}
-	resp.Error = fmt.Errorf("%s is not in the state", c.address)
+	list, _ := values["relationships"].([]any)
+	if len(list) == 0 {
+		resp.Error = fmt.Errorf("%s lists no relationship of customer %s", c.address, c.customer)
+		return
+	}
+	for _, item := range list {
+		if resp.Error = c.checkOne(item); resp.Error != nil {
+			return
+		}
+	}
 }
 
 func (c everyRelationshipIsTheCustomers) checkOne(item any) error {

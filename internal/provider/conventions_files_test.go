@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -70,5 +71,12 @@ func typeName(r interface {
 }) string {
 	var md resource.MetadataResponse
 	r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
+	return md.TypeName
+}
+
+// dataSourceTypeName is the type name a data source declares.
+func dataSourceTypeName(d datasource.DataSource) string {
+	var md datasource.MetadataResponse
+	d.Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
 	return md.TypeName
 }

@@ -5,15 +5,12 @@ package provider
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
@@ -80,9 +77,7 @@ func allTypeNames() []string {
 			names = append(names, typeName(newList()))
 		}
 		for _, newDataSource := range s.DataSources {
-			var md datasource.MetadataResponse
-			newDataSource().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
-			names = append(names, md.TypeName)
+			names = append(names, dataSourceTypeName(newDataSource()))
 		}
 	}
 	return names

@@ -4,13 +4,11 @@
 package provider
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -27,18 +25,17 @@ func TestEveryManagedResourceHasIdentityImportExamplesAndADocsPage(t *testing.T)
 	for _, s := range services() {
 		for _, newResource := range s.Resources {
 			r := newResource()
-			var md resource.MetadataResponse
-			r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
+			name := typeName(r)
 			if _, ok := r.(resource.ResourceWithIdentity); !ok {
-				t.Errorf("%s has no identity (resource.ResourceWithIdentity)", md.TypeName)
+				t.Errorf("%s has no identity (resource.ResourceWithIdentity)", name)
 			}
 			if _, ok := r.(resource.ResourceWithImportState); !ok {
-				t.Errorf("%s cannot be imported (resource.ResourceWithImportState)", md.TypeName)
+				t.Errorf("%s cannot be imported (resource.ResourceWithImportState)", name)
 			}
 			for _, example := range []string{"resource.tf", "import.sh", "import-by-identity.tf", "import-by-string-id.tf"} {
-				mustExist(t, md.TypeName, filepath.Join("examples", "resources", md.TypeName, example))
+				mustExist(t, name, filepath.Join("examples", "resources", name, example))
 			}
-			mustExist(t, md.TypeName, filepath.Join("docs", "resources", strings.TrimPrefix(md.TypeName, "partnercenter_")+".md"))
+			mustExist(t, name, filepath.Join("docs", "resources", strings.TrimPrefix(name, "partnercenter_")+".md"))
 		}
 	}
 }
@@ -50,26 +47,22 @@ func TestEveryDataSourceAndListResourceHasItsExampleAndDocsPage(t *testing.T) {
 	managed := map[string]bool{}
 	for _, s := range services() {
 		for _, newResource := range s.Resources {
-			var md resource.MetadataResponse
-			newResource().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
-			managed[md.TypeName] = true
+			managed[typeName(newResource())] = true
 		}
 	}
 	for _, s := range services() {
 		for _, newDataSource := range s.DataSources {
-			var md datasource.MetadataResponse
-			newDataSource().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
-			mustExist(t, md.TypeName, filepath.Join("examples", "data-sources", md.TypeName, "data-source.tf"))
-			mustExist(t, md.TypeName, filepath.Join("docs", "data-sources", strings.TrimPrefix(md.TypeName, "partnercenter_")+".md"))
+			name := dataSourceTypeName(newDataSource())
+			mustExist(t, name, filepath.Join("examples", "data-sources", name, "data-source.tf"))
+			mustExist(t, name, filepath.Join("docs", "data-sources", strings.TrimPrefix(name, "partnercenter_")+".md"))
 		}
 		for _, newList := range s.ListResources {
-			var md resource.MetadataResponse
-			newList().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "partnercenter"}, &md)
-			if !managed[md.TypeName] {
-				t.Errorf("list resource %s is named as no managed resource", md.TypeName)
+			name := typeName(newList())
+			if !managed[name] {
+				t.Errorf("list resource %s is named as no managed resource", name)
 			}
-			mustExist(t, md.TypeName, filepath.Join("examples", "list-resources", md.TypeName, "list-resource.tfquery.hcl"))
-			mustExist(t, md.TypeName, filepath.Join("docs", "list-resources", strings.TrimPrefix(md.TypeName, "partnercenter_")+".md"))
+			mustExist(t, name, filepath.Join("examples", "list-resources", name, "list-resource.tfquery.hcl"))
+			mustExist(t, name, filepath.Join("docs", "list-resources", strings.TrimPrefix(name, "partnercenter_")+".md"))
 		}
 	}
 }

@@ -23,6 +23,9 @@ type Company struct {
 	Domain string
 	// Relationship is relationshipToPartner, such as "reseller" (the default) or "advisor".
 	Relationship string
+	// WithoutAdminRoles stands for a customer in which the partner holds no delegated admin role:
+	// Partner Center then leaves the domain, email and address out of its company profile.
+	WithoutAdminRoles bool
 }
 
 // customerDirectory holds what the customers API needs beyond the stored billing profiles. It is

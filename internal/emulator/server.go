@@ -58,6 +58,7 @@ func New(tokens ...string) *Server {
 	s.mux.HandleFunc(billingProfileRoute, s.handleBillingProfile)
 	s.mux.HandleFunc(customersRoute, s.handleListCustomers)
 	s.mux.HandleFunc(customerRoute, s.handleGetCustomer)
+	s.mux.HandleFunc(companyProfileRoute, s.handleCompanyProfile)
 	s.mux.HandleFunc("GET /v1/countryvalidationrules/{country}", s.handleCountryRules)
 	s.mux.HandleFunc("POST /v1/validations/address", s.handleValidateAddress)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {

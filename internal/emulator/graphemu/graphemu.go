@@ -16,6 +16,9 @@
 // Under an active relationship it holds access assignments (security group → roles), pending after
 // a create or change and active after SetAssignmentDelay, one per group, with roles the
 // relationship grants; a change is a long-running operation and a delete passes through deleting.
+//
+// It lists the customers its relationships name (tenantRelationships/delegatedAdminCustomers), one
+// of them, and the admin portals of its services (serviceManagementDetails).
 package graphemu
 
 import (
@@ -62,6 +65,7 @@ func New() *Server {
 		requests: map[string]*request{}, operations: map[string]*operation{}, assignments: map[string]*assignment{}, pageSize: maxPageSize, operationPolls: 1, base: time.Now}
 	s.relationshipRoutes()
 	s.assignmentRoutes()
+	s.delegatedAdminCustomerRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusNotFound, "Request_ResourceNotFound", "Resource not found for the segment '"+r.URL.Path+"'.")
 	})

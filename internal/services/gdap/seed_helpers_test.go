@@ -4,67 +4,19 @@
 package gdap_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 )
 
-// seedRelationship creates a GDAP relationship in the emulator through Graph's API, as a partner
-// would in the portal, and returns its id; lock also locks it for the customer's approval.
+// seedRelationship creates a GDAP relationship of two years in the emulator through Graph's API,
+// as a partner would in the portal, and returns its id; lock also locks it for the customer's
+// approval.
 func seedRelationship(t *testing.T, env *acctest.Env, name, customerTenantID string, lock bool, roles ...string) string {
 	t.Helper()
-	env.NeedsEmulator(t)
-	created := graphCall(t, env, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships", map[string]any{
-		"displayName": name, "duration": "P730D", "customer": map[string]string{"tenantId": customerTenantID},
-		"accessDetails": map[string]any{"unifiedRoles": unifiedRoles(roles)}})
-	id, _ := created["id"].(string)
-	if lock {
-		graphCall(t, env, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+id+"/requests",
-			map[string]string{"action": "lockForApproval"})
-	}
-	return id
+	return acctest.SeedRelationship(t, env, acctest.SeededRelationship{Name: name, CustomerTenantID: customerTenantID,
+		Roles: roles, Lock: lock})
 }
 
-// seedAssignment gives securityGroupID roles under relationship relationshipID in the emulator
-// through Graph's API, as a partner would in the portal, and returns the assignment's id.
-func seedAssignment(t *testing.T, env *acctest.Env, relationshipID, securityGroupID string, roles ...string) string {
-	t.Helper()
-	env.NeedsEmulator(t)
-	created := graphCall(t, env, http.MethodPost, "/v1.0/tenantRelationships/delegatedAdminRelationships/"+relationshipID+
-		"/accessAssignments", map[string]any{
-		"accessContainer": map[string]string{"accessContainerId": securityGroupID, "accessContainerType": "securityGroup"},
-		"accessDetails":   map[string]any{"unifiedRoles": unifiedRoles(roles)}})
-	id, _ := created["id"].(string)
-	return id
-}
-
-// unifiedRoles is Graph's list of role definitions for roles.
-func unifiedRoles(roles []string) []map[string]string {
-	unified := make([]map[string]string, 0, len(roles))
-	for _, r := range roles {
-		unified = append(unified, map[string]string{"roleDefinitionId": r})
-	}
-	return unified
-}
-
-// graphCall sends body to the emulator's Graph side and returns the decoded success answer.
-func graphCall(t *testing.T, env *acctest.Env, method, path string, body any) map[string]any {
-	t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequestWithContext(t.Context(), method, env.BaseURL+path, bytes.NewReader(b))
-	req.Header.Set("Authorization", "Bearer "+acctest.EmulatorGraphToken)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	out := map[string]any{}
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	if resp.StatusCode >= 300 {
-		t.Fatalf("%s %s: %d %v", method, path, resp.StatusCode, out)
-	}
-	return out
-}
+// seedAssignment is acctest.SeedAssignment.
+var seedAssignment = acctest.SeedAssignment

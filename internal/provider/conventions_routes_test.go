@@ -38,12 +38,17 @@ var apiRoutes = map[string][]string{
 		"GET " + relationships + "/{id}", "GET " + assignments, "POST " + assignments, "GET " + assignments + "/{assignment}",
 		"PATCH " + assignments + "/{assignment}", "DELETE " + assignments + "/{assignment}",
 	},
-	"partnercenter_entra_roles": {}, // the built-in roles' table, in the provider: no call
+	"partnercenter_entra_roles":               {}, // the built-in roles' table, in the provider: no call
+	"partnercenter_customer_company_profile":  {"GET /v1/customers/{id}/profiles/company"},
+	"partnercenter_delegated_admin_customers": {"GET " + gdapCustomers},
+	"partnercenter_delegated_admin_customer":  {"GET " + gdapCustomers + "/{id}", "GET " + gdapCustomers + "/{id}/serviceManagementDetails"},
+	"partnercenter_onboarding_coverage":       {"GET /v1/customers", "GET " + relationships, "GET " + assignments},
 }
 
 const (
 	relationships = "/v1.0/tenantRelationships/delegatedAdminRelationships"
 	assignments   = relationships + "/{id}/accessAssignments"
+	gdapCustomers = "/v1.0/tenantRelationships/delegatedAdminCustomers"
 )
 
 func TestTheEmulatorServesEveryTypesRoutes(t *testing.T) {

@@ -1,7 +1,8 @@
 // Copyright (c) The terraform-provider-partnercenter authors
 // SPDX-License-Identifier: MPL-2.0
 
-// Package customers reads the partner's customers: the list, every page of it, and one customer.
+// Package customers reads the partner's customers: the list, every page of it, one customer, and a
+// customer's company profile.
 package customers
 
 import (
@@ -14,6 +15,6 @@ import (
 func Service() framework.Service {
 	return framework.Service{
 		Name:        "customers",
-		DataSources: []func() datasource.DataSource{NewCustomersDataSource, NewCustomerDataSource},
+		DataSources: []func() datasource.DataSource{NewCustomersDataSource, NewCustomerDataSource, NewCompanyProfileDataSource},
 	}
 }

@@ -7,6 +7,7 @@ package customers
 // provider's own ("partnercenter_"): each name once, for the resource and the data source or list
 // resource that share it.
 const (
-	typeNameCustomer  = "customer"
-	typeNameCustomers = "customers"
+	typeNameCustomer               = "customer"
+	typeNameCustomers              = "customers"
+	typeNameCustomerCompanyProfile = "customer_company_profile"
 )

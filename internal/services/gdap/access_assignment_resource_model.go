@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // assignmentModel is an access assignment's state, plan or configuration.
@@ -34,6 +35,6 @@ func (m *assignmentModel) fromGraph(ctx context.Context, a *graph.AccessAssignme
 	m.SecurityGroupID = sameFold(types.StringValue(a.SecurityGroupID), m.SecurityGroupID)
 	var d diag.Diagnostics
 	m.Roles, d = roleSet(ctx, a.Roles, m.roles(ctx))
-	m.Status, m.ETag = types.StringValue(a.Status), optional(a.ETag)
+	m.Status, m.ETag = types.StringValue(a.Status), framework.StringOrNull(a.ETag)
 	return d
 }

@@ -26,6 +26,7 @@ func Service() framework.Service {
 		// provider's TestUnchangedPlansMatchTheFramework first.
 		ComputesUnchangedPlan: []string{"partnercenter_" + typeNameDelegatedAdminRelationship,
 			"partnercenter_" + typeNameDelegatedAdminAccessAssignment},
-		DataSources: []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource},
+		DataSources: []func() datasource.DataSource{NewRelationshipDataSource, NewRelationshipsDataSource, NewEntraRolesDataSource,
+			NewDelegatedAdminCustomerDataSource, NewDelegatedAdminCustomersDataSource},
 	}
 }

@@ -97,7 +97,7 @@ func nameTaken(found *graph.Relationship) string {
 		"To manage it, import it (an import block with to = this resource's address and id = %q); to replace it "+
 		"without ending anyone's access, keep it in the configuration and change it there (a successor is invited while "+
 		"it keeps granting); otherwise choose another display_name.", found.DisplayName, found.ID, found.Status,
-		orAny(optional(found.CustomerTenantID)), strings.Join(found.Roles, ", "), found.ID)
+		orAny(framework.StringOrNull(found.CustomerTenantID)), strings.Join(found.Roles, ", "), found.ID)
 }
 
 // sameAsAsked reports whether rel holds every value the create asked for.
@@ -232,7 +232,7 @@ func only(c, intent graph.RelationshipChange) graph.RelationshipChange {
 // not change is kept, and the next plan shows it.
 func warnConcurrent(ctx context.Context, prior, fresh *graph.Relationship, intent graph.RelationshipChange, diags *diag.Diagnostics) {
 	meanwhile := changeFrom(ctx, prior, &relationshipResourceModel{DisplayName: types.StringValue(fresh.DisplayName),
-		CustomerTenantID: optional(fresh.CustomerTenantID), Duration: types.StringValue(fresh.Duration),
+		CustomerTenantID: framework.StringOrNull(fresh.CustomerTenantID), Duration: types.StringValue(fresh.Duration),
 		AutoExtendDuration: types.StringValue(orOff(fresh.AutoExtendDuration)), Roles: roleValues(ctx, fresh.Roles)})
 	for _, f := range fieldsOf(meanwhile) {
 		if f.in(intent) {

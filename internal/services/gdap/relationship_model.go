@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -33,17 +34,17 @@ func relationshipFromAPI(r graph.Relationship) relationshipModel {
 	return relationshipModel{
 		ID:                  types.StringValue(r.ID),
 		DisplayName:         types.StringValue(r.DisplayName),
-		CustomerTenantID:    optional(r.CustomerTenantID),
-		CustomerDisplayName: optional(r.CustomerDisplayName),
+		CustomerTenantID:    framework.StringOrNull(r.CustomerTenantID),
+		CustomerDisplayName: framework.StringOrNull(r.CustomerDisplayName),
 		Duration:            types.StringValue(r.Duration),
-		AutoExtendDuration:  optional(r.AutoExtendDuration),
+		AutoExtendDuration:  framework.StringOrNull(r.AutoExtendDuration),
 		Roles:               r.Roles,
 		Status:              types.StringValue(r.Status),
 		InvitationURL:       invitationURL(r),
-		CreatedAt:           optional(r.Created),
-		LastModifiedAt:      optional(r.LastModified),
-		ActivatedAt:         optional(r.Activated),
-		EndsAt:              optional(r.Ends),
+		CreatedAt:           framework.StringOrNull(r.Created),
+		LastModifiedAt:      framework.StringOrNull(r.LastModified),
+		ActivatedAt:         framework.StringOrNull(r.Activated),
+		EndsAt:              framework.StringOrNull(r.Ends),
 	}
 }
 
@@ -54,14 +55,6 @@ func invitationURL(r graph.Relationship) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(rules.InvitationURL(r.ID))
-}
-
-// optional is s, or null when Graph gave nothing.
-func optional(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }
 
 // relationshipAttributes are the attributes of relationshipModel, shared by both data sources.

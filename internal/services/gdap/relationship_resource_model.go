@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -68,15 +69,15 @@ func (m *relationshipResourceModel) roles(ctx context.Context) []string { return
 func (m *relationshipResourceModel) fromGraph(ctx context.Context, r *graph.Relationship, prior *relationshipResourceModel) diag.Diagnostics {
 	m.ID = types.StringValue(r.ID)
 	m.DisplayName = types.StringValue(r.DisplayName)
-	m.CustomerTenantID = sameFold(optional(r.CustomerTenantID), prior.CustomerTenantID)
+	m.CustomerTenantID = sameFold(framework.StringOrNull(r.CustomerTenantID), prior.CustomerTenantID)
 	m.Duration = sameDays(r.Duration, prior.Duration)
 	m.AutoExtendDuration = sameDays(orOff(r.AutoExtendDuration), prior.AutoExtendDuration)
 	var d diag.Diagnostics
 	m.Roles, d = roleSet(ctx, r.Roles, prior.roles(ctx))
 	m.Status = types.StringValue(r.Status)
 	m.InvitationURL = invitationURL(*r)
-	m.CreatedAt, m.ActivatedAt, m.EndsAt = optional(r.Created), optional(r.Activated), optional(r.Ends)
-	m.ETag = optional(r.ETag)
+	m.CreatedAt, m.ActivatedAt, m.EndsAt = framework.StringOrNull(r.Created), framework.StringOrNull(r.Activated), framework.StringOrNull(r.Ends)
+	m.ETag = framework.StringOrNull(r.ETag)
 	if m.AllowAccessLoss.IsNull() || m.AllowAccessLoss.IsUnknown() { // imported, or listed: the default
 		m.AllowAccessLoss = types.BoolValue(false)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // A relationship that Graph cannot change in place (after the customer's approval, anything but
@@ -47,7 +48,7 @@ func predecessorsValue(ctx context.Context, rels []graph.Relationship) types.Lis
 	for _, r := range rels {
 		roles, _ := types.SetValueFrom(ctx, types.StringType, r.Roles)
 		items = append(items, predecessorModel{ID: types.StringValue(r.ID), DisplayName: types.StringValue(r.DisplayName),
-			Status: types.StringValue(r.Status), Roles: roles, EndsAt: optional(r.Ends)})
+			Status: types.StringValue(r.Status), Roles: roles, EndsAt: framework.StringOrNull(r.Ends)})
 	}
 	v, _ := types.ListValueFrom(ctx, predecessorType, items)
 	return v

@@ -8,6 +8,8 @@ package gdap
 // resource that share it.
 const (
 	typeNameDelegatedAdminAccessAssignment = "delegated_admin_access_assignment"
+	typeNameDelegatedAdminCustomer         = "delegated_admin_customer"
+	typeNameDelegatedAdminCustomers        = "delegated_admin_customers"
 	typeNameDelegatedAdminRelationship     = "delegated_admin_relationship"
 	typeNameDelegatedAdminRelationships    = "delegated_admin_relationships"
 	typeNameEntraRoles                     = "entra_roles"

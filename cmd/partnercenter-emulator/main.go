@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -47,6 +48,10 @@ type options struct {
 	customers                  int
 	latency                    time.Duration
 	acceptBodyETag             bool
+	// app registers the partner's app in the emulated Entra ID with a refresh token (App+User),
+	// the credential that gets tokens in customers' tenants too.
+	app          string
+	consentDelay time.Duration
 }
 
 func parseFlags() options {
@@ -62,6 +67,11 @@ func parseFlags() options {
 	flag.DurationVar(&o.latency, "latency", 0, "delay every answer by this much, e.g. 50ms")
 	flag.BoolVar(&o.acceptBodyETag, "accept-body-etag", false,
 		"accept a billing profile PUT without If-Match, naming the ETag in attributes.etag only, as Microsoft's SDKs send it")
+	flag.StringVar(&o.app, "app", "", "register the partner's app in the emulated Entra ID, as "+
+		"<tenant id>:<client id>:<client secret>:<refresh token>: the secure application model's credential (App+User), "+
+		"which also gets tokens in customers' tenants once the app is consented there")
+	flag.DurationVar(&o.consentDelay, "consent-delay", 0, "application consents appear in customers' tenants this long after "+
+		"Partner Center accepts them, e.g. 5s")
 	flag.Parse()
 	return o
 }
@@ -123,6 +133,10 @@ func newServer(o options) (*emulator.Server, error) {
 		}
 		srv.AddGraphToken(o.graphToken)
 	}
+	if err := registerApp(srv, o.app); err != nil {
+		return nil, err
+	}
+	srv.Graph().SetConsentDelay(o.consentDelay)
 	if o.seed != "" {
 		n, err := srv.LoadSeedFile(o.seed)
 		if err != nil {
@@ -159,4 +173,18 @@ func serve(ln net.Listener, h http.Handler) error {
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return hs.Shutdown(shutdown)
+}
+
+// registerApp registers the app -app describes, if any.
+func registerApp(srv *emulator.Server, app string) error {
+	if app == "" {
+		return nil
+	}
+	parts := strings.Split(app, ":")
+	if len(parts) != 4 || slices.Contains(parts, "") {
+		return errors.New("-app takes <tenant id>:<client id>:<client secret>:<refresh token>")
+	}
+	srv.RegisterApp(emulator.App{TenantID: parts[0], ClientID: parts[1], ClientSecret: parts[2]})
+	srv.AddRefreshToken(parts[1], parts[3])
+	return nil
 }

@@ -17,9 +17,14 @@ import (
 
 // exchange asks the token endpoint for a token of scope with refresh token rt.
 func exchange(ctx context.Context, base, scope, rt string) tokenAnswer {
+	return exchangeIn(ctx, base, appTenant, scope, rt)
+}
+
+// exchangeIn is exchange at tenant's authority.
+func exchangeIn(ctx context.Context, base, tenant, scope, rt string) tokenAnswer {
 	form := url.Values{"grant_type": {"refresh_token"}, "client_id": {appClient}, "client_secret": {appSecret},
 		"refresh_token": {rt}, "scope": {scope}}
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/"+appTenant+"/oauth2/v2.0/token", strings.NewReader(form.Encode()))
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/"+tenant+"/oauth2/v2.0/token", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

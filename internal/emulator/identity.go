@@ -136,6 +136,9 @@ func audienceOf(scope string) (aud audience, ok bool) {
 type issuedToken struct {
 	expiry   time.Time
 	audience audience
+	// tenant is the customer tenant the token was issued in, graphemu.PartnerTenant for the
+	// partner's own.
+	tenant string
 }
 
 // SetRefreshTokensSingleUse makes every refresh-token exchange consume the refresh token it
@@ -149,14 +152,14 @@ func (s *Server) SetRefreshTokensSingleUse(on bool) {
 
 // issue hands out a new access token for aud (and, for refresh-token grants, a rotated refresh
 // token). The caller holds s.mu.
-func (s *Server) issue(clientID string, withRefresh bool, aud audience) (access, refresh string, lifetime time.Duration) {
+func (s *Server) issue(clientID string, withRefresh bool, aud audience, tenant string) (access, refresh string, lifetime time.Duration) {
 	access = "emu-at-" + randomToken()
 	// expires_in is in whole seconds, and 0 would read as "no expiry" to OAuth2 clients.
 	lifetime = max(s.id.tokenLifetime.Round(time.Second), time.Second)
 	if lifetime < s.id.tokenLifetime {
 		lifetime += time.Second
 	}
-	s.id.accessTokens[access] = issuedToken{s.nowLocked().Add(lifetime), aud}
+	s.id.accessTokens[access] = issuedToken{s.nowLocked().Add(lifetime), aud, tenant}
 	if withRefresh {
 		refresh = "emu-rt-" + randomToken()
 		s.id.refreshTokens[refresh] = clientID

@@ -44,6 +44,10 @@ type Server struct {
 	identity     *http.ServeMux
 	graph        *graphemu.Server
 	clock        clock
+	// consentNeedsMFA refuses application consents (SetConsentRequiresMFA).
+	consentNeedsMFA bool
+	// customerTokens are static Graph tokens of customer tenants (AddCustomerGraphToken), by token.
+	customerTokens map[string]string
 }
 
 // New returns an emulator that accepts the given bearer tokens for Partner Center and holds no
@@ -59,6 +63,8 @@ func New(tokens ...string) *Server {
 	s.mux.HandleFunc(customersRoute, s.handleListCustomers)
 	s.mux.HandleFunc(customerRoute, s.handleGetCustomer)
 	s.mux.HandleFunc(companyProfileRoute, s.handleCompanyProfile)
+	s.mux.HandleFunc(applicationConsentsRoute, s.handleCreateConsent)
+	s.mux.HandleFunc(applicationConsentRoute, s.handleDeleteConsent)
 	s.mux.HandleFunc("GET /v1/countryvalidationrules/{country}", s.handleCountryRules)
 	s.mux.HandleFunc("POST /v1/validations/address", s.handleValidateAddress)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
@@ -84,6 +90,18 @@ func (s *Server) AddGraphToken(token string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.tokens[token] = graphAudience
+}
+
+// AddCustomerGraphToken makes the emulator accept token for Microsoft Graph in the tenant of
+// customer tenantID: what a token the partner's app got in that tenant stands for.
+func (s *Server) AddCustomerGraphToken(token, tenantID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tokens[token] = graphAudience
+	if s.customerTokens == nil {
+		s.customerTokens = map[string]string{}
+	}
+	s.customerTokens[token] = strings.ToLower(tenantID)
 }
 
 // Graph is the emulator's Microsoft Graph side, for tests that approve relationships as a
@@ -155,7 +173,26 @@ func (s *Server) serveGraph(w http.ResponseWriter, r *http.Request) {
 			"Access token validation failure. Invalid audience.")
 		return
 	}
-	s.graph.ServeHTTP(rec, r)
+	tenant := s.tokenTenant(r)
+	if tenant != graphemu.PartnerTenant && strings.HasPrefix(r.URL.Path, graphemu.Prefix+"tenantRelationships/") {
+		// A customer tenant's token reads that tenant, not the partner's GDAP.
+		graphemu.WriteError(rec, r, http.StatusForbidden, "Authorization_RequestDenied",
+			"Insufficient privileges to complete the operation: the token was issued in tenant "+tenant+".")
+		return
+	}
+	s.graph.ServeHTTP(rec, r.WithContext(graphemu.WithTenant(r.Context(), tenant)))
+}
+
+// tokenTenant is the tenant r's token was issued in: a customer's, or graphemu.PartnerTenant for
+// the partner's own tokens and the static ones.
+func (s *Server) tokenTenant(r *http.Request) string {
+	_, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if tenant, ok := s.customerTokens[token]; ok {
+		return tenant
+	}
+	return s.id.accessTokens[token].tenant
 }
 
 // serveGraphControl answers the emulator's Graph controls (approve as a customer, move the clock),

@@ -16,6 +16,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 )
 
 // Entra ID's error codes, as the real service sends them.
@@ -30,6 +32,7 @@ const (
 	aadBadScope           = 1002012
 	aadUnknownScope       = 70011
 	aadUnsupportedGrant   = 70003
+	aadNotConsented       = 65001
 )
 
 // tokenFailure is an Entra ID error answer.
@@ -106,9 +109,13 @@ func (s *Server) logToken(entry TokenRequest) {
 // grant checks a token request and issues the token. The caller holds s.mu.
 func (s *Server) grant(req TokenRequest, secret, assertion, tokenURL string) (map[string]any, *tokenFailure) {
 	app, ok := s.id.apps[req.ClientID]
-	if !ok || !strings.EqualFold(app.TenantID, req.TenantID) {
-		return nil, &tokenFailure{http.StatusBadRequest, "unauthorized_client", aadAppNotFound,
-			"Application with identifier '" + req.ClientID + "' was not found in the directory '" + req.TenantID + "'."}
+	if !ok {
+		return nil, appNotFound(req)
+	}
+	if !strings.EqualFold(app.TenantID, req.TenantID) {
+		if fail := s.customerTenantLocked(req); fail != nil {
+			return nil, fail
+		}
 	}
 	if fail := authenticateApp(app, secret, assertion, tokenURL); fail != nil {
 		return nil, fail
@@ -125,13 +132,34 @@ func (s *Server) grant(req TokenRequest, secret, assertion, tokenURL string) (ma
 		}
 		return s.tokenBody(req, false), nil
 	case "refresh_token":
-		if fail := s.checkRefreshToken(req); fail != nil {
+		if fail := s.checkRefreshToken(req, !strings.EqualFold(app.TenantID, req.TenantID)); fail != nil {
 			return nil, fail
 		}
 		return s.tokenBody(req, true), nil
 	}
 	return nil, &tokenFailure{http.StatusBadRequest, "unsupported_grant_type", aadUnsupportedGrant,
 		"The provided grant_type '" + req.GrantType + "' is not supported."}
+}
+
+// appNotFound is Entra ID's answer for an app unknown in the tenant asked.
+func appNotFound(req TokenRequest) *tokenFailure {
+	return &tokenFailure{http.StatusBadRequest, "unauthorized_client", aadAppNotFound,
+		"Application with identifier '" + req.ClientID + "' was not found in the directory '" + req.TenantID + "'."}
+}
+
+// customerTenantLocked lets the partner's app get a token in a customer's tenant once the app is
+// consented there, and answers AADSTS65001 before that, as Entra ID does; a tenant that is no
+// customer's does not know the app. The caller holds s.mu.
+func (s *Server) customerTenantLocked(req TokenRequest) *tokenFailure {
+	if _, customer := s.customers[strings.ToLower(req.TenantID)]; !customer {
+		return appNotFound(req)
+	}
+	if !s.graph.Consented(req.TenantID, req.ClientID) {
+		return &tokenFailure{http.StatusBadRequest, "invalid_grant", aadNotConsented,
+			"The user or administrator has not consented to use the application with ID '" + req.ClientID +
+				"'. Send an interactive authorization request for this user and resource."}
+	}
+	return nil
 }
 
 // hasDefaultScope reports whether one of the scopes asks for a resource's /.default; MSAL adds
@@ -145,7 +173,9 @@ func hasDefaultScope(scope string) bool {
 	return false
 }
 
-func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {
+// checkRefreshToken checks a refresh token and, in the single-use mode, consumes it; an exchange
+// in a customer's tenant (inCustomer) leaves it as it is.
+func (s *Server) checkRefreshToken(req TokenRequest, inCustomer bool) *tokenFailure {
 	if s.id.revoked[req.RefreshToken] {
 		return &tokenFailure{http.StatusBadRequest, "invalid_grant", aadRefreshTokenExpiry,
 			"The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource."}
@@ -153,7 +183,7 @@ func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {
 	if s.id.refreshTokens[req.RefreshToken] != req.ClientID {
 		return &tokenFailure{http.StatusBadRequest, "invalid_grant", aadBadRefreshToken, "Invalid request. Request is malformed or invalid."}
 	}
-	if s.id.singleUse {
+	if s.id.singleUse && !inCustomer {
 		delete(s.id.refreshTokens, req.RefreshToken)
 	}
 	return nil
@@ -161,7 +191,11 @@ func (s *Server) checkRefreshToken(req TokenRequest) *tokenFailure {
 
 func (s *Server) tokenBody(req TokenRequest, withRefresh bool) map[string]any {
 	aud, _ := audienceOf(req.Scope) // grant refused a scope that names no resource
-	access, refresh, lifetime := s.issue(req.ClientID, withRefresh, aud)
+	tenant := graphemu.PartnerTenant
+	if app := s.id.apps[req.ClientID]; !strings.EqualFold(app.TenantID, req.TenantID) {
+		tenant = strings.ToLower(req.TenantID)
+	}
+	access, refresh, lifetime := s.issue(req.ClientID, withRefresh, aud, tenant)
 	body := map[string]any{
 		"token_type": "Bearer", "scope": req.Scope, "access_token": access,
 		"expires_in": int(lifetime / time.Second), "ext_expires_in": int(lifetime / time.Second),

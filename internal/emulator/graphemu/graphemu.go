@@ -57,6 +57,10 @@ type Server struct {
 	operationPolls   int
 	assignmentDelay  time.Duration
 	changeLag        time.Duration
+	// tenants are the directories of the partner's tenant (PartnerTenant) and of each customer
+	// tenant: service principals and permission grants, as application consents leave them.
+	tenants      map[string]*tenantDirectory
+	consentDelay time.Duration
 }
 
 // New returns an emulated Graph holding no relationship.
@@ -66,6 +70,7 @@ func New() *Server {
 	s.relationshipRoutes()
 	s.assignmentRoutes()
 	s.delegatedAdminCustomerRoutes()
+	s.directoryRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, http.StatusNotFound, "Request_ResourceNotFound", "Resource not found for the segment '"+r.URL.Path+"'.")
 	})

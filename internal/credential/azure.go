@@ -21,17 +21,38 @@ import (
 // azureFetcher gets App-only tokens (secret, certificate, OIDC) and Azure CLI tokens of audience a
 // through Azure's own identity library, with scope {api}/.default.
 func azureFetcher(kind Kind, cfg Config, ep Endpoints, a Audience, hc *http.Client, secrets *masker) (fetchFunc, error) {
-	cred, err := azureCredential(kind, cfg, secrets, azcore.ClientOptions{
+	cred, err := azureCredential(kind, cfg, secrets, azureOptions(ep, hc), isCustomAuthority(ep.AuthorityURL), nil)
+	if err != nil {
+		return nil, err
+	}
+	return azureToken(kind, cfg, cred, policy.TokenRequestOptions{Scopes: []string{ep.appScope(a)}}), nil
+}
+
+// azureTenantFetcher is azureFetcher for Microsoft Graph in any customer's tenant: one credential
+// allowed every tenant, each token asked for in the tenant named.
+func azureTenantFetcher(kind Kind, cfg Config, ep Endpoints, hc *http.Client, secrets *masker) (func(tenant string) fetchFunc, error) {
+	cred, err := azureCredential(kind, cfg, secrets, azureOptions(ep, hc), isCustomAuthority(ep.AuthorityURL), []string{"*"})
+	if err != nil {
+		return nil, err
+	}
+	return func(tenant string) fetchFunc {
+		return azureToken(kind, cfg, cred, policy.TokenRequestOptions{Scopes: []string{ep.appScope(Graph)}, TenantID: tenant})
+	}, nil
+}
+
+// azureOptions are the client options of every azidentity credential.
+func azureOptions(ep Endpoints, hc *http.Client) azcore.ClientOptions {
+	return azcore.ClientOptions{
 		Cloud:     cloud.Configuration{ActiveDirectoryAuthorityHost: ep.AuthorityURL + "/"},
 		Transport: hc,
 		// The token cache retries outages with its own bounded backoff, for every credential
 		// kind alike; azcore's retries would multiply with it.
 		Retry: policy.RetryOptions{MaxRetries: -1},
-	}, isCustomAuthority(ep.AuthorityURL))
-	if err != nil {
-		return nil, err
 	}
-	scope := ep.appScope(a)
+}
+
+// azureToken asks cred for a token as opts say.
+func azureToken(kind Kind, cfg Config, cred azcore.TokenCredential, opts policy.TokenRequestOptions) fetchFunc {
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		if kind == KindOIDC {
 			// Read the token first: azidentity would bury an unreadable file in an error that no
@@ -40,31 +61,37 @@ func azureFetcher(kind Kind, cfg Config, ep Endpoints, a Audience, hc *http.Clie
 				return nil, &settingError{err}
 			}
 		}
-		t, err := cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{scope}})
+		t, err := cred.GetToken(ctx, opts)
 		if err != nil {
 			return nil, err
 		}
 		return &oauth2.Token{AccessToken: t.Token, TokenType: "Bearer", Expiry: t.ExpiresOn}, nil
-	}, nil
+	}
 }
 
-func azureCredential(kind Kind, cfg Config, secrets *masker, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+// azureCredential is kind's azidentity credential in cfg's tenant; otherTenants are the tenants
+// besides it that a token request may name (["*"]: any).
+func azureCredential(kind Kind, cfg Config, secrets *masker, opts azcore.ClientOptions, customAuthority bool,
+	otherTenants []string) (azcore.TokenCredential, error) {
 	switch kind {
 	case KindClientSecret:
 		return azidentity.NewClientSecretCredential(cfg.TenantID, cfg.ClientID, cfg.ClientSecret,
-			&azidentity.ClientSecretCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+			&azidentity.ClientSecretCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority,
+				AdditionallyAllowedTenants: otherTenants})
 	case KindClientCertificate:
-		return certificateCredential(cfg, opts, customAuthority)
+		return certificateCredential(cfg, opts, customAuthority, otherTenants)
 	case KindOIDC:
 		return azidentity.NewClientAssertionCredential(cfg.TenantID, cfg.ClientID, cfg.oidcTokenSource(secrets),
-			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+			&azidentity.ClientAssertionCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority,
+				AdditionallyAllowedTenants: otherTenants})
 	case KindAzureCLI:
-		return azidentity.NewAzureCLICredential(&azidentity.AzureCLICredentialOptions{TenantID: cfg.TenantID})
+		return azidentity.NewAzureCLICredential(&azidentity.AzureCLICredentialOptions{TenantID: cfg.TenantID,
+			AdditionallyAllowedTenants: otherTenants})
 	}
 	return nil, fmt.Errorf("unsupported credential kind %q", kind)
 }
 
-func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthority bool) (azcore.TokenCredential, error) {
+func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthority bool, otherTenants []string) (azcore.TokenCredential, error) {
 	data, err := os.ReadFile(cfg.CertificatePath)
 	if err != nil {
 		return nil, fmt.Errorf("reading client_certificate_path: %w", err)
@@ -79,7 +106,8 @@ func certificateCredential(cfg Config, opts azcore.ClientOptions, customAuthorit
 			"private key (check client_certificate_password): %w", cfg.CertificatePath, err)
 	}
 	return azidentity.NewClientCertificateCredential(cfg.TenantID, cfg.ClientID, certs, key,
-		&azidentity.ClientCertificateCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority})
+		&azidentity.ClientCertificateCredentialOptions{ClientOptions: opts, DisableInstanceDiscovery: customAuthority,
+			AdditionallyAllowedTenants: otherTenants})
 }
 
 // oidcTokenSource returns the workload identity token for each exchange, and masks a token read

@@ -64,6 +64,8 @@ type Sources struct {
 	Kind          Kind
 	PartnerCenter *Source
 	Graph         *Source
+	// CustomerTenants gives Graph tokens in customers' tenants, where the kind can get them.
+	CustomerTenants *CustomerTenants
 }
 
 // NewSources picks the first credential kind cfg configures fully, in the order of the Kind
@@ -79,8 +81,9 @@ func NewSources(cfg Config, ep Endpoints, hc *http.Client) (*Sources, error) {
 		// should it make any, fail then, saying what is missing.
 		missing := &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 		return &Sources{Kind: KindAccessToken,
-			PartnerCenter: &Source{TokenSource: missingCredential{missing}, Kind: KindAccessToken},
-			Graph:         &Source{TokenSource: transport.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken}}, nil
+			PartnerCenter:   &Source{TokenSource: missingCredential{missing}, Kind: KindAccessToken},
+			Graph:           &Source{TokenSource: transport.StaticToken(cfg.GraphAccessToken), Kind: KindAccessToken},
+			CustomerTenants: staticCustomerTenants()}, nil
 	case !ok:
 		return nil, &MissingError{Found: cfg.found(), Missing: cfg.missing()}
 	}
@@ -123,6 +126,11 @@ func (cfg Config) sources(kind Kind, ep Endpoints, hc *http.Client) (*Sources, e
 			out.PartnerCenter = src
 		}
 	}
+	customers, err := cfg.newCustomerTenants(kind, ep, hc, secrets, rts)
+	if err != nil {
+		return nil, secrets.err(fmt.Errorf("%s: %w", kind, err))
+	}
+	out.CustomerTenants = customers
 	return out, nil
 }
 
@@ -141,8 +149,9 @@ func New(cfg Config, ep Endpoints, hc *http.Client) (*Source, error) {
 func staticSources(cfg Config, ep Endpoints) *Sources {
 	graph := missingToken{Graph, "graph_access_token (PARTNERCENTER_GRAPH_ACCESS_TOKEN)", ep.resource(Graph)}
 	return &Sources{Kind: KindAccessToken,
-		PartnerCenter: &Source{TokenSource: transport.StaticToken(cfg.AccessToken), Kind: KindAccessToken},
-		Graph:         &Source{TokenSource: graph, Kind: KindAccessToken}}
+		PartnerCenter:   &Source{TokenSource: transport.StaticToken(cfg.AccessToken), Kind: KindAccessToken},
+		Graph:           &Source{TokenSource: graph, Kind: KindAccessToken},
+		CustomerTenants: staticCustomerTenants()}
 }
 
 // missingToken is the source of an API a static credential has no token for.

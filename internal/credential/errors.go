@@ -154,4 +154,8 @@ var aadstsHints = map[int]string{
 	700024:  "The client assertion has expired or is not yet valid: check the clock, or give a fresh OIDC token.",
 	700213:  "No federated identity credential of the app matches the OIDC token's issuer and subject.",
 	1002012: "The scope was rejected: check cloud and base_url.",
+	65001: "The app (client_id) is not consented in the tenant the token was asked in. In a customer's tenant, consent " +
+		"the provider's own app there first (partnercenter_customer_application_consent with application_id = client_id), " +
+		"or let the consent trust Partner Center's answer (read_back = \"partner_center\"); in the partner's tenant, grant " +
+		"the app's permissions admin consent.",
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync"
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
@@ -19,8 +20,11 @@ import (
 // token, and a rotated one replaces it only once its exchange succeeded, so a token that still
 // works is never dropped for one that failed.
 type refreshTokens struct {
-	turn    chan struct{} // holds one value while an exchange runs
-	current string        // read and written by the holder of the turn
+	turn chan struct{} // holds one value while an exchange runs
+	// current is written by the holder of the turn, under mu: exchanges in customers' tenants read
+	// it (latest) without taking the turn, as they never rotate it.
+	mu      sync.Mutex
+	current string
 }
 
 func newRefreshTokens(rt string) *refreshTokens {
@@ -43,14 +47,23 @@ func (r *refreshTokens) take(ctx context.Context) (release func(), err error) {
 // exchange runs do with the newest refresh token and keeps the token it rotated to. The caller
 // holds the turn (take).
 func (r *refreshTokens) exchange(do func(rt string) (*oauth2.Token, error)) (*oauth2.Token, error) {
-	t, err := do(r.current)
+	t, err := do(r.latest())
 	if err != nil {
 		return nil, err
 	}
 	if t.RefreshToken != "" {
+		r.mu.Lock()
 		r.current = t.RefreshToken
+		r.mu.Unlock()
 	}
 	return t, nil
+}
+
+// latest is the newest refresh token.
+func (r *refreshTokens) latest() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.current
 }
 
 // refreshTokenFetcher exchanges the secure application model's refresh token (App+User) at the

@@ -43,6 +43,12 @@ var apiRoutes = map[string][]string{
 	"partnercenter_delegated_admin_customers": {"GET " + gdapCustomers},
 	"partnercenter_delegated_admin_customer":  {"GET " + gdapCustomers + "/{id}", "GET " + gdapCustomers + "/{id}/serviceManagementDetails"},
 	"partnercenter_onboarding_coverage":       {"GET /v1/customers", "GET " + relationships, "GET " + assignments},
+	"partnercenter_customer_application_consent": {
+		"POST /v1/customers/{id}/applicationconsents", "DELETE /v1/customers/{id}/applicationconsents/{app}",
+		"GET " + relationships, // the plan's check of the customer's GDAP roles
+		// in the customer's tenant
+		"GET /v1.0/servicePrincipals", "GET /v1.0/servicePrincipals/{id}", "GET /v1.0/oauth2PermissionGrants",
+	},
 }
 
 const (
@@ -115,10 +121,12 @@ func askRoute(t *testing.T, base, route string) (unrouted bool, answer string) {
 	var body struct {
 		Code  any `json:"code"`
 		Error struct {
-			Code string `json:"code"`
+			Message string `json:"message"`
 		} `json:"error"`
 	}
 	_ = json.Unmarshal(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), &body)
-	catchAll := body.Code == float64(1000) || body.Error.Code == "Request_ResourceNotFound"
+	// Each API's catch-all: Partner Center's code 1000, Graph's answer for a segment it has no route
+	// for (its code, Request_ResourceNotFound, is also that of a directory object that does not exist).
+	catchAll := body.Code == float64(1000) || strings.HasPrefix(body.Error.Message, "Resource not found for the segment")
 	return resp.StatusCode == http.StatusMethodNotAllowed || catchAll, resp.Status + " " + string(raw)
 }

@@ -8,6 +8,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -24,6 +25,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/credential"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/serve"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/settings"
 )
@@ -112,14 +114,19 @@ func (p *partnerCenterProvider) Configure(ctx context.Context, req provider.Conf
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid Partner Center endpoint", err.Error())
 		return
 	}
-	gc, err := graph.New(graph.Config{BaseURL: ep.GraphURL, TokenSource: sources.Graph, HTTPClient: transport.NewHTTPClient(graph.APIName),
-		UserAgent: partnercenter.UserAgent(p.version, "terraform/"+req.TerraformVersion)})
+	graphCfg := graph.Config{BaseURL: ep.GraphURL, TokenSource: sources.Graph, HTTPClient: transport.NewHTTPClient(graph.APIName),
+		UserAgent: partnercenter.UserAgent(p.version, "terraform/"+req.TerraformVersion)}
+	gc, err := graph.New(graphCfg)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("graph_base_url"), "Invalid Microsoft Graph endpoint", err.Error())
 		return
 	}
-	data := framework.NewProviderData(c, gc,
-		&pcglue.Settings{CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, settings.EnvValidateAddress, true)})
+	_, cannot := sources.CustomerTenants.Available()
+	tenants := graph.NewCustomerTenants(graphCfg, sources.CustomerTenants.Source, cannot)
+	data := framework.NewProviderData(c, gc, tenants,
+		&pcglue.Settings{CheckAddresses: boolOrEnvDefault(cfg.ValidateAddress, settings.EnvValidateAddress, true)},
+		&tenantglue.Settings{PartnerTenantID: cfg.credentialConfig().PartnerTenantID(),
+			AppID: strings.ToLower(cfg.credentialConfig().ClientID)})
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

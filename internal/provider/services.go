@@ -6,6 +6,7 @@ package provider
 import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/billing"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/consent"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/customers"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/gdap"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/services/onboarding"
@@ -14,5 +15,5 @@ import (
 // services are the areas of the provider, each registered by its package under internal/services.
 // A new service (a new folder there) is added here.
 func services() []framework.Service {
-	return []framework.Service{billing.Service(), customers.Service(), gdap.Service(), onboarding.Service()}
+	return []framework.Service{billing.Service(), consent.Service(), customers.Service(), gdap.Service(), onboarding.Service()}
 }

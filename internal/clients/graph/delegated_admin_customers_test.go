@@ -4,7 +4,9 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -22,6 +24,9 @@ func TestEveryPageOfGDAPCustomersIsReadOnceEach(t *testing.T) {
 	seed(t, base, "Fabrikam", otherCustomer)
 	seed(t, base, "Northwind", "9c1f0e3a-7d52-4b8e-a1c6-5e2f7b9d0a13")
 	emu.Graph().SetPageSize(1)
+	// Named customers come by name, before unnamed ones in tenant id order (Graph's own order).
+	named := "ffffffff-7d52-4b8e-a1c6-5e2f7b9d0a13"
+	seedNamed(t, base, named, "Adatum")
 
 	got, err := c.ListDelegatedAdminCustomers(bounded(t))
 	if err != nil {
@@ -31,7 +36,7 @@ func TestEveryPageOfGDAPCustomersIsReadOnceEach(t *testing.T) {
 	for _, g := range got {
 		tenants = append(tenants, g.TenantID)
 	}
-	want := []string{otherCustomer, customer, "9c1f0e3a-7d52-4b8e-a1c6-5e2f7b9d0a13"}
+	want := []string{otherCustomer, customer, "9c1f0e3a-7d52-4b8e-a1c6-5e2f7b9d0a13", named}
 	if strings.Join(tenants, ",") != strings.Join(want, ",") {
 		t.Errorf("GDAP customers %v, want %v", tenants, want)
 	}
@@ -41,8 +46,8 @@ func TestEveryPageOfGDAPCustomersIsReadOnceEach(t *testing.T) {
 			pages++
 		}
 	}
-	if n := pages; n != 3 {
-		t.Errorf("%d pages read, want 3 (one customer per page)", n)
+	if n := pages; n != 4 {
+		t.Errorf("%d pages read, want 4 (one customer per page)", n)
 	}
 }
 
@@ -82,6 +87,8 @@ func TestAGDAPCustomerAnswerTheClientCannotTrustIsAnError(t *testing.T) {
 			want: "it holds no value array, so it is no page of GDAP customers"},
 		"a listed customer naming two tenants": {answers: one(200, `{"value": [{"id": "`+customer+`", "tenantId": "`+otherCustomer+`"}]}`),
 			call: listCustomers, want: "names two tenants"},
+		"a listed customer whose tenant is no GUID": {answers: one(200, `{"value": [{"id": "contoso"}]}`), call: listCustomers,
+			want: `tenant id "contoso" is not a GUID`},
 		"a listed customer without tenant": {answers: one(200, `{"value": [{"displayName": "Contoso"}]}`), call: listCustomers,
 			want: "a GDAP customer without id or tenantId"},
 		"another customer than the one asked for": {answers: one(200, `{"id": "`+otherCustomer+`", "tenantId": "`+otherCustomer+`"}`),
@@ -136,4 +143,22 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// seedNamed creates a relationship naming customer tenant by name, through Graph's API.
+func seedNamed(t *testing.T, base, tenant, name string) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"displayName": name + " relationship", "duration": "P730D",
+		"customer":      map[string]string{"tenantId": tenant, "displayName": name},
+		"accessDetails": map[string]any{"unifiedRoles": []map[string]string{{"roleDefinitionId": readerRole}}}})
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, base+relationshipsPath, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+graphToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("seeding %s: %d", name, resp.StatusCode)
+	}
 }

@@ -1,0 +1,60 @@
+// Copyright (c) The terraform-provider-partnercenter authors
+// SPDX-License-Identifier: MPL-2.0
+
+package consent
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
+)
+
+// IdentitySchema declares the identity import blocks name a consent by (Terraform 1.12 and
+// later): the customer's tenant id and the application's client id.
+func (r *consentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.StringIdentity(map[string]string{
+		"customer_id":    "The customer's tenant id (a GUID).",
+		"application_id": "The consented application's client id (a GUID).",
+	})
+}
+
+// consentIdentity are the attributes of a consent's identity, as the state names them.
+var consentIdentity = []string{"customer_id", "application_id"}
+
+// setConsentIdentity stores the consent's identity from the state being saved.
+func setConsentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(framework.IdentityFromState(ctx, identity, state, consentIdentity...)...)
+}
+
+// ImportState takes the customer's and the application's ids from the import id
+// (<customer id>/<application id>) or the identity; Read finds the consent in the customer's
+// tenant and fills in the rest.
+func (r *consentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	ids, diags := framework.ImportedIDs(ctx, req, consentIdentity, func(id string) []string {
+		customer, app, ok := strings.Cut(id, "/")
+		if !ok {
+			return nil
+		}
+		return []string{customer, app}
+	})
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	if len(ids) != 2 || !rules.GUID.MatchString(ids[0]) || !rules.GUID.MatchString(ids[1]) {
+		named := req.ID
+		if named == "" {
+			named = strings.Join(ids, "/")
+		}
+		resp.Diagnostics.AddError("Invalid application consent import id", fmt.Sprintf("%q is not <customer id>/<application "+
+			"id>: the customer's tenant id, a slash, and the application's client id (both GUIDs).", named))
+		return
+	}
+	framework.SaveImported(ctx, resp, consentIdentity, ids)
+}

@@ -42,7 +42,8 @@ var apiRoutes = map[string][]string{
 	"partnercenter_customer_company_profile":  {"GET /v1/customers/{id}/profiles/company"},
 	"partnercenter_delegated_admin_customers": {"GET " + gdapCustomers},
 	"partnercenter_delegated_admin_customer":  {"GET " + gdapCustomers + "/{id}", "GET " + gdapCustomers + "/{id}/serviceManagementDetails"},
-	"partnercenter_onboarding_coverage":       {"GET /v1/customers", "GET " + relationships, "GET " + assignments},
+	"partnercenter_onboarding_coverage": {"GET /v1/customers", "GET " + relationships, "GET " + assignments,
+		"GET /v1.0/servicePrincipals"}, // with application_ids, in each customer's tenant
 	"partnercenter_customer_application_consent": {
 		"POST /v1/customers/{id}/applicationconsents", "DELETE /v1/customers/{id}/applicationconsents/{app}",
 		"GET " + relationships, // the plan's check of the customer's GDAP roles

@@ -36,6 +36,10 @@ type coverageRow struct {
 	// EndingWithoutExtension: the active relationship ends within the window and does not
 	// extend itself.
 	EndingWithoutExtension bool
+	// Consented are the applications (of those asked about) consented in the customer's tenant;
+	// ConsentsRead says whether its tenant was read.
+	Consented    []string
+	ConsentsRead bool
 }
 
 // estate is what the coverage view reads: Partner Center's customers, every GDAP relationship,

@@ -15,12 +15,15 @@ import (
 // coverageModel is partnercenter_onboarding_coverage in Terraform.
 type coverageModel struct {
 	EndingWithinDays           types.Int64                      `tfsdk:"ending_within_days"`
+	ApplicationIDs             types.Set                        `tfsdk:"application_ids"`
 	Customers                  map[string]customerCoverageModel `tfsdk:"customers"`
 	WithoutActiveRelationship  types.Set                        `tfsdk:"without_active_relationship"`
 	WithoutAccessAssigned      types.Set                        `tfsdk:"without_access_assigned"`
 	EndingWithoutAutoExtension types.Set                        `tfsdk:"ending_without_auto_extension"`
 	HoldingGlobalAdministrator types.Set                        `tfsdk:"holding_global_administrator"`
 	NotInPartnerCenter         types.Set                        `tfsdk:"not_in_partner_center"`
+	WithoutConsent             types.Set                        `tfsdk:"without_consent"`
+	UnreadableTenants          types.Set                        `tfsdk:"unreadable_tenants"`
 }
 
 // customerCoverageModel is one customer's row.
@@ -36,13 +39,18 @@ type customerCoverageModel struct {
 	HoldsGlobalAdministrator types.Bool   `tfsdk:"holds_global_administrator"`
 	AccessAssigned           types.Bool   `tfsdk:"access_assigned"`
 	AssignedSecurityGroupIDs types.Set    `tfsdk:"assigned_security_group_ids"`
+	ConsentedApplications    types.Set    `tfsdk:"consented_applications"`
 }
 
-// fill sets m's computed attributes from rows.
-func (m *coverageModel) fill(rows map[string]*coverageRow) {
+// fill sets m's computed attributes from rows, and the consents read of apps.
+func (m *coverageModel) fill(rows map[string]*coverageRow, apps []string, consents consentsRead) {
 	m.Customers = make(map[string]customerCoverageModel, len(rows))
-	var noActive, noAccess, ending, globalAdmin, notInPC []string
+	var noActive, noAccess, ending, globalAdmin, notInPC, noConsent []string
 	for tenant, r := range rows {
+		r.Consented, r.ConsentsRead = consents.consented[tenant]
+		if r.ConsentsRead && len(r.Consented) < len(apps) {
+			noConsent = append(noConsent, tenant)
+		}
 		m.Customers[tenant] = r.model()
 		switch {
 		case r.Active == nil:
@@ -63,6 +71,7 @@ func (m *coverageModel) fill(rows map[string]*coverageRow) {
 	m.WithoutActiveRelationship, m.WithoutAccessAssigned = stringSet(noActive), stringSet(noAccess)
 	m.EndingWithoutAutoExtension, m.HoldingGlobalAdministrator = stringSet(ending), stringSet(globalAdmin)
 	m.NotInPartnerCenter = stringSet(notInPC)
+	m.WithoutConsent, m.UnreadableTenants = stringSet(noConsent), stringSet(consents.unreadable)
 }
 
 // model is r as Terraform shows it: what no active relationship can say is null.
@@ -71,7 +80,11 @@ func (r *coverageRow) model() customerCoverageModel {
 		InPartnerCenter: types.BoolValue(r.InPartnerCenter), GDAPStatus: framework.StringOrNull(r.Status),
 		ActiveRelationshipID: types.StringNull(), ActiveSince: types.StringNull(), ActiveUntil: types.StringNull(),
 		AutoExtends: types.BoolNull(), HoldsGlobalAdministrator: types.BoolValue(r.GlobalAdministrator),
-		AccessAssigned: types.BoolValue(len(r.Groups) > 0), AssignedSecurityGroupIDs: stringSet(r.Groups)}
+		AccessAssigned: types.BoolValue(len(r.Groups) > 0), AssignedSecurityGroupIDs: stringSet(r.Groups),
+		ConsentedApplications: types.SetNull(types.StringType)}
+	if r.ConsentsRead {
+		c.ConsentedApplications = stringSet(r.Consented)
+	}
 	if r.Active != nil {
 		c.ActiveRelationshipID = types.StringValue(r.Active.ID)
 		c.ActiveSince, c.ActiveUntil = framework.StringOrNull(r.Active.Activated), framework.StringOrNull(r.Active.Ends)

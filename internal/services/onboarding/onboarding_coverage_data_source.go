@@ -5,9 +5,11 @@ package onboarding
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -20,6 +22,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -39,13 +42,14 @@ func NewCoverageDataSource() datasource.DataSource { return &coverageDataSource{
 
 // coverageDataSource reads both APIs: Partner Center's customers and Graph's GDAP.
 type coverageDataSource struct {
-	pc    *partnercenter.Client
-	graph *graph.Client
+	pc      *partnercenter.Client
+	graph   *graph.Client
+	tenants *graph.CustomerTenants
 }
 
 func (d *coverageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	data := framework.Configured(req.ProviderData, &resp.Diagnostics)
-	d.pc, d.graph = pcglue.Client(data), graphglue.Client(data)
+	d.pc, d.graph, d.tenants = pcglue.Client(data), graphglue.Client(data), tenantglue.Tenants(data)
 }
 
 func (d *coverageDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -71,7 +75,18 @@ func (d *coverageDataSource) Read(ctx context.Context, req datasource.ReadReques
 		if !m.EndingWithinDays.IsNull() {
 			days = m.EndingWithinDays.ValueInt64()
 		}
-		m.fill(e.rows(time.Now(), time.Duration(days)*24*time.Hour))
+		rows := e.rows(time.Now(), time.Duration(days)*24*time.Hour)
+		var apps []string
+		diags.Append(m.ApplicationIDs.ElementsAs(ctx, &apps, false)...)
+		for i := range apps {
+			apps[i] = framework.CanonicalID(apps[i])
+		}
+		slices.Sort(apps)
+		apps = slices.Compact(apps)
+		consents, ok := d.readConsents(ctx, rows, apps, diags)
+		if ok {
+			m.fill(rows, apps, consents)
+		}
 	})
 }
 
@@ -138,10 +153,18 @@ func coverageSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "The onboarding state of the partner's whole estate, per customer: known to Partner Center, " +
 			"GDAP relationship active or not (since when, until when, extending itself or not, holding Global " +
-			"Administrator), and access assigned to the partner's security groups. It reads Partner Center's customer " +
-			"list, every GDAP relationship and the access assignments of each active relationship; the sets of tenant " +
-			"ids name the gaps, for `for_each`.",
+			"Administrator), access assigned to the partner's security groups, and, with `application_ids`, the apps " +
+			"consented in each tenant. It reads Partner Center's customer list, every GDAP relationship, the access " +
+			"assignments of each active relationship and, with `application_ids`, each such customer's tenant; the sets " +
+			"of tenant ids name the gaps.",
 		Attributes: map[string]schema.Attribute{
+			"application_ids": schema.SetAttribute{
+				MarkdownDescription: "Client ids of applications whose consent to read in the tenant of every customer with an " +
+					"active relationship (`consented_applications`, `without_consent`): one token and one read per application " +
+					"in each such tenant, which needs a credential that gets tokens there. Left out, no tenant is read.",
+				Optional: true, ElementType: types.StringType,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(framework.GUIDValidator)},
+			},
 			"ending_within_days": schema.Int64Attribute{
 				MarkdownDescription: "The window of `ending_without_auto_extension`, in days from now. Defaults to 30.",
 				Optional:            true,
@@ -164,6 +187,10 @@ func coverageSchema() schema.Schema {
 				"Administrator."),
 			"not_in_partner_center": gapSet("Customers a GDAP relationship names that Partner Center's customer list " +
 				"does not hold."),
+			"without_consent": gapSet("Customers with an active GDAP relationship whose tenant lacks the consent of one of " +
+				"`application_ids`; empty without them."),
+			"unreadable_tenants": gapSet("Customers with an active GDAP relationship whose tenant the provider could not " +
+				"read for `application_ids` (its token or read there refused): their `consented_applications` are null."),
 		},
 	}
 }
@@ -195,5 +222,8 @@ func customerCoverageAttributes() map[string]schema.Attribute {
 			"relationship with the customer."),
 		"assigned_security_group_ids": schema.SetAttribute{MarkdownDescription: "The security groups with an active " +
 			"access assignment in an active relationship with the customer.", Computed: true, ElementType: types.StringType},
+		"consented_applications": schema.SetAttribute{MarkdownDescription: "Those of `application_ids` consented in the " +
+			"customer's tenant; null when it was not read (no `application_ids`, no active relationship, or unreadable).",
+			Computed: true, ElementType: types.StringType},
 	}
 }

@@ -6,6 +6,7 @@ package onboarding_test
 import (
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/acctest"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator/graphemu"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
@@ -24,6 +26,7 @@ const (
 	tailspin   = "0b6fd2a5-2c8b-4f3e-9b7a-000000000003"
 	readerRole = "f2ef992c-3afb-46b9-b7cf-a126ee74c451"
 	helpdesk   = "3c8e2d1a-6b7f-4e09-a1d2-5f4c3b2a1e0d"
+	psaApp     = "5d2b6c1e-7f3a-4e8b-9c0d-1a2b3c4d5e6f"
 )
 
 func set(ids ...string) knownvalue.Check {
@@ -72,6 +75,8 @@ func TestAccOnboardingCoverage_showsEachCustomersStateAndTheGaps(t *testing.T) {
 				statecheck.ExpectKnownValue(coverage, tfjsonpath.New("ending_without_auto_extension"), set(tailspin)),
 				statecheck.ExpectKnownValue(coverage, tfjsonpath.New("holding_global_administrator"), set(contoso)),
 				statecheck.ExpectKnownValue(coverage, tfjsonpath.New("not_in_partner_center"), set(tailspin)),
+				statecheck.ExpectKnownValue(coverage, tfjsonpath.New("without_consent"), set()),
+				statecheck.ExpectKnownValue(coverage, tfjsonpath.New("unreadable_tenants"), set()),
 				statecheck.ExpectKnownValue(coverage, row(contoso), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"tenant_id": knownvalue.StringExact(contoso), "name": knownvalue.StringExact("Contoso Ltd"),
 					"in_partner_center": knownvalue.Bool(true), "gdap_status": knownvalue.StringExact("active"),
@@ -79,6 +84,7 @@ func TestAccOnboardingCoverage_showsEachCustomersStateAndTheGaps(t *testing.T) {
 					"active_since":           knownvalue.StringRegexp(rfc3339), "active_until": knownvalue.StringRegexp(rfc3339),
 					"auto_extends": knownvalue.Bool(false), "holds_global_administrator": knownvalue.Bool(true),
 					"access_assigned": knownvalue.Bool(true), "assigned_security_group_ids": set(helpdesk),
+					"consented_applications": knownvalue.Null(), // no application_ids: no tenant read
 				})),
 				statecheck.ExpectKnownValue(coverage, row(fabrikam), knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"tenant_id": knownvalue.StringExact(fabrikam), "name": knownvalue.StringExact("Contoso Ltd"),
@@ -86,6 +92,7 @@ func TestAccOnboardingCoverage_showsEachCustomersStateAndTheGaps(t *testing.T) {
 					"active_relationship_id": knownvalue.Null(), "active_since": knownvalue.Null(), "active_until": knownvalue.Null(),
 					"auto_extends": knownvalue.Null(), "holds_global_administrator": knownvalue.Bool(false),
 					"access_assigned": knownvalue.Bool(false), "assigned_security_group_ids": set(),
+					"consented_applications": knownvalue.Null(),
 				})),
 				statecheck.ExpectKnownValue(coverage, row(northwind).AtMapKey("gdap_status"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(coverage, row(tailspin), knownvalue.ObjectPartial(map[string]knownvalue.Check{
@@ -131,4 +138,50 @@ func TestAccOnboardingCoverage_anAnswerThatIsNoListFailsTheRead(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds reads application consents in the tenant
+// of every customer with an active relationship: contoso holds both apps, fabrikam the provider's
+// own alone, and northwind neither, so the provider cannot even get a token there: unreadable, not
+// without consent.
+func TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewAppUserEnv(t)
+	contoso := env.CustomerID
+	for _, id := range []string{fabrikam, northwind} {
+		if err := env.Emulator.SeedDefaultCustomer(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tenant := range []string{contoso, fabrikam, northwind} {
+		rel := acctest.SeedRelationship(t, env, acctest.SeededRelationship{Name: "Customer " + tenant, CustomerTenantID: tenant,
+			Roles: []string{readerRole}, Lock: true})
+		if err := env.Emulator.Graph().Approve(rel, tenant, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	grants := map[string][]string{graphemu.GraphAppID: {"User.Read.All"}}
+	for tenant, apps := range map[string][]string{contoso: {acctest.AuthClient, psaApp}, fabrikam: {acctest.AuthClient}} {
+		for _, app := range apps {
+			if err := env.Emulator.Graph().Consent(tenant, app, "", grants); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	coverage := "data.partnercenter_onboarding_coverage.estate"
+	consented := func(tenant string) tfjsonpath.Path {
+		return tfjsonpath.New("customers").AtMapKey(tenant).AtMapKey("consented_applications")
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.Config(`data "partnercenter_onboarding_coverage" "estate" {
+  application_ids = ["` + acctest.AuthClient + `", "` + strings.ToUpper(psaApp) + `"]
+}`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(coverage, consented(contoso), set(acctest.AuthClient, psaApp)),
+			statecheck.ExpectKnownValue(coverage, consented(fabrikam), set(acctest.AuthClient)),
+			statecheck.ExpectKnownValue(coverage, consented(northwind), knownvalue.Null()),
+			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("without_consent"), set(fabrikam)),
+			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("unreadable_tenants"), set(northwind)),
+		},
+	}}})
 }

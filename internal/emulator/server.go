@@ -115,8 +115,9 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.latency = d
 }
 
-// ServeHTTP answers one request. Entra ID's endpoints (token, discovery) meet no latency, only
-// the token faults injected (InjectTokenFault), and are logged in TokenRequests. A Partner Center
+// ServeHTTP answers one request. Entra ID's endpoints (token, discovery) meet the latency too,
+// as a far-away Entra ID would, then the token faults injected (InjectTokenFault), and are logged
+// in TokenRequests. A Partner Center
 // request (/v1/) meets latency, then any injected fault, then authentication, then the API itself;
 // a Microsoft Graph request (/v1.0/, package graph) meets latency, then any injected fault and
 // throttling (in Graph's shapes), then authentication with a Graph token, then Graph. Both land in
@@ -131,7 +132,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !strings.HasPrefix(r.URL.Path, "/v1/") {
-		s.identity.ServeHTTP(w, r)
+		if s.wait(r, s.currentLatency()) {
+			s.identity.ServeHTTP(w, r)
+		}
 		return
 	}
 	echoIDs(w, r)

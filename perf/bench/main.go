@@ -33,7 +33,7 @@ func main() {
 	var o options
 	var sizes, runs string
 	flag.StringVar(&sizes, "n", "100,1000", "comma-separated numbers of customers")
-	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update), onboard (import blocks), gdap (GDAP relationships and access assignments) and query (terraform query -generate-config-out, then apply; needs -terraform 1.14+)")
+	flag.StringVar(&runs, "runs", "manage,onboard", "comma-separated groups of runs: manage (adopt, refresh, update), onboard (import blocks), gdap (GDAP relationships and access assignments), consent (every customer's application consent imported and refreshed, read in each customer's tenant) and query (terraform query -generate-config-out, then apply; needs -terraform 1.14+)")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "emulated latency of every Partner Center call")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism (10 is terraform's default)")
 	flag.Float64Var(&o.throttle, "throttle", 0.05, "share of calls answered 429 in the throttled phase")
@@ -116,6 +116,7 @@ var groups = []group{
 	{name: "onboard", run: onboardSize, baseline: onboardBaseline},
 	{name: "gdap", run: gdapSize, baseline: gdapBaseline, floor: gdapFloor},
 	{name: "query", run: querySize, baseline: queryBaseline},
+	{name: "consent", run: consentSize, baseline: consentBaseline},
 }
 
 func parseGroups(s string) ([]group, error) {
@@ -123,7 +124,7 @@ func parseGroups(s string) ([]group, error) {
 	for _, name := range strings.Split(s, ",") {
 		i := slices.IndexFunc(groups, func(g group) bool { return g.name == strings.TrimSpace(name) })
 		if i < 0 {
-			return nil, fmt.Errorf("-runs: %q is not manage, onboard, gdap or query", name)
+			return nil, fmt.Errorf("-runs: %q is not manage, onboard, gdap, query or consent", name)
 		}
 		out = append(out, groups[i])
 	}

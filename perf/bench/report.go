@@ -18,17 +18,17 @@ func table(o options, rs []result) string {
 		fmt.Fprintf(w, "; throttled phase: %.0f%% of calls answered 429 with Retry-After %s", o.throttle*100, o.retryAfter)
 	}
 	fmt.Fprint(w, ".\n\n")
-	fmt.Fprintln(w, "| N | run | wall | list pages | GET | writes | 429 | Retry-After asked (sum) | lower bound | ratio | "+
+	fmt.Fprintln(w, "| N | run | wall | list pages | GET | writes | tokens | 429 | Retry-After asked (sum) | lower bound | ratio | "+
 		"ratio to bound + terraform_data | ratio to bound + same-schema floor | CPU: terraform | CPU: provider | provider peak memory |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	floors := floorWalls(rs)
 	for _, r := range rs {
 		if r.lowerBound == 0 {
-			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
+			fmt.Fprintf(w, "| %d | %s | %s | | | | | | | | | | | %s | | |\n", r.n, r.phase, seconds(r.wall), seconds(r.cpu))
 			continue
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %s | %s | %d MB |\n",
-			r.n, r.phase, seconds(r.wall), r.lists, r.gets, r.puts, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
+		fmt.Fprintf(w, "| %d | %s | %s | %d | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %s | %s | %d MB |\n",
+			r.n, r.phase, seconds(r.wall), r.lists, r.gets, r.puts, r.tokens, r.throttled, seconds(r.waited), seconds(r.lowerBound), r.ratio(),
 			ratioTo(r.wall, r.lowerBound, floors[floorKey(r.n, r.phase+baselineSuffix)]),
 			ratioTo(r.wall, r.lowerBound, floors[floorKey(r.n, r.phase+floorSuffix)]),
 			seconds(r.terraformCPU()), seconds(r.providerCPU), r.peakRSS>>20)

@@ -19,8 +19,8 @@ func TestTableComparesARunWithItsBoundPlusItsTerraformDataRun(t *testing.T) {
 	out := table(options{latency: 50 * time.Millisecond, parallelism: 10}, rs)
 	// 12 s ÷ (5.1 s + 2.9 s) = 1.50, and ÷ (5.1 s + 4.9 s) = 1.20; the plan has no floor run to
 	// compare with.
-	for _, want := range []string{"| 1000 | onboard: import all | 12.0 s | 2 | 1000 | 0 | 0 | 0.0 s | 5.1 s | 2.35 | 1.50 | 1.20 |",
-		"| 1000 | plan after onboarding | 9.0 s | 2 | 1000 | 0 | 0 | 0.0 s | 5.1 s | 1.76 |  |  |"} {
+	for _, want := range []string{"| 1000 | onboard: import all | 12.0 s | 2 | 1000 | 0 | 0 | 0 | 0.0 s | 5.1 s | 2.35 | 1.50 | 1.20 |",
+		"| 1000 | plan after onboarding | 9.0 s | 2 | 1000 | 0 | 0 | 0 | 0.0 s | 5.1 s | 1.76 |  |  |"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks the row\n%s\n%s", want, out)
 		}

@@ -43,6 +43,7 @@ type result struct {
 	wall        time.Duration
 	lists       int // pages of the customer list read; each waits for the one before
 	gets, puts  int // reads, and writes of any method (puts)
+	tokens      int // token requests to Entra ID (the emulator's): one per customer tenant read, and the partner's
 	throttled   int
 	waited      time.Duration // time the throttled calls asked to wait
 	peakRSS     int64         // bytes
@@ -163,6 +164,7 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		}
 	}
 	emu.ResetRequests()
+	tokensBefore := len(emu.TokenRequests())
 	if p.throttle {
 		emu.SetThrottling(o.throttle, o.retryAfter)
 		defer emu.SetThrottling(0, 0)
@@ -179,7 +181,7 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		return result{}, fmt.Errorf("terraform %s: %w\n%s", strings.Join(p.args, " "), err, tail(output.String(), 3000))
 	}
 	r := result{n: n, phase: p.name, wall: wall, peakRSS: peak, providerCPU: providerCPU,
-		cpu: cpuTime(cmd)}
+		cpu: cpuTime(cmd), tokens: len(emu.TokenRequests()) - tokensBefore}
 	for _, req := range emu.Requests() {
 		switch {
 		case req.Status == http.StatusTooManyRequests:
@@ -194,10 +196,10 @@ func runPhase(o options, emu *emulator.Server, dir string, env []string, config 
 		}
 	}
 	// Pages of a list come one after the other; every other call shares the parallel slots.
-	calls := r.gets + r.puts + r.throttled
+	calls := r.gets + r.puts + r.throttled + r.tokens
 	r.lowerBound = time.Duration(r.lists)*o.latency + time.Duration(calls)*o.latency/time.Duration(o.parallelism)
-	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs  %d list %d GET %d writes  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
-		n, p.name, r.wall.Seconds(), r.lists, r.gets, r.puts, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
+	fmt.Fprintf(os.Stderr, "N=%d %-50s %8.2fs  %d list %d GET %d writes %d tokens  ratio %.2f  CPU terraform %.1fs provider %.1fs  peak %d MB\n",
+		n, p.name, r.wall.Seconds(), r.lists, r.gets, r.puts, r.tokens, r.ratio(), r.terraformCPU().Seconds(), r.providerCPU.Seconds(), r.peakRSS>>20)
 	return r, nil
 }
 

@@ -9,8 +9,12 @@ import (
 	"iter"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // DefaultListTimeout bounds a list resource's listing (terraform query), which has no timeouts
@@ -62,4 +66,14 @@ func OneMore(limit int64) int {
 		return 0
 	}
 	return int(limit) + 1
+}
+
+// NullTimeouts is a null timeouts block of the resource req lists: a listed object has no
+// settings of its own.
+func NullTimeouts(ctx context.Context, req list.ListRequest) timeouts.Value {
+	t, diags := req.ResourceSchema.TypeAtPath(ctx, path.Root("timeouts"))
+	if tt, ok := t.(timeouts.Type); ok && !diags.HasError() {
+		return timeouts.Value{Object: types.ObjectNull(tt.AttrTypes)}
+	}
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{})}
 }

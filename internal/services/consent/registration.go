@@ -8,6 +8,7 @@
 package consent
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -18,6 +19,8 @@ func Service() framework.Service {
 	return framework.Service{
 		Name:      "consent",
 		Resources: []func() resource.Resource{NewApplicationConsentResource},
+		// terraform query lists an application's consents (Terraform 1.14 and later).
+		ListResources: []func() list.ListResource{NewApplicationConsentList},
 		// A consent's plan warns about what a replacement or a trusted read means, even when
 		// nothing else changes.
 		ComputesUnchangedPlan: []string{"partnercenter_" + typeNameCustomerApplicationConsent},

@@ -6,15 +6,12 @@ package gdap
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
@@ -100,7 +97,7 @@ func relationshipResult(ctx context.Context, req list.ListRequest, rel *graph.Re
 	if !req.IncludeResource {
 		return result
 	}
-	m := relationshipResourceModel{Timeouts: nullTimeouts(ctx, req)}
+	m := relationshipResourceModel{Timeouts: framework.NullTimeouts(ctx, req)}
 	result.Diagnostics.Append(m.fromGraph(ctx, rel, &relationshipResourceModel{})...)
 	state := tfsdk.State{Schema: req.ResourceSchema, Raw: tftypes.NewValue(req.ResourceSchema.Type().TerraformType(ctx), nil)}
 	result.Diagnostics.Append(state.Set(ctx, &m)...)
@@ -118,14 +115,4 @@ func relationshipDisplayName(rel *graph.Relationship) string {
 		customer = "no customer named yet"
 	}
 	return rel.DisplayName + " (" + customer + ", " + rel.Status + ")"
-}
-
-// nullTimeouts is a null timeouts block of the resource req lists: a listed relationship has no
-// settings of its own.
-func nullTimeouts(ctx context.Context, req list.ListRequest) timeouts.Value {
-	t, diags := req.ResourceSchema.TypeAtPath(ctx, path.Root("timeouts"))
-	if tt, ok := t.(timeouts.Type); ok && !diags.HasError() {
-		return timeouts.Value{Object: types.ObjectNull(tt.AttrTypes)}
-	}
-	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{})}
 }

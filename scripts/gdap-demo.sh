@@ -24,8 +24,6 @@ export PARTNERCENTER_GRAPH_BASE_URL=$base_url PARTNERCENTER_GRAPH_ACCESS_TOKEN=$
 cp examples/gdap/*.tf "$work/"
 cd "$work"
 
-control() { curl -sf -X POST -H "Authorization: Bearer $graph_token" "$base_url/emulator/graph/$1" >/dev/null; }
-
 # relationships NAME_FILTER STATUS: "id tenant display name" of the relationships in STATUS.
 relationships() {
   curl -sf -H "Authorization: Bearer $graph_token" \
@@ -64,14 +62,6 @@ run() {
   "$TF_BIN" apply -auto-approve -input=false -no-color "$@" >"$work/$step.log" || { cat "$work/$step.log"; exit 1; }
   grep -E "^Apply complete" "$work/$step.log" | sed 's/^/   /'
   every_team_has_access
-}
-
-# expect OUTPUT COUNT: the output map OUTPUT holds COUNT customers.
-expect() {
-  local got
-  got=$("$TF_BIN" output -json "$1" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-  [ "$got" = "$2" ] || { echo "expected $2 customers in $1, got $got" >&2; "$TF_BIN" output "$1" >&2; exit 1; }
-  echo "   $1: $got"
 }
 
 echo "== First run: a relationship per customer, locked for approval"

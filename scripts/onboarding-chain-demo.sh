@@ -31,8 +31,6 @@ export PARTNERCENTER_REFRESH_TOKEN=$refresh TF_VAR_provider_app_id=$client
 cp examples/onboarding-chain/*.tf "$work/"
 cd "$work"
 
-control() { curl -sf -X POST -H "Authorization: Bearer $graph_token" "$base_url/emulator/graph/$1" >/dev/null; }
-
 # relationships STATUS: "id tenant" of the relationships in STATUS.
 relationships() {
   curl -sf -H "Authorization: Bearer $graph_token" \
@@ -91,14 +89,6 @@ run() {
   "$TF_BIN" apply -auto-approve -input=false -no-color "$@" >"$work/$step.log" || { cat "$work/$step.log"; exit 1; }
   grep -E "^Apply complete" "$work/$step.log" | sed 's/^/   /'
   consented_where_access_is
-}
-
-# expect OUTPUT COUNT: the output OUTPUT holds COUNT customers.
-expect() {
-  local got
-  got=$("$TF_BIN" output -json "$1" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-  [ "$got" = "$2" ] || { echo "expected $2 customers in $1, got $got" >&2; "$TF_BIN" output "$1" >&2; exit 1; }
-  echo "   $1: $got"
 }
 
 # no_changes ARGS...: the plan with ARGS has nothing to do.

@@ -5,10 +5,7 @@ package acctest
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"testing"
-
-	"github.com/google/uuid"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/emulator"
 )
@@ -22,19 +19,9 @@ func NewAppUserEnv(t *testing.T) *Env {
 	emu := emulator.New()
 	emu.RegisterApp(emulator.App{TenantID: AuthTenant, ClientID: AuthClient, ClientSecret: AuthSecret})
 	emu.AddRefreshToken(AuthClient, AuthRefresh)
-	emu.AddGraphToken(EmulatorGraphToken) // for tests that seed GDAP through Graph's API
-	id := uuid.NewString()
-	if err := emu.SeedDefaultCustomer(id); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	return &Env{
-		CustomerID: id,
-		Emulator:   emu,
-		BaseURL:    srv.URL,
-		ProviderConfig: fmt.Sprintf("provider \"partnercenter\" {\n  base_url       = %[1]q\n  graph_base_url = %[1]q\n"+
+	return servedEnv(t, emu, func(url string) string {
+		return fmt.Sprintf("provider \"partnercenter\" {\n  base_url       = %[1]q\n  graph_base_url = %[1]q\n"+
 			"  authority_url  = %[1]q\n  tenant_id      = %[2]q\n  client_id      = %[3]q\n  client_secret  = %[4]q\n"+
-			"  refresh_token  = %[5]q\n}\n", srv.URL, AuthTenant, AuthClient, AuthSecret, AuthRefresh),
-	}
+			"  refresh_token  = %[5]q\n}\n", url, AuthTenant, AuthClient, AuthSecret, AuthRefresh)
+	})
 }

@@ -101,10 +101,22 @@ func realEnv(customerID string) *Env {
 	return &Env{CustomerID: customerID, ProviderConfig: `provider "partnercenter" {}`}
 }
 
-// emulatorEnv is an Env on a new emulator holding one customer, CustomerID.
+// emulatorEnv is an Env on a new emulator holding one customer, CustomerID, whose provider block
+// gives the emulator's static tokens.
 func emulatorEnv(t *testing.T) *Env {
 	t.Helper()
 	emu := emulator.New(EmulatorToken)
+	return servedEnv(t, emu, func(url string) string {
+		return fmt.Sprintf("provider \"partnercenter\" {\n  base_url           = %[1]q\n  access_token       = %[2]q\n"+
+			"  graph_base_url     = %[1]q\n  graph_access_token = %[3]q\n}\n", url, EmulatorToken, EmulatorGraphToken)
+	})
+}
+
+// servedEnv serves emu, which also takes EmulatorGraphToken (for tests that seed GDAP through
+// Graph's API), with one seeded customer, CustomerID, and the provider block config gives for its
+// address.
+func servedEnv(t *testing.T, emu *emulator.Server, config func(url string) string) *Env {
+	t.Helper()
 	emu.AddGraphToken(EmulatorGraphToken)
 	id := uuid.NewString()
 	if err := emu.SeedDefaultCustomer(id); err != nil {
@@ -112,13 +124,7 @@ func emulatorEnv(t *testing.T) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{
-		CustomerID: id,
-		Emulator:   emu,
-		BaseURL:    srv.URL,
-		ProviderConfig: fmt.Sprintf("provider \"partnercenter\" {\n  base_url           = %[1]q\n  access_token       = %[2]q\n"+
-			"  graph_base_url     = %[1]q\n  graph_access_token = %[3]q\n}\n", srv.URL, EmulatorToken, EmulatorGraphToken),
-	}
+	return &Env{CustomerID: id, Emulator: emu, BaseURL: srv.URL, ProviderConfig: config(srv.URL)}
 }
 
 // NeedsEmulator skips a test that needs what only the emulator can do (inject faults, know the

@@ -5,6 +5,8 @@ package framework
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -74,4 +76,30 @@ func SaveImported(ctx context.Context, resp *resource.ImportStateResponse, names
 			resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root(name), ids[i])...)
 		}
 	}
+}
+
+// ImportPair imports an object named by two ids: from the identity's attributes names, or from an
+// import id `<first>/<second>`; each id must match its pattern in valid, or the import fails
+// naming noun and the form the id takes (form: "<relationship id>/<access assignment id>: ...").
+func ImportPair(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, names [2]string,
+	valid [2]*regexp.Regexp, noun, form string) {
+	ids, diags := ImportedIDs(ctx, req, names[:], func(id string) []string {
+		first, second, ok := strings.Cut(id, "/")
+		if !ok {
+			return nil
+		}
+		return []string{first, second}
+	})
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	if len(ids) != 2 || !valid[0].MatchString(ids[0]) || !valid[1].MatchString(ids[1]) {
+		named := req.ID
+		if named == "" {
+			named = strings.Join(ids, "/")
+		}
+		resp.Diagnostics.AddError("Invalid "+noun+" import id", fmt.Sprintf("%q is not %s.", named, form))
+		return
+	}
+	SaveImported(ctx, resp, names[:], ids)
 }

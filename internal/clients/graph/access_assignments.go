@@ -152,19 +152,9 @@ func (c *Client) ListAccessAssignments(ctx context.Context, relationshipID strin
 
 // GetAccessAssignment reads one access assignment. An answer about another one is refused.
 func (c *Client) GetAccessAssignment(ctx context.Context, relationshipID, id string) (*AccessAssignment, error) {
-	var w wireAssignment
-	var a *AccessAssignment
-	_, err := c.do(ctx, call{method: http.MethodGet, target: c.assignmentURL(relationshipID, id), out: &w, check: func() error {
-		var err error
-		if a, err = w.assignment(relationshipID); err != nil {
-			return err
-		}
-		if !strings.EqualFold(a.ID, id) {
-			return fmt.Errorf("it describes access assignment %s, not %s, the one asked for", a.ID, id)
-		}
-		return nil
-	}})
-	return wholeOrNone(a, err)
+	return getOne(ctx, c, c.assignmentURL(relationshipID, id),
+		func(w *wireAssignment) (*AccessAssignment, error) { return w.assignment(relationshipID) },
+		func(a *AccessAssignment) string { return a.ID }, id, "access assignment")
 }
 
 // UpdateAccessAssignment gives the assignment roles, with If-Match etag, following the

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -83,20 +82,9 @@ func (c *Client) ListDelegatedAdminCustomers(ctx context.Context) ([]DelegatedAd
 // error body when the partner has no relationship with the customer (APIError.IsNotFound); an
 // answer about another customer is refused.
 func (c *Client) GetDelegatedAdminCustomer(ctx context.Context, tenantID string) (*DelegatedAdminCustomer, error) {
-	var w wireDelegatedAdminCustomer
-	var got *DelegatedAdminCustomer
-	_, err := c.do(ctx, call{method: http.MethodGet, target: c.path(delegatedAdminCustomersPath+"/"+url.PathEscape(tenantID), nil),
-		out: &w, check: func() error {
-			var err error
-			if got, err = w.customer(); err != nil {
-				return err
-			}
-			if !strings.EqualFold(got.TenantID, tenantID) {
-				return fmt.Errorf("it describes GDAP customer %s, not %s, the one asked for", got.TenantID, tenantID)
-			}
-			return nil
-		}})
-	return wholeOrNone(got, err)
+	return getOne(ctx, c, c.path(delegatedAdminCustomersPath+"/"+url.PathEscape(tenantID), nil),
+		(*wireDelegatedAdminCustomer).customer, func(d *DelegatedAdminCustomer) string { return d.TenantID }, tenantID,
+		"GDAP customer")
 }
 
 type wireServiceManagementDetail struct {

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -105,20 +104,8 @@ func roleList(unified []wireRole) ([]string, error) {
 
 // GetRelationship reads one relationship. An answer about another relationship is refused.
 func (c *Client) GetRelationship(ctx context.Context, id string) (*Relationship, error) {
-	var w wireRelationship
-	var rel *Relationship
-	_, err := c.do(ctx, call{method: http.MethodGet, target: c.path(relationshipsPath+"/"+url.PathEscape(id), nil), out: &w,
-		check: func() error {
-			var err error
-			if rel, err = w.relationship(); err != nil {
-				return err
-			}
-			if !strings.EqualFold(rel.ID, id) {
-				return fmt.Errorf("it describes relationship %s, not %s, the one asked for", rel.ID, id)
-			}
-			return nil
-		}})
-	return wholeOrNone(rel, err)
+	return getOne(ctx, c, c.path(relationshipsPath+"/"+url.PathEscape(id), nil), (*wireRelationship).relationship,
+		func(r *Relationship) string { return r.ID }, id, "relationship")
 }
 
 // Filter narrows a list of relationships; empty fields do not filter.

@@ -5,8 +5,10 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
 )
@@ -82,4 +84,24 @@ func (c *Client) api() transport.API {
 				RequestID: resp.Header.Get(headerRequestID), ClientRequestID: req.Header.Get(headerClientRequestID)}
 		},
 	}
+}
+
+// getOne reads the object at target as a W, turns it into the client's T with convert, and
+// refuses one whose id (idOf) is not asked, in any case: an answer about another object than the
+// one asked for (noun names its kind) is never handed out.
+func getOne[W, T any](ctx context.Context, c *Client, target *url.URL, convert func(*W) (*T, error), idOf func(*T) string,
+	asked, noun string) (*T, error) {
+	var w W
+	var got *T
+	_, err := c.do(ctx, call{method: http.MethodGet, target: target, out: &w, check: func() error {
+		var err error
+		if got, err = convert(&w); err != nil {
+			return err
+		}
+		if !strings.EqualFold(idOf(got), asked) {
+			return fmt.Errorf("it describes %s %s, not %s, the one asked for", noun, idOf(got), asked)
+		}
+		return nil
+	}})
+	return wholeOrNone(got, err)
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 )
@@ -79,20 +78,8 @@ func (c *Client) ServicePrincipalByAppID(ctx context.Context, appID string) (*Se
 // ServicePrincipal reads one service principal by its id in the client's tenant. An answer
 // about another one is refused.
 func (c *Client) ServicePrincipal(ctx context.Context, id string) (*ServicePrincipal, error) {
-	var w wirePrincipal
-	var got *ServicePrincipal
-	_, err := c.do(ctx, call{method: http.MethodGet, target: c.path(servicePrincipalsPath+"/"+url.PathEscape(id), nil), out: &w,
-		check: func() error {
-			var err error
-			if got, err = w.principal(); err != nil {
-				return err
-			}
-			if !strings.EqualFold(got.ID, id) {
-				return fmt.Errorf("it describes service principal %s, not %s, the one asked for", got.ID, id)
-			}
-			return nil
-		}})
-	return wholeOrNone(got, err)
+	return getOne(ctx, c, c.path(servicePrincipalsPath+"/"+url.PathEscape(id), nil), (*wirePrincipal).principal,
+		func(p *ServicePrincipal) string { return p.ID }, id, "service principal")
 }
 
 type wireGrant struct {

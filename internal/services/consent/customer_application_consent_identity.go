@@ -5,8 +5,7 @@ package consent
 
 import (
 	"context"
-	"fmt"
-	"strings"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -37,24 +36,7 @@ func setConsentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, s
 // (<customer id>/<application id>) or the identity; Read finds the consent in the customer's
 // tenant and fills in the rest.
 func (r *consentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	ids, diags := framework.ImportedIDs(ctx, req, consentIdentity, func(id string) []string {
-		customer, app, ok := strings.Cut(id, "/")
-		if !ok {
-			return nil
-		}
-		return []string{customer, app}
-	})
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
-		return
-	}
-	if len(ids) != 2 || !rules.GUID.MatchString(ids[0]) || !rules.GUID.MatchString(ids[1]) {
-		named := req.ID
-		if named == "" {
-			named = strings.Join(ids, "/")
-		}
-		resp.Diagnostics.AddError("Invalid application consent import id", fmt.Sprintf("%q is not <customer id>/<application "+
-			"id>: the customer's tenant id, a slash, and the application's client id (both GUIDs).", named))
-		return
-	}
-	framework.SaveImported(ctx, resp, consentIdentity, ids)
+	framework.ImportPair(ctx, req, resp, [2]string(consentIdentity), [2]*regexp.Regexp{rules.GUID, rules.GUID},
+		"application consent", "<customer id>/<application id>: the customer's tenant id, a slash, and the application's "+
+			"client id (both GUIDs)")
 }

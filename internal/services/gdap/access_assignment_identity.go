@@ -5,8 +5,7 @@ package gdap
 
 import (
 	"context"
-	"fmt"
-	"strings"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -37,25 +36,7 @@ func setAssignmentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity
 // (<relationship id>/<assignment id>) or the identity, and keeps them in lower case; Read fills in
 // the rest.
 func (r *assignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	ids, diags := framework.ImportedIDs(ctx, req, assignmentIdentity, func(id string) []string {
-		relID, assignmentID, ok := strings.Cut(id, "/")
-		if !ok {
-			return nil
-		}
-		return []string{relID, assignmentID}
-	})
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
-		return
-	}
-	if len(ids) != 2 || !rules.RelationshipID.MatchString(ids[0]) || !rules.GUID.MatchString(ids[1]) {
-		named := req.ID
-		if named == "" {
-			named = strings.Join(ids, "/")
-		}
-		resp.Diagnostics.AddError("Invalid access assignment import id", fmt.Sprintf("%q is not <relationship id>/<access "+
-			"assignment id>: the relationship's id (two GUIDs joined by a dash), a slash, and the assignment's id (a GUID).",
-			named))
-		return
-	}
-	framework.SaveImported(ctx, resp, assignmentIdentity, ids)
+	framework.ImportPair(ctx, req, resp, [2]string(assignmentIdentity), [2]*regexp.Regexp{rules.RelationshipID, rules.GUID},
+		"access assignment", "<relationship id>/<access assignment id>: the relationship's id (two GUIDs joined by a dash), "+
+			"a slash, and the assignment's id (a GUID)")
 }

@@ -281,6 +281,14 @@ func (e *MissingError) Error() string {
 // AADSTS codes, say what to do; they and the log lines of the token request have every secret
 // masked, and the tokens it hands out are masked from then on too.
 func explained(kind Kind, a Audience, fetch fetchFunc, secrets *masker) fetchFunc {
+	return explainedRemembering(kind, a, fetch, secrets, true)
+}
+
+// explainedRemembering is explained; remember says whether the tokens fetch gets join the secrets
+// masked from then on. A customer tenant's do not: they go only to that tenant's Graph, whose
+// bearer tokens the transport's logs redact, and a thousand tenants' tokens would push the
+// partner's own rotated refresh token out of the masker while it is still sent.
+func explainedRemembering(kind Kind, a Audience, fetch fetchFunc, secrets *masker, remember bool) fetchFunc {
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		t, err := fetch(secrets.logContext(ctx))
 		if err != nil {
@@ -289,8 +297,10 @@ func explained(kind Kind, a Audience, fetch fetchFunc, secrets *masker) fetchFun
 		if t.AccessToken == "" {
 			return nil, newTokenError(ctx, kind, a, errors.New("the token endpoint answered without an access token"), secrets)
 		}
-		secrets.add(t.AccessToken)
-		secrets.add(t.RefreshToken)
+		if remember {
+			secrets.add(t.AccessToken)
+			secrets.add(t.RefreshToken)
+		}
 		return t, nil
 	}
 }

@@ -105,7 +105,7 @@ func (c *CustomerTenants) source(tenant string) *cachedSource {
 		return e.Value.(*tenantEntry).source
 	}
 	a := CustomerAudience(tenant)
-	src := newCachedSource(explained(c.kind, a, c.fetcher(tenant), c.secrets))
+	src := newCachedSource(explainedRemembering(c.kind, a, c.fetcher(tenant), c.secrets, false))
 	src.audience = a
 	c.sources[tenant] = c.order.PushFront(&tenantEntry{tenant, src})
 	for c.order.Len() > c.max {
@@ -150,6 +150,10 @@ func customerRefreshFetcher(cfg Config, ep Endpoints, tenant string, hc *http.Cl
 	return func(ctx context.Context) (*oauth2.Token, error) {
 		c := conf
 		c.EndpointParams = url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rts.latest()}}
-		return c.Token(context.WithValue(ctx, oauth2.HTTPClient, hc))
+		t, err := c.Token(context.WithValue(ctx, oauth2.HTTPClient, hc))
+		if t != nil {
+			t.RefreshToken = "" // the customer tenant's: never used, never kept
+		}
+		return t, err
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,5 +134,37 @@ func TestCustomerTenantSourcesAreBounded(t *testing.T) {
 	inUse := c.source("00000000-0000-4000-8000-000000000004")
 	if c.source("00000000-0000-4000-8000-000000000004") != inUse {
 		t.Error("a tenant in use gets a new source on every call")
+	}
+}
+
+func TestCustomerTenantsTokensDoNotCrowdThePartnersSecretsOut(t *testing.T) {
+	t.Parallel()
+	emu, srv, ep := identityServer(t, emulator.App{ClientSecret: secret})
+	emu.SetRefreshTokensSingleUse(true)
+	s, err := NewSources(Config{TenantID: tenant, ClientID: clientID, ClientSecret: secret, RefreshToken: refresh}, ep, srv.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	token(t, s.Graph) // rotates the partner's refresh token, which is masked from then on
+	secrets := s.CustomerTenants.secrets
+	secrets.mu.RLock()
+	before := slices.Clone(secrets.seen)
+	secrets.mu.RUnlock()
+	for i := range 2 * maxSeenSecrets {
+		tenant := fmt.Sprintf("0b6fd2a5-2c8b-4f3e-9b7a-3a1de2f0c0%02d", i)
+		if err := emu.SeedDefaultCustomer(tenant); err != nil {
+			t.Fatal(err)
+		}
+		if err := emu.Graph().Consent(tenant, clientID, "", map[string][]string{graphemu.GraphAppID: {"User.Read.All"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CustomerTenants.Source(tenant).Token(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	secrets.mu.RLock()
+	defer secrets.mu.RUnlock()
+	if !slices.Equal(secrets.seen, before) {
+		t.Errorf("customer tenants' tokens changed the partner's masked secrets: %d before, %d after", len(before), len(secrets.seen))
 	}
 }

@@ -20,6 +20,9 @@ const (
 	AutoExtendOn              = "P180D"
 	// GlobalAdministratorRoleID is the Entra role template id of Global Administrator.
 	GlobalAdministratorRoleID = "62e90394-69f5-4237-9190-012177145e10"
+	// GraphApplicationID is Microsoft Graph's application id (appId), the resource application of
+	// the delegated scopes a consent grants most often, and the one the provider reads tenants with.
+	GraphApplicationID = "00000003-0000-0000-c000-000000000000"
 )
 
 // RelationshipStatuses are the statuses Graph gives a GDAP relationship, from created to its end.

@@ -123,9 +123,10 @@ func (c ApplicationConsent) wire() (*consentJSON, error) {
 	return out, nil
 }
 
-// IsOwnNotFound reports whether err is a 404 in Partner Center's own error shape (with a code): an
-// answer that what was asked for does not exist, unlike the page of a proxy or a wrong path.
-func IsOwnNotFound(err error) bool {
+// IsConsentNotFound reports whether err is Partner Center's own answer (a 404 in its error shape,
+// with a code) that the application has no consent in the customer's tenant: not its answer that
+// the customer is unknown (IsCustomerNotFound), and not the page of a proxy or a wrong path.
+func IsConsentNotFound(err error) bool {
 	e, ok := asAPIError(err)
-	return ok && e.StatusCode == http.StatusNotFound && e.Code != ""
+	return ok && e.StatusCode == http.StatusNotFound && e.Code != "" && !IsCustomerNotFound(err)
 }

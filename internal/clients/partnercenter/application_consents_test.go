@@ -112,7 +112,7 @@ func TestAConsentIsDeletedByApplicationID(t *testing.T) {
 	}
 }
 
-func TestOnlyPartnerCentersOwnNotFoundSaysAConsentIsNone(t *testing.T) {
+func TestOnlyPartnerCentersOwnNotFoundOfTheConsentSaysItIsNone(t *testing.T) {
 	t.Parallel()
 	for name, tt := range map[string]struct {
 		status int
@@ -127,8 +127,8 @@ func TestOnlyPartnerCentersOwnNotFoundSaysAConsentIsNone(t *testing.T) {
 			t.Parallel()
 			c, _ := newScripted(t, reply{status: tt.status, body: tt.body})
 			err := c.DeleteApplicationConsent(context.Background(), testCustomer, partnerApp)
-			if IsOwnNotFound(err) != tt.want {
-				t.Errorf("IsOwnNotFound(%v) = %v, want %v", err, IsOwnNotFound(err), tt.want)
+			if IsConsentNotFound(err) != tt.want {
+				t.Errorf("IsConsentNotFound(%v) = %v, want %v", err, IsConsentNotFound(err), tt.want)
 			}
 		})
 	}

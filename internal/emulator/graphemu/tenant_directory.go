@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // GraphAppID is Microsoft Graph's application id, a resource application every tenant holds.
-const GraphAppID = "00000003-0000-0000-c000-000000000000"
+const GraphAppID = rules.GraphApplicationID
 
 // PartnerTenant names the partner's own tenant among the directories: the tenant of the tokens
 // the partner's own Graph calls carry.

@@ -17,8 +17,8 @@ import (
 
 // TrustChoice is what a configuration that cannot read customers' tenants can set instead.
 const TrustChoice = "If this partner cannot read customers' tenants, set read_back = \"partner_center\" on the " +
-	"resource: Terraform then trusts Partner Center's answer to the consent and does not read the tenant (a grant " +
-	"removed there is not seen)."
+	"resource and apply that change with -refresh=false (the refresh would read the tenant again): Terraform then " +
+	"trusts Partner Center's answer to the consent and does not read the tenant (a grant removed there is not seen)."
 
 // aadNotConsented is Entra ID's AADSTS65001: the app is not consented in the tenant asked.
 const aadNotConsented = 65001

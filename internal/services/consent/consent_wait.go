@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
 )
@@ -50,56 +49,56 @@ func stillAppearing(ctx context.Context, private privateGetter, diags *diag.Diag
 	return err == nil && time.Since(t) < appearingWindow
 }
 
-// poll calls read until it says done (what it waited for, or a refusal waiting will not change),
-// waiting firstPoll, then twice as long each time up to 15 s, for at most r.appearsWithin or until
-// ctx ends; it reports whether read said done.
-func (r *consentResource) poll(ctx context.Context, read func() bool) bool {
+// poll calls read, with a context bounded by r.appearsWithin, until it says done (what it waited
+// for, or a refusal waiting will not change), waiting firstPoll, then twice as long each time up
+// to 15 s, or until ctx ends; it returns how long it waited.
+func (r *consentResource) poll(ctx context.Context, read func(ctx context.Context) bool) time.Duration {
+	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, r.appearsWithin)
 	defer cancel()
 	wait := r.firstPoll
-	for {
-		if read() {
-			return true
-		}
+	for !read(ctx) {
 		select {
 		case <-ctx.Done():
-			return false
+			return time.Since(start).Round(time.Second)
 		case <-time.After(wait):
 		}
 		wait = min(2*wait, 15*time.Second)
 	}
+	return time.Since(start).Round(time.Second)
 }
 
 // awaitConsent waits until the customer's tenant shows plan's consent with every grant asked for,
 // records its service principal and reports true. When it does not within the wait, the consent
-// Partner Center accepted is kept as made, with a warning: the next refresh reads it again.
+// Partner Center accepted is kept as made, with a warning saying what the tenant showed: the next
+// refreshes read it again.
 func (r *consentResource) awaitConsent(ctx context.Context, plan *consentModel, want grants, diags *diag.Diagnostics) bool {
 	customer := framework.CanonicalID(plan.CustomerID.ValueString())
-	var lastErr error
-	shown := false
-	r.poll(ctx, func() bool {
-		found, err := r.readConsent(ctx, customer, plan.ApplicationID.ValueString())
-		lastErr = err
-		if err != nil {
-			return tenantglue.Refused(err)
+	var last tenantRead
+	waited := r.poll(ctx, func(ctx context.Context) bool {
+		last = r.readConsent(ctx, customer, plan.ApplicationID.ValueString())
+		switch {
+		case last.err != nil:
+			return tenantglue.Refused(last.err)
+		case last.found == nil || !grants(last.found.Scopes).covers(want):
+			return false // not there (the provider's own app: not consented) yet
 		}
-		if found == nil || !grants(found.Scopes).covers(want) {
-			return false
-		}
-		plan.ServicePrincipalID = framework.StringOrNull(found.ServicePrincipalID)
-		shown = true
+		plan.ServicePrincipalID = framework.StringOrNull(last.found.ServicePrincipalID)
 		return true
 	})
-	if shown {
+	if last.err == nil && last.found != nil && grants(last.found.Scopes).covers(want) {
 		return true
 	}
-	detail := fmt.Sprintf("Partner Center accepted the consent of application %s in customer %s, and it did not show in "+
-		"the customer's tenant within %s. The state records it as made; refreshes in the next %s keep it while it "+
-		"appears, and after that a consent the tenant does not show is planned again.",
-		plan.ApplicationID.ValueString(), customer, r.appearsWithin, appearingWindow)
-	if lastErr != nil {
-		summary, hint := tenantglue.Explain(customer, subject("read", plan), lastErr)
-		detail += "\n\nThe last read failed: " + summary + ". " + hint + "\n\n" + lastErr.Error()
+	detail := fmt.Sprintf("Partner Center accepted the consent of application %s in customer %s, and in %s it did not "+
+		"show whole in the customer's tenant. The state records it as made; refreshes in the next %s keep it while it "+
+		"appears, and after that the plan replaces a consent the tenant does not show whole.",
+		plan.ApplicationID.ValueString(), customer, waited, appearingWindow)
+	switch {
+	case last.err != nil:
+		summary, hint := tenantglue.Explain(customer, subject("read", plan), last.err)
+		detail += "\n\nThe last read failed: " + summary + ". " + hint + "\n\n" + last.err.Error()
+	case last.found != nil:
+		detail += "\n\nThe tenant grants " + grants(last.found.Scopes).text() + "; asked for: " + want.text() + "."
 	}
 	diags.AddWarning("Application consent not in the tenant yet", detail)
 	return false
@@ -117,26 +116,29 @@ func (r *consentResource) takeOver(ctx context.Context, plan *consentModel, want
 			"the configuration's: the state records the configuration's.", app, customer))
 		return true
 	}
-	var found *graph.TenantConsent
-	var lastErr error
-	r.poll(ctx, func() bool {
-		found, lastErr = r.readConsent(ctx, customer, app)
-		if lastErr != nil {
-			return tenantglue.Refused(lastErr)
-		}
-		return found != nil
+	var last tenantRead
+	waited := r.poll(ctx, func(ctx context.Context) bool {
+		last = r.readConsent(ctx, customer, app)
+		return last.found != nil || last.notConsented || (last.err != nil && tenantglue.Refused(last.err))
 	})
 	switch {
-	case lastErr != nil:
-		tenantglue.AddError(diags, customer, subject("read", plan), lastErr)
+	case last.err != nil:
+		tenantglue.AddError(diags, customer, subject("read", plan), last.err)
 		return false
-	case found == nil:
+	case last.notConsented:
+		diags.AddError("Application consent broken in the tenant", fmt.Sprintf("Partner Center answered that application "+
+			"%s is consented in customer %s already, and Entra ID refuses it a Microsoft Graph token there as not "+
+			"consented (AADSTS65001): that consent lacks its grant on Microsoft Graph. Partner Center cannot change a "+
+			"consent: delete the application's enterprise application in the customer's Entra admin center, then apply "+
+			"again.", app, customer))
+		return false
+	case last.found == nil:
 		diags.AddError("Application consent neither made nor found", fmt.Sprintf("Partner Center answered that "+
 			"application %s is consented in customer %s already, and the customer's tenant showed no service principal "+
-			"of it within %s. Apply again later.", app, customer, r.appearsWithin))
+			"of it in %s. Apply again later.", app, customer, waited))
 		return false
 	}
-	held := grants(found.Scopes).normal()
+	held := grants(last.found.Scopes).normal()
 	if !held.equal(want) {
 		diags.AddAttributeError(pathGrants, "Application consented with other grants", fmt.Sprintf("Application %s is "+
 			"consented in customer %s already, with other grants than the configuration's, and Partner Center cannot "+
@@ -147,7 +149,7 @@ func (r *consentResource) takeOver(ctx context.Context, plan *consentModel, want
 	}
 	diags.AddWarning("Existing application consent taken over", fmt.Sprintf("Application %s was consented in customer %s "+
 		"already, with the configured grants: Terraform manages that consent from now on.", app, customer))
-	plan.ServicePrincipalID = framework.StringOrNull(found.ServicePrincipalID)
+	plan.ServicePrincipalID = framework.StringOrNull(last.found.ServicePrincipalID)
 	return true
 }
 
@@ -155,25 +157,18 @@ func (r *consentResource) takeOver(ctx context.Context, plan *consentModel, want
 // still does after the wait: a consent made again at once would meet it.
 func (r *consentResource) awaitGone(ctx context.Context, state *consentModel, diags *diag.Diagnostics) {
 	customer := framework.CanonicalID(state.CustomerID.ValueString())
-	gone := false
-	var lastErr error
-	r.poll(ctx, func() bool {
-		found, err := r.readConsent(ctx, customer, state.ApplicationID.ValueString())
-		if err != nil {
-			lastErr = err
-			return tenantglue.Refused(err)
-		}
-		gone = found == nil
-		return gone
+	var last tenantRead
+	waited := r.poll(ctx, func(ctx context.Context) bool {
+		last = r.readConsent(ctx, customer, state.ApplicationID.ValueString())
+		return (last.err == nil && last.found == nil) || (last.err != nil && tenantglue.Refused(last.err))
 	})
-	if gone {
-		return
+	if last.err == nil && last.found == nil {
+		return // gone (for the provider's own app, Entra ID no longer gives it a token there)
 	}
-	detail := fmt.Sprintf("Partner Center removed the consent of application %s in customer %s, and the customer's "+
-		"tenant did not show it gone within %s: a consent made again at once may meet it.",
-		state.ApplicationID.ValueString(), customer, r.appearsWithin)
-	if lastErr != nil {
-		detail += "\n\nThe last read failed: " + lastErr.Error()
+	detail := fmt.Sprintf("Partner Center removed the consent of application %s in customer %s, and in %s the customer's "+
+		"tenant did not show it gone: a consent made again at once may meet it.", state.ApplicationID.ValueString(), customer, waited)
+	if last.err != nil {
+		detail += "\n\nThe last read failed: " + last.err.Error()
 	}
 	diags.AddWarning("Application consent still in the tenant", detail)
 }

@@ -8,8 +8,10 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
@@ -27,9 +29,18 @@ func (r *consentResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 // consentIdentity are the attributes of a consent's identity, as the state names them.
 var consentIdentity = []string{"customer_id", "application_id"}
 
-// setConsentIdentity stores the consent's identity from the state being saved.
+// setConsentIdentity stores the consent's identity from the state being saved, in lower case
+// whatever case the configuration writes the ids in: the identity does not change, and an import
+// or terraform query names the same consent alike.
 func setConsentIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tfsdk.State, diags *diag.Diagnostics) {
-	diags.Append(framework.IdentityFromState(ctx, identity, state, consentIdentity...)...)
+	if identity == nil || state.Raw.IsNull() {
+		return
+	}
+	for _, name := range consentIdentity {
+		var v types.String
+		diags.Append(state.GetAttribute(ctx, path.Root(name), &v)...)
+		diags.Append(identity.SetAttribute(ctx, path.Root(name), framework.CanonicalID(v.ValueString()))...)
+	}
 }
 
 // ImportState takes the customer's and the application's ids from the import id

@@ -41,6 +41,7 @@ func NewApplicationConsentList() list.ListResource { return &consentList{} }
 type consentList struct {
 	pc      *partnercenter.Client
 	tenants *graph.CustomerTenants
+	appID   string // the provider's own app's client id
 }
 
 type consentListConfig struct {
@@ -54,10 +55,11 @@ func (l *consentList) Metadata(_ context.Context, req resource.MetadataRequest, 
 func (l *consentList) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists one application's consents for `terraform query` (Terraform 1.14 and later): Partner " +
-			"Center lists no consents, so it reads every customer of the partner's customer list in its own tenant (a token " +
-			"and one or three requests per customer, ten customers at a time) and lists those where the application is " +
-			"consented, named `<company name>: <application id>`, each with its identity. A tenant the provider cannot " +
-			"read is named in a warning, never taken for one without the consent. `limit` cuts the results, not the reads.",
+			"Center lists no consents, so it reads every customer of the partner's customer list in its own tenant (a token, " +
+			"the application's service principal and, where there is one, its grants and their resource applications; ten " +
+			"customers at a time) and lists those where the application is consented, named `<company name>: <application " +
+			"id>`, each with its identity. A tenant the provider cannot read is named in a warning, never taken for one " +
+			"without the consent. `limit` cuts the results, not the reads.",
 		Attributes: map[string]schema.Attribute{
 			"application_id": schema.StringAttribute{MarkdownDescription: "The client id of the application whose consents " +
 				"to list.", Required: true, Validators: []validator.String{framework.GUIDValidator}},
@@ -67,7 +69,7 @@ func (l *consentList) ListResourceConfigSchema(_ context.Context, _ list.ListRes
 
 func (l *consentList) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	data := framework.Configured(req.ProviderData, &resp.Diagnostics)
-	l.pc, l.tenants = pcglue.Client(data), tenantglue.Tenants(data)
+	l.pc, l.tenants, l.appID = pcglue.Client(data), tenantglue.Tenants(data), tenantglue.AppID(data)
 }
 
 // found is one customer whose tenant holds the application's consent.
@@ -84,10 +86,10 @@ func (l *consentList) List(ctx context.Context, req list.ListRequest, stream *li
 		return
 	}
 	app := framework.CanonicalID(m.ApplicationID.ValueString())
-	if why := l.tenants.Unavailable(); why != "" {
+	if l.tenants != nil && l.tenants.Unavailable() != "" { // nil: not configured, which the listing says
 		var diags diag.Diagnostics
 		diags.AddError("Cannot read customers' tenants", "Listing consents reads each customer's tenant, and the "+
-			"provider's credential cannot get a token there: "+why+".")
+			"provider's credential cannot get a token there: "+l.tenants.Unavailable()+".")
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -144,6 +146,8 @@ func (l *consentList) readAll(ctx context.Context, customers []partnercenter.Cus
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
+			case err != nil && tenantglue.NotConsented(err) && app == l.appID:
+				// Entra ID's own answer that the provider's app is not consented there
 			case err != nil && tenantglue.Refused(err):
 				unreadable = append(unreadable, c.ID)
 			case err != nil:

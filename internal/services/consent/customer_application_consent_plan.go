@@ -13,9 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
@@ -31,35 +28,11 @@ var scopeName = regexp.MustCompile(`^[^\s,]+$`)
 // through an active GDAP relationship, for Partner Center to consent an application there.
 var consentRoles = []string{"9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7"}
 
-const (
-	grantsReplaceText       = "A change of grants replaces the consent: Partner Center cannot change one."
-	displayNameReplacesText = "A change of display_name replaces the consent, unless the state has none (after an import)."
-)
-
-// differsNotOnlyInCase replaces the consent when an id names another object: GUIDs in another case
-// name the same one.
-func differsNotOnlyInCase(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString())
-}
-
-// displayNameReplaces replaces the consent for another display name, but records one given after
-// an import (which cannot read it) without touching the tenant.
-func displayNameReplaces(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull()
-}
-
-// grantsDiffer replaces the consent when the planned grants differ from the state's other than in
-// case.
-func grantsDiffer(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-	planned := (&consentModel{Grants: req.PlanValue}).grantsOf(ctx, &resp.Diagnostics)
-	prior := (&consentModel{Grants: req.StateValue}).grantsOf(ctx, &resp.Diagnostics)
-	resp.RequiresReplace = planned == nil || !planned.equal(prior)
-}
-
-// ModifyPlan plans the id and the service principal, says what a replacement or a destroy does
-// to the application in the tenant, and refuses at plan what Partner Center or the read would
-// refuse at apply: the partner's own tenant, a read in customers' tenants the credential cannot
-// make, and a customer without the GDAP role a consent needs.
+// ModifyPlan plans the id and the service principal, decides a replacement (another customer or
+// application, other grants: Partner Center cannot change a consent) and says what it, a destroy,
+// a display name only recorded and a trusted read mean, and refuses at plan what Partner Center or
+// the read would refuse at apply: the partner's own tenant, a read in customers' tenants the
+// credential cannot make, and a customer without the GDAP role a consent needs.
 func (r *consentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var state *consentModel
 	if !req.State.Raw.IsNull() {
@@ -74,17 +47,12 @@ func (r *consentResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
 	}
-	creating := state == nil || len(resp.RequiresReplace) > 0
 	if framework.Known(plan.CustomerID) && framework.Known(plan.ApplicationID) {
 		plan.ID = types.StringValue(consentID(plan.CustomerID.ValueString(), plan.ApplicationID.ValueString()))
 	}
-	switch {
-	case state != nil && creating:
-		resp.Diagnostics.AddWarning("Application consent replaced", stopsWorking(state, "replace"))
-	case state != nil:
-		plan.ServicePrincipalID = state.ServicePrincipalID
-	}
+	replaced := state != nil && r.planChange(ctx, state, &plan, resp)
 	if !plan.readsTenant() {
+		plan.ServicePrincipalID = types.StringNull()
 		resp.Diagnostics.AddAttributeWarning(path.Root("read_back"), "Application consent trusted, not read",
 			fmt.Sprintf("The consent of application %s in customer %s is not read in the customer's tenant "+
 				"(read_back = \"partner_center\"): Terraform trusts Partner Center's answer when it was made, and a grant or "+
@@ -92,7 +60,41 @@ func (r *consentResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 				plan.ApplicationID.ValueString(), plan.CustomerID.ValueString()))
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-	r.checkPlan(ctx, &plan, creating, &resp.Diagnostics)
+	r.checkPlan(ctx, &plan, state == nil || replaced, &resp.Diagnostics)
+}
+
+// planChange plans the change of an existing consent: a replacement (reported true) when another
+// customer, application or grants are asked for, with a warning of what it does; else in place,
+// keeping the service principal, reading it on apply when read_back turns to "tenant", and
+// warning that a new display name is only recorded.
+func (r *consentResource) planChange(ctx context.Context, state, plan *consentModel, resp *resource.ModifyPlanResponse) bool {
+	var replace []path.Path
+	for name, ids := range map[string][2]types.String{"customer_id": {state.CustomerID, plan.CustomerID},
+		"application_id": {state.ApplicationID, plan.ApplicationID}} {
+		if ids[1].IsUnknown() || !strings.EqualFold(ids[0].ValueString(), ids[1].ValueString()) {
+			replace = append(replace, path.Root(name))
+		}
+	}
+	if planned := plan.grantsOf(ctx, &resp.Diagnostics); planned == nil || !planned.equal(state.grantsOf(ctx, &resp.Diagnostics)) {
+		replace = append(replace, pathGrants)
+	}
+	if len(replace) > 0 {
+		resp.RequiresReplace = append(resp.RequiresReplace, replace...)
+		resp.Diagnostics.AddWarning("Application consent replaced", stopsWorking(state, "replace"))
+		return true
+	}
+	plan.ServicePrincipalID = state.ServicePrincipalID
+	if plan.readsTenant() && !state.readsTenant() {
+		plan.ServicePrincipalID = types.StringUnknown() // read in the tenant on apply
+	}
+	if !plan.DisplayName.IsUnknown() && plan.DisplayName.ValueString() != state.DisplayName.ValueString() {
+		resp.Diagnostics.AddAttributeWarning(path.Root("display_name"), "Display name recorded, not sent", fmt.Sprintf(
+			"Partner Center takes a consent's display name only when the consent is made: the new display_name of "+
+				"application %s in customer %s is recorded in the state, and nothing is sent. Replace the consent "+
+				"(terraform apply -replace) to send it, which stops the application in that tenant in between.",
+			plan.ApplicationID.ValueString(), plan.CustomerID.ValueString()))
+	}
+	return false
 }
 
 // stopsWorking says what removing state's consent does to the application in the tenant.
@@ -139,7 +141,7 @@ func (r *consentResource) checkConsentRole(ctx context.Context, customer string,
 	if !ok {
 		return
 	}
-	rels, err := r.graph.ListRelationships(ctx, graph.Filter{CustomerTenantID: framework.CanonicalID(customer)})
+	rels, err := r.relationshipsOf(ctx, framework.CanonicalID(customer))
 	if err != nil {
 		diags.AddWarning("GDAP not checked", "Could not read customer "+customer+"'s GDAP relationships to check that one "+
 			"grants Application Administrator or Cloud Application Administrator, which Partner Center needs to consent "+
@@ -148,7 +150,7 @@ func (r *consentResource) checkConsentRole(ctx context.Context, customer string,
 	}
 	var seen []string
 	for _, rel := range rels {
-		if rel.Status == "active" && slices.ContainsFunc(rel.Roles, func(role string) bool { return slices.Contains(consentRoles, role) }) {
+		if rel.Status == "active" && slices.ContainsFunc(rel.Roles, isConsentRole) {
 			return
 		}
 		seen = append(seen, fmt.Sprintf("%q (%s)", rel.DisplayName, rel.Status))
@@ -162,6 +164,27 @@ func (r *consentResource) checkConsentRole(ctx context.Context, customer string,
 		"Application Administrator there through an active GDAP relationship (assigned to the signed-in user's group). "+
 		"The customer's relationships: "+have+". Create the consent once such a relationship is active: select the "+
 		"customers whose access_relationship_id is known for the consents' for_each.")
+}
+
+// isConsentRole says whether role (a template id, in any case) is one a consent needs.
+func isConsentRole(role string) bool {
+	return slices.ContainsFunc(consentRoles, func(c string) bool { return strings.EqualFold(c, role) })
+}
+
+// relationshipsRead remembers each customer's relationships for the rest of the provider process:
+// the plans of a customer's consents (the provider's own app, then others) check them once.
+var relationshipsRead = framework.NewMemory[[]graph.Relationship]("consent/relationships-of-customer")
+
+// relationshipsOf are customer's GDAP relationships, read once per provider process.
+func (r *consentResource) relationshipsOf(ctx context.Context, customer string) ([]graph.Relationship, error) {
+	if rels, ok := relationshipsRead.Recall(r.data, customer); ok {
+		return rels, nil
+	}
+	rels, err := r.graph.ListRelationships(ctx, graph.Filter{CustomerTenantID: customer})
+	if err == nil {
+		relationshipsRead.Remember(r.data, customer, rels)
+	}
+	return rels, err
 }
 
 // consentID is the resource's id: the customer's and the application's ids in lower case.

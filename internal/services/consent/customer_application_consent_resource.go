@@ -20,6 +20,7 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/graphglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/pcglue"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 var (
@@ -154,12 +155,30 @@ func (r *consentResource) Read(ctx context.Context, req resource.ReadRequest, re
 	setConsentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics)
 }
 
-// Update records what changes nothing in the tenant (read_back, a display name after an import,
-// the case of an id or a scope): every other change replaces the consent.
+// Update records what changes nothing in the tenant (read_back, a display name, the case of an id
+// or a scope): every other change replaces the consent. When read_back turns to "tenant", the
+// consent's service principal is read there.
 func (r *consentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan consentModel
 	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
 		return
+	}
+	if plan.ServicePrincipalID.IsUnknown() {
+		ctx, cancel, ok := framework.OperationContext(ctx, r.pc, plan.Timeouts.Read, consentReadTimeout, &resp.Diagnostics)
+		defer cancel()
+		if !ok {
+			return
+		}
+		customer := framework.CanonicalID(plan.CustomerID.ValueString())
+		read := r.readConsent(ctx, customer, plan.ApplicationID.ValueString())
+		if read.err != nil {
+			tenantglue.AddError(&resp.Diagnostics, customer, subject("read", &plan), read.err)
+			return
+		}
+		plan.ServicePrincipalID = types.StringNull()
+		if read.found != nil {
+			plan.ServicePrincipalID = types.StringValue(read.found.ServicePrincipalID)
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	setConsentIdentity(ctx, resp.Identity, resp.State, &resp.Diagnostics)
@@ -167,7 +186,8 @@ func (r *consentResource) Update(ctx context.Context, req resource.UpdateRequest
 
 // Delete removes the consent through Partner Center and, with read_back "tenant", waits until the
 // tenant no longer shows it, so that a replacement's create does not meet it. Partner Center's own
-// answer that there is none is success; a 404 from anything else is not.
+// answer that the application has no consent there is success once the tenant agrees; an unknown
+// customer, or a 404 from anything else, is not.
 func (r *consentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state consentModel
 	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
@@ -181,43 +201,59 @@ func (r *consentResource) Delete(ctx context.Context, req resource.DeleteRequest
 	customer, app := framework.CanonicalID(state.CustomerID.ValueString()), framework.CanonicalID(state.ApplicationID.ValueString())
 	err := r.pc.DeleteApplicationConsent(ctx, customer, app)
 	switch {
-	case partnercenter.IsOwnNotFound(err):
-		return // Partner Center says there is no consent left to remove
-	case err != nil:
+	case err != nil && !partnercenter.IsConsentNotFound(err):
 		pcglue.AddError(&resp.Diagnostics, subject("delete", &state), err)
-		return
-	case state.readsTenant():
+	case !state.readsTenant():
+	case err != nil: // Partner Center holds none: the tenant must agree
+		if read := r.readConsent(ctx, customer, app); read.err != nil || read.found != nil {
+			resp.Diagnostics.AddError("Application consent not removed", fmt.Sprintf("Partner Center answered that "+
+				"application %s has no consent in customer %s, and the customer's tenant still holds its service principal "+
+				"(or could not be read). Remove the enterprise application in the customer's Entra admin center, or remove "+
+				"the consent from the state with a removed block.\n\n%v", app, customer, firstError(read.err, err)))
+		}
+	default:
 		r.awaitGone(ctx, &state, &resp.Diagnostics)
 	}
+}
+
+// firstError is the first of errs that is not nil.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readTenant reads state's consent in its customer's tenant into state; gone reports a consent
 // the tenant does not hold, appeared one that holds every grant of the state. appearing keeps the
 // state of a consent still appearing when the tenant does not show it whole (yet).
 func (r *consentResource) readTenant(ctx context.Context, state *consentModel, appearing bool, diags *diag.Diagnostics) (gone, appeared bool) {
-	customer := framework.CanonicalID(state.CustomerID.ValueString())
-	found, err := r.readConsent(ctx, customer, state.ApplicationID.ValueString())
-	if err != nil {
-		tenantglue.AddError(diags, customer, subject("read", state), err)
-		return false, false
-	}
+	customer, app := framework.CanonicalID(state.CustomerID.ValueString()), state.ApplicationID.ValueString()
+	read := r.readConsent(ctx, customer, app)
 	prior := state.grantsOf(ctx, diags)
-	state.ID = types.StringValue(consentID(customer, state.ApplicationID.ValueString()))
+	state.ID = types.StringValue(consentID(customer, app))
 	state.ReadBack = types.StringValue(readBackTenant)
 	switch {
-	case found == nil && appearing:
+	case read.err != nil:
+		tenantglue.AddError(diags, customer, subject("read", state), read.err)
+		return false, false
+	case (read.found == nil || read.notConsented) && appearing:
 		diags.AddWarning("Application consent not in the tenant yet", fmt.Sprintf("The consent of application %s in "+
 			"customer %s was made less than %s ago and does not show in the customer's tenant yet; the state keeps it as "+
-			"made, and the next refresh reads it again.", state.ApplicationID.ValueString(), customer, appearingWindow))
+			"made, and the next refresh reads it again.", app, customer, appearingWindow))
 		return false, false
-	case found == nil:
+	case read.notConsented:
+		return false, r.brokenOwnConsent(state, prior, diags)
+	case read.found == nil:
 		diags.AddWarning("Application consent gone from the tenant", fmt.Sprintf("Microsoft Graph in customer %s's "+
 			"tenant holds no service principal of application %s: the consent was removed there. The plan consents it "+
-			"again.", customer, state.ApplicationID.ValueString()))
+			"again.", customer, app))
 		return true, false
 	}
-	state.ServicePrincipalID = types.StringValue(found.ServicePrincipalID)
-	held := grants(found.Scopes).normal()
+	state.ServicePrincipalID = types.StringValue(read.found.ServicePrincipalID)
+	held := grants(read.found.Scopes).normal()
 	if appearing && !held.covers(prior) {
 		return false, false // the grants are still appearing
 	}
@@ -227,17 +263,48 @@ func (r *consentResource) readTenant(ctx context.Context, state *consentModel, a
 	return false, true
 }
 
-// readConsent reads application app's consent in customer's tenant, nil when it holds none. For
-// the provider's own app, Entra ID's refusal of a token there as not consented (AADSTS65001) is
-// that answer too: it is the identity platform saying the app has no consent in the tenant.
-func (r *consentResource) readConsent(ctx context.Context, customer, app string) (*graph.TenantConsent, error) {
+// brokenOwnConsent records Entra ID's refusal of a Microsoft Graph token to the provider's own
+// app in the tenant as not consented (AADSTS65001): the app has no consent there, or none on
+// Graph. When the state grants Graph, the state keeps the other grants, so that the plan replaces
+// the consent; otherwise the refusal is an error, as the tenant cannot be read.
+func (r *consentResource) brokenOwnConsent(state *consentModel, prior grants, diags *diag.Diagnostics) bool {
+	customer := framework.CanonicalID(state.CustomerID.ValueString())
+	if _, onGraph := prior[rules.GraphApplicationID]; !onGraph {
+		diags.AddError("Cannot read customer tenant "+customer, fmt.Sprintf("Entra ID refuses the provider's own app a "+
+			"Microsoft Graph token in customer %s's tenant (AADSTS65001: not consented), and this consent grants nothing "+
+			"on Microsoft Graph, through which the provider reads the tenant. Grant it Graph scopes (Application.Read.All), "+
+			"which replaces it. %s", customer, tenantglue.TrustChoice))
+		return false
+	}
+	delete(prior, rules.GraphApplicationID)
+	state.Grants, state.ServicePrincipalID = prior.value(), types.StringNull()
+	diags.AddWarning("Application consent broken in the tenant", fmt.Sprintf("Entra ID refuses the provider's own app "+
+		"(%s) a Microsoft Graph token in customer %s's tenant as not consented (AADSTS65001): its consent there, or its "+
+		"grant on Microsoft Graph, was removed. The state no longer holds that grant, so the plan replaces the consent.",
+		state.ApplicationID.ValueString(), customer))
+	return false
+}
+
+// tenantRead is what a read of a consent in a customer's tenant found.
+type tenantRead struct {
+	// found is the consent, nil when the tenant holds no service principal of the app.
+	found *graph.TenantConsent
+	// notConsented: Entra ID refused the provider's own app a token in the tenant as not consented
+	// (AADSTS65001), its own answer that the app holds no usable consent on Graph there: none at
+	// all, or none on Graph.
+	notConsented bool
+	err          error
+}
+
+// readConsent reads application app's consent in customer's tenant.
+func (r *consentResource) readConsent(ctx context.Context, customer, app string) tenantRead {
 	client, err := r.tenants.Client(customer)
 	if err != nil {
-		return nil, err
+		return tenantRead{err: err}
 	}
 	found, err := client.ApplicationConsent(ctx, app)
 	if err != nil && tenantglue.NotConsented(err) && strings.EqualFold(app, tenantglue.AppID(r.data)) {
-		return nil, nil
+		return tenantRead{notConsented: true}
 	}
-	return found, err
+	return tenantRead{found: found, err: err}
 }

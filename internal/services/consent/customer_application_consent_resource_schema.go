@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -43,24 +42,21 @@ const consentResourceDescription = "Consents one of the partner's applications (
 	"tenant is refused, and so is a customer without an active GDAP relationship granting one of those roles."
 
 func consentResourceSchema(ctx context.Context) schema.Schema {
-	replaced := []planmodifier.String{stringplanmodifier.RequiresReplaceIf(differsNotOnlyInCase,
-		"Changes when the id names another object; a change of case alone does not.",
-		"Changes when the id names another object; a change of case alone does not.")}
 	return schema.Schema{
 		MarkdownDescription: consentResourceDescription,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{MarkdownDescription: "`<customer_id>/<application_id>`, in lower case: the id to " +
 				"import it by.", Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"customer_id": schema.StringAttribute{MarkdownDescription: pcglue.CustomerIDDescription + " Not the partner's own.",
-				Required: true, Validators: []validator.String{framework.GUIDValidator}, PlanModifiers: replaced},
+			"customer_id": schema.StringAttribute{MarkdownDescription: pcglue.CustomerIDDescription + " Not the partner's " +
+				"own. Another customer replaces the consent; the same id in another case does not.",
+				Required: true, Validators: []validator.String{framework.GUIDValidator}},
 			"application_id": schema.StringAttribute{MarkdownDescription: "The client id (appId) of the partner's " +
-				"multi-tenant application to consent.", Required: true, Validators: []validator.String{framework.GUIDValidator},
-				PlanModifiers: replaced},
+				"multi-tenant application to consent. Another application replaces the consent.", Required: true,
+				Validators: []validator.String{framework.GUIDValidator}},
 			"display_name": schema.StringAttribute{MarkdownDescription: "The name Partner Center is given for the " +
-				"consent. It is sent when the consent is created and not read back; a change replaces the consent, except " +
-				"after an import, where the provider only records it.", Optional: true,
-				Validators:    []validator.String{stringvalidator.LengthBetween(1, 256), framework.PlainText{}},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(displayNameReplaces, displayNameReplacesText, displayNameReplacesText)}},
+				"consent, sent only when the consent is made and not read back. A later change is recorded in the state, " +
+				"not sent, and the plan says so: replace the consent (`terraform apply -replace`) to send it.", Optional: true,
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 256), framework.PlainText{}}},
 			"grants": schema.SetNestedAttribute{
 				MarkdownDescription: "The delegated scopes granted, per resource application. After each refresh it " +
 					"holds what the customer's tenant grants (with `read_back = \"tenant\"`), so that a grant or scope " +
@@ -76,8 +72,7 @@ func consentResourceSchema(ctx context.Context) schema.Schema {
 							stringvalidator.RegexMatches(scopeName, "must be one delegated scope's name, such as User.Read.All: "+
 								"no spaces or commas"))}},
 				}},
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1)},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(grantsDiffer, grantsReplaceText, grantsReplaceText)},
+				Validators: []validator.Set{setvalidator.SizeAtLeast(1)},
 			},
 			"read_back": schema.StringAttribute{MarkdownDescription: "How the consent is known after it is made: " +
 				"`tenant` (the default) reads it in the customer's tenant through Microsoft Graph, which needs a credential " +

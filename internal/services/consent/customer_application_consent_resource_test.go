@@ -66,7 +66,8 @@ func TestAccApplicationConsent_consentedReadBackAndDriftPlannedBack(t *testing.T
 				Check: expectConsent(env, acctest.AuthClient, scopes...),
 			},
 			{ // a service principal deleted in the tenant is consented again: for the provider's own app,
-				// Entra ID's refusal of a token there (AADSTS65001) is what says so
+				// Entra ID's refusal of a Graph token there (AADSTS65001) says its consent on Graph is gone,
+				// so the plan replaces it (Partner Center's delete finds none, and the create makes it anew)
 				PreConfig: func() {
 					if err := env.Emulator.Graph().RemoveConsent(env.CustomerID, acctest.AuthClient); err != nil {
 						t.Fatal(err)
@@ -74,7 +75,7 @@ func TestAccApplicationConsent_consentedReadBackAndDriftPlannedBack(t *testing.T
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(consentAddr, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(consentAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				Check: expectConsent(env, acctest.AuthClient, scopes...),
 			},

@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -19,9 +18,12 @@ import (
 )
 
 // consentsRead is what the coverage view read of applications' consents: the applications each
-// customer's tenant holds, by tenant, and the tenants the provider could not read.
+// customer's tenant holds, by tenant; the tenants where Entra ID refuses the provider's own app a
+// token as not consented (AADSTS65001: they lack that app's consent, the others are not known);
+// and the tenants the provider could not read.
 type consentsRead struct {
 	consented  map[string][]string
+	missingOwn []string
 	unreadable []string
 }
 
@@ -34,11 +36,6 @@ func (d *coverageDataSource) readConsents(ctx context.Context, rows map[string]*
 	out := consentsRead{consented: map[string][]string{}}
 	if len(apps) == 0 {
 		return out, true
-	}
-	if why := d.tenants.Unavailable(); why != "" {
-		diags.AddAttributeError(path.Root("application_ids"), "Cannot read customers' tenants", "application_ids is read in "+
-			"each customer's tenant, and the provider's credential cannot get a token there: "+why+".")
-		return out, false
 	}
 	var mu sync.Mutex
 	var failed string // the tenant whose read failed first
@@ -53,6 +50,9 @@ func (d *coverageDataSource) readConsents(ctx context.Context, rows map[string]*
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
+			case err != nil && tenantglue.NotConsented(err) && slices.Contains(apps, d.appID):
+				out.missingOwn = append(out.missingOwn, tenant)
+				return nil
 			case err != nil && tenantglue.Refused(err):
 				out.unreadable = append(out.unreadable, tenant)
 				return nil
@@ -98,4 +98,12 @@ func (d *coverageDataSource) consentedApps(ctx context.Context, tenant string, a
 		}
 	}
 	return held, nil
+}
+
+// tenantsUnavailable says why the provider cannot read customers' tenants, "" when it can.
+func (d *coverageDataSource) tenantsUnavailable() string {
+	if d.tenants == nil {
+		return "the provider is not configured"
+	}
+	return d.tenants.Unavailable()
 }

@@ -48,7 +48,7 @@ func (m *coverageModel) fill(rows map[string]*coverageRow, apps []string, consen
 	var noActive, noAccess, ending, globalAdmin, notInPC, noConsent []string
 	for tenant, r := range rows {
 		r.Consented, r.ConsentsRead = consents.consented[tenant]
-		if r.ConsentsRead && len(r.Consented) < len(apps) {
+		if (r.ConsentsRead && len(r.Consented) < len(apps)) || slices.Contains(consents.missingOwn, tenant) {
 			noConsent = append(noConsent, tenant)
 		}
 		m.Customers[tenant] = r.model()

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"golang.org/x/sync/errgroup"
@@ -45,11 +46,15 @@ type coverageDataSource struct {
 	pc      *partnercenter.Client
 	graph   *graph.Client
 	tenants *graph.CustomerTenants
+	// appID is the provider's own app's client id: Entra ID's refusal of its token in a tenant as
+	// not consented says that tenant lacks it.
+	appID string
 }
 
 func (d *coverageDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	data := framework.Configured(req.ProviderData, &resp.Diagnostics)
 	d.pc, d.graph, d.tenants = pcglue.Client(data), graphglue.Client(data), tenantglue.Tenants(data)
+	d.appID = tenantglue.AppID(data)
 }
 
 func (d *coverageDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -67,6 +72,11 @@ func (d *coverageDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	framework.ReadModel(ctx, d.pc, req, resp, func(ctx context.Context, m *coverageModel, diags *diag.Diagnostics) {
+		if why := d.tenantsUnavailable(); why != "" && len(m.ApplicationIDs.Elements()) > 0 {
+			diags.AddAttributeError(path.Root("application_ids"), "Cannot read customers' tenants", "application_ids is "+
+				"read in each customer's tenant, and the provider's credential cannot get a token there: "+why+".")
+			return
+		}
 		e, ok := d.read(ctx, diags)
 		if !ok {
 			return
@@ -188,9 +198,11 @@ func coverageSchema() schema.Schema {
 			"not_in_partner_center": gapSet("Customers a GDAP relationship names that Partner Center's customer list " +
 				"does not hold."),
 			"without_consent": gapSet("Customers with an active GDAP relationship whose tenant lacks the consent of one of " +
-				"`application_ids`; empty without them."),
+				"`application_ids` (the provider's own app among them: where Entra ID refuses it a token as not consented, " +
+				"AADSTS65001, the tenant is here, with null `consented_applications`); empty without them."),
 			"unreadable_tenants": gapSet("Customers with an active GDAP relationship whose tenant the provider could not " +
-				"read for `application_ids` (its token or read there refused): their `consented_applications` are null."),
+				"read for `application_ids` (its token or read there refused for another reason): their " +
+				"`consented_applications` are null."),
 		},
 	}
 }

@@ -142,8 +142,9 @@ func TestAccOnboardingCoverage_anAnswerThatIsNoListFailsTheRead(t *testing.T) {
 
 // TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds reads application consents in the tenant
 // of every customer with an active relationship: contoso holds both apps, fabrikam the provider's
-// own alone, and northwind neither, so the provider cannot even get a token there: unreadable, not
-// without consent.
+// own alone, northwind neither (Entra ID refuses the provider's own app a token there as not
+// consented: it lacks that app, the other is not known), and tailspin, which Partner Center does
+// not know, cannot be read at all: unreadable, not without consent.
 func TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewAppUserEnv(t)
@@ -153,7 +154,7 @@ func TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tenant := range []string{contoso, fabrikam, northwind} {
+	for _, tenant := range []string{contoso, fabrikam, northwind, tailspin} {
 		rel := acctest.SeedRelationship(t, env, acctest.SeededRelationship{Name: "Customer " + tenant, CustomerTenantID: tenant,
 			Roles: []string{readerRole}, Lock: true})
 		if err := env.Emulator.Graph().Approve(rel, tenant, ""); err != nil {
@@ -180,8 +181,9 @@ func TestAccOnboardingCoverage_readsWhichAppsEachTenantHolds(t *testing.T) {
 			statecheck.ExpectKnownValue(coverage, consented(contoso), set(acctest.AuthClient, psaApp)),
 			statecheck.ExpectKnownValue(coverage, consented(fabrikam), set(acctest.AuthClient)),
 			statecheck.ExpectKnownValue(coverage, consented(northwind), knownvalue.Null()),
-			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("without_consent"), set(fabrikam)),
-			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("unreadable_tenants"), set(northwind)),
+			statecheck.ExpectKnownValue(coverage, consented(tailspin), knownvalue.Null()),
+			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("without_consent"), set(fabrikam, northwind)),
+			statecheck.ExpectKnownValue(coverage, tfjsonpath.New("unreadable_tenants"), set(tailspin)),
 		},
 	}}})
 }

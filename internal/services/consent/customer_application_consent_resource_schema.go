@@ -37,9 +37,10 @@ const consentResourceDescription = "Consents one of the partner's applications (
 	"scope removed in the tenant, or the service principal deleted, is planned back. A partner that cannot read " +
 	"customers' tenants sets `read_back = \"partner_center\"`: Terraform then trusts Partner Center's answer, and every " +
 	"plan says so.\n\n" +
-	"Partner Center cannot change a consent: a change of `grants` (or of `display_name`) replaces it, delete then " +
-	"create, and the application stops working in that tenant between the two; the plan warns so. The partner's own " +
-	"tenant is refused, and so is a customer without an active GDAP relationship granting one of those roles."
+	"Partner Center cannot change a consent: another customer, application or `grants` replaces it, delete then " +
+	"create, and the application stops working in that tenant between the two; the plan warns so. A new " +
+	"`display_name` is recorded, not sent, and the plan says so. The partner's own tenant is refused, and so is a " +
+	"customer without an active GDAP relationship granting one of those roles."
 
 func consentResourceSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{

@@ -10,6 +10,7 @@
 //
 // It knows no API: it imports no API client, no credential and no service (a depguard rule in
 // .golangci.yml and TestTheSharedLayerImportsNoAPI hold it to that). Each API's own glue is a
-// package beside it: pcglue for Partner Center, graphglue for Microsoft Graph. A new API target
+// package beside it: pcglue for Partner Center, graphglue for Microsoft Graph, tenantglue for
+// Microsoft Graph in each customer's own tenant. A new API target
 // adds its glue package and changes no file here.
 package framework

@@ -20,10 +20,6 @@ const (
 	applicationConsentRoute  = "DELETE /v1/customers/{id}/applicationconsents/{app}"
 )
 
-// Roles of which the partner must hold one in the customer's tenant, through an active GDAP
-// relationship, for Partner Center to consent an application there.
-var consentRoles = []string{"9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7"}
-
 // Error codes of the emulator's consent answers. Partner Center documents none of them: the
 // provider recognises an existing consent by its text, as the community's tools do.
 const (
@@ -72,7 +68,7 @@ func (s *Server) handleCreateConsent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	roles := s.graph.ActiveRoles(id)
-	if !slices.ContainsFunc(consentRoles, func(role string) bool { return slices.Contains(roles, role) }) {
+	if !slices.ContainsFunc(roles, rules.IsApplicationConsentRole) {
 		writeError(w, http.StatusForbidden, codeNoConsentRole, "The partner does not hold the Application Administrator "+
 			"or Cloud Application Administrator role in the customer's tenant through an active GDAP relationship.")
 		return

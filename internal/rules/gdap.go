@@ -6,7 +6,9 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Rules of Microsoft Graph's GDAP relationships (CONTRIBUTING.md, "GDAP relationships"): a display name of at most 50 characters, unique among the partner's
@@ -24,6 +26,17 @@ const (
 	// the delegated scopes a consent grants most often, and the one the provider reads tenants with.
 	GraphApplicationID = "00000003-0000-0000-c000-000000000000"
 )
+
+// ApplicationConsentRoles are the Entra role template ids (Application Administrator, Cloud
+// Application Administrator) of which the partner must hold one in a customer's tenant, through an
+// active GDAP relationship, for Partner Center to consent an application there.
+var ApplicationConsentRoles = []string{"9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7"}
+
+// IsApplicationConsentRole says whether role (a template id, in any case) is one of
+// ApplicationConsentRoles.
+func IsApplicationConsentRole(role string) bool {
+	return slices.ContainsFunc(ApplicationConsentRoles, func(c string) bool { return strings.EqualFold(c, role) })
+}
 
 // RelationshipStatuses are the statuses Graph gives a GDAP relationship, from created to its end.
 var RelationshipStatuses = []string{"created", "approvalPending", "approved", "activating", "active", "expiring",

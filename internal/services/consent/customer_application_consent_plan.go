@@ -18,15 +18,12 @@ import (
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/rules"
 )
 
 // scopeName is one delegated scope: Partner Center joins scopes with commas and Graph with spaces,
 // so a scope holds neither.
 var scopeName = regexp.MustCompile(`^[^\s,]+$`)
-
-// consentRoles are the Entra roles of which the partner must hold one in the customer's tenant,
-// through an active GDAP relationship, for Partner Center to consent an application there.
-var consentRoles = []string{"9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7"}
 
 // ModifyPlan plans the id and the service principal, decides a replacement (another customer or
 // application, other grants: Partner Center cannot change a consent) and says what it, a destroy,
@@ -150,7 +147,7 @@ func (r *consentResource) checkConsentRole(ctx context.Context, customer string,
 	}
 	var seen []string
 	for _, rel := range rels {
-		if rel.Status == "active" && slices.ContainsFunc(rel.Roles, isConsentRole) {
+		if rel.Status == "active" && slices.ContainsFunc(rel.Roles, rules.IsApplicationConsentRole) {
 			return
 		}
 		seen = append(seen, fmt.Sprintf("%q (%s)", rel.DisplayName, rel.Status))
@@ -164,11 +161,6 @@ func (r *consentResource) checkConsentRole(ctx context.Context, customer string,
 		"Application Administrator there through an active GDAP relationship (assigned to the signed-in user's group). "+
 		"The customer's relationships: "+have+". Create the consent once such a relationship is active: select the "+
 		"customers whose access_relationship_id is known for the consents' for_each.")
-}
-
-// isConsentRole says whether role (a template id, in any case) is one a consent needs.
-func isConsentRole(role string) bool {
-	return slices.ContainsFunc(consentRoles, func(c string) bool { return strings.EqualFold(c, role) })
 }
 
 // relationshipsRead remembers each customer's relationships for the rest of the provider process:

@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"context"
 	"strings"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/transport"
@@ -35,4 +36,14 @@ func (c *CustomerTenants) Client(tenant string) (*Client, error) {
 	cfg := c.cfg
 	cfg.TokenSource = c.tokens(strings.ToLower(tenant))
 	return New(cfg)
+}
+
+// ApplicationConsent reads application appID's consent in the tenant of customer tenant
+// (Client.ApplicationConsent): nil when the tenant holds no service principal of it.
+func (c *CustomerTenants) ApplicationConsent(ctx context.Context, tenant, appID string) (*TenantConsent, error) {
+	client, err := c.Client(tenant)
+	if err != nil {
+		return nil, err
+	}
+	return client.ApplicationConsent(ctx, appID)
 }

@@ -32,12 +32,12 @@ func NotConsented(err error) bool {
 }
 
 // Refused reports whether err is a refusal that asking again will not change: the credential
-// refused a token in the tenant, or the tenant's Graph refused the token or the access (401, 403).
-// Waiting for a consent to appear ends on it.
+// refused a token in the tenant (AADSTS65001 among others), or the tenant's Graph refused the token
+// or the access (401, 403). Waiting for a consent to appear ends on it.
 func Refused(err error) bool {
 	var tokenErr *credential.TokenError
 	var apiErr *graph.APIError
-	return (errors.As(err, &tokenErr) && tokenErr.CredentialRefused()) ||
+	return NotConsented(err) || (errors.As(err, &tokenErr) && tokenErr.CredentialRefused()) ||
 		(errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden))
 }
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -19,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/graph"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
@@ -137,46 +135,26 @@ func (l *consentList) List(ctx context.Context, req list.ListRequest, stream *li
 // with its tenant.
 func (l *consentList) readAll(ctx context.Context, customers []partnercenter.Customer, app string) (
 	held []found, unreadable []string, failed string, err error) {
-	var mu sync.Mutex
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(tenantReaders)
+	ids := make([]string, 0, len(customers))
 	for _, c := range customers {
-		g.Go(func() error {
-			consent, err := l.read(gctx, c.ID, app)
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case err != nil && tenantglue.NotConsented(err) && app == l.appID:
-				// Entra ID's own answer that the provider's app is not consented there
-			case err != nil && tenantglue.Refused(err):
-				unreadable = append(unreadable, c.ID)
-			case err != nil:
-				if failed == "" {
-					failed = c.ID
-				}
-				return err
-			case consent != nil:
-				held = append(held, found{c, consent})
-			}
-			return nil
-		})
+		ids = append(ids, c.ID)
 	}
-	if err := g.Wait(); err != nil {
+	reads, failed, err := tenantglue.ReadTenants(ctx, ids, tenantReaders, app == l.appID, func(ctx context.Context,
+		tenant string) (*graph.TenantConsent, error) {
+		return l.tenants.ApplicationConsent(ctx, tenant, app)
+	})
+	if err != nil {
 		return nil, nil, failed, err
+	}
+	for _, c := range customers {
+		if consent := reads.Read[c.ID]; consent != nil {
+			held = append(held, found{c, consent})
+		}
 	}
 	slices.SortFunc(held, func(a, b found) int {
 		return strings.Compare(strings.ToLower(a.customer.CompanyName), strings.ToLower(b.customer.CompanyName))
 	})
-	slices.Sort(unreadable)
-	return held, unreadable, "", nil
-}
-
-func (l *consentList) read(ctx context.Context, customer, app string) (*graph.TenantConsent, error) {
-	client, err := l.tenants.Client(customer)
-	if err != nil {
-		return nil, err
-	}
-	return client.ApplicationConsent(ctx, app)
+	return held, reads.Unreadable, "", nil
 }
 
 // consentResult is f's result: its name, its identity and, with include_resource, the state an

@@ -298,11 +298,7 @@ type tenantRead struct {
 
 // readConsent reads application app's consent in customer's tenant.
 func (r *consentResource) readConsent(ctx context.Context, customer, app string) tenantRead {
-	client, err := r.tenants.Client(customer)
-	if err != nil {
-		return tenantRead{err: err}
-	}
-	found, err := client.ApplicationConsent(ctx, app)
+	found, err := r.tenants.ApplicationConsent(ctx, customer, app)
 	if err != nil && tenantglue.NotConsented(err) && strings.EqualFold(app, tenantglue.AppID(r.data)) {
 		return tenantRead{notConsented: true}
 	}

@@ -8,24 +8,16 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework/tenantglue"
 )
 
-// consentsRead is what the coverage view read of applications' consents: the applications each
-// customer's tenant holds, by tenant; the tenants where Entra ID refuses the provider's own app a
-// token as not consented (AADSTS65001: they lack that app's consent, the others are not known);
-// and the tenants the provider could not read.
-type consentsRead struct {
-	consented  map[string][]string
-	missingOwn []string
-	unreadable []string
-}
+// consentsRead is what the coverage view read of applications' consents: by tenant, the
+// applications each readable tenant holds (tenantglue.TenantReads).
+type consentsRead = tenantglue.TenantReads[[]string]
 
 // readConsents reads, in the tenant of every customer with an active relationship, which of apps
 // it holds a service principal of (one token and one read per application and tenant,
@@ -33,50 +25,27 @@ type consentsRead struct {
 // without consents; any other failure fails the read.
 func (d *coverageDataSource) readConsents(ctx context.Context, rows map[string]*coverageRow, apps []string,
 	diags *diag.Diagnostics) (consentsRead, bool) {
-	out := consentsRead{consented: map[string][]string{}}
 	if len(apps) == 0 {
-		return out, true
+		return consentsRead{}, true
 	}
-	var mu sync.Mutex
-	var failed string // the tenant whose read failed first
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(assignmentReaders)
+	var tenants []string
 	for tenant, r := range rows {
-		if r.Active == nil {
-			continue
+		if r.Active != nil {
+			tenants = append(tenants, tenant)
 		}
-		g.Go(func() error {
-			held, err := d.consentedApps(gctx, tenant, apps)
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case err != nil && tenantglue.NotConsented(err) && slices.Contains(apps, d.appID):
-				out.missingOwn = append(out.missingOwn, tenant)
-				return nil
-			case err != nil && tenantglue.Refused(err):
-				out.unreadable = append(out.unreadable, tenant)
-				return nil
-			case err != nil:
-				if failed == "" {
-					failed = tenant
-				}
-				return err
-			}
-			out.consented[tenant] = held
-			return nil
-		})
 	}
-	if err := g.Wait(); err != nil {
+	out, failed, err := tenantglue.ReadTenants(ctx, tenants, assignmentReaders, slices.Contains(apps, d.appID),
+		func(ctx context.Context, tenant string) ([]string, error) { return d.consentedApps(ctx, tenant, apps) })
+	if err != nil {
 		tenantglue.AddError(diags, failed, framework.Subject{Action: "read",
 			Object: "the applications consented in customer " + failed + "'s tenant"}, err)
 		return out, false
 	}
-	slices.Sort(out.unreadable)
-	if len(out.unreadable) > 0 {
+	if len(out.Unreadable) > 0 {
 		diags.AddWarning("Customers' tenants not read", fmt.Sprintf("The provider could not read %d customer tenants to see "+
 			"which applications are consented there (its token was refused there, or its read): %s. Their "+
 			"consented_applications are null, and unreadable_tenants lists them. "+tenantglue.TrustChoice,
-			len(out.unreadable), strings.Join(out.unreadable, ", ")))
+			len(out.Unreadable), strings.Join(out.Unreadable, ", ")))
 	}
 	return out, true
 }

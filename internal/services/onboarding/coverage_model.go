@@ -47,8 +47,8 @@ func (m *coverageModel) fill(rows map[string]*coverageRow, apps []string, consen
 	m.Customers = make(map[string]customerCoverageModel, len(rows))
 	var noActive, noAccess, ending, globalAdmin, notInPC, noConsent []string
 	for tenant, r := range rows {
-		r.Consented, r.ConsentsRead = consents.consented[tenant]
-		if (r.ConsentsRead && len(r.Consented) < len(apps)) || slices.Contains(consents.missingOwn, tenant) {
+		r.Consented, r.ConsentsRead = consents.Read[tenant]
+		if (r.ConsentsRead && len(r.Consented) < len(apps)) || slices.Contains(consents.NotConsented, tenant) {
 			noConsent = append(noConsent, tenant)
 		}
 		m.Customers[tenant] = r.model()
@@ -71,7 +71,7 @@ func (m *coverageModel) fill(rows map[string]*coverageRow, apps []string, consen
 	m.WithoutActiveRelationship, m.WithoutAccessAssigned = stringSet(noActive), stringSet(noAccess)
 	m.EndingWithoutAutoExtension, m.HoldingGlobalAdministrator = stringSet(ending), stringSet(globalAdmin)
 	m.NotInPartnerCenter = stringSet(notInPC)
-	m.WithoutConsent, m.UnreadableTenants = stringSet(noConsent), stringSet(consents.unreadable)
+	m.WithoutConsent, m.UnreadableTenants = stringSet(noConsent), stringSet(consents.Unreadable)
 }
 
 // model is r as Terraform shows it: what no active relationship can say is null.

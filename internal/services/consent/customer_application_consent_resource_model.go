@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/clients/partnercenter"
+	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
 )
 
 // Ways a consent is read back (read_back).
@@ -119,13 +120,9 @@ func (g grants) covers(o grants) bool {
 func (g grants) value() types.Set {
 	elems := make([]attr.Value, 0, len(g))
 	for app, scopes := range g.normal() {
-		vals := make([]attr.Value, 0, len(scopes))
-		for _, s := range scopes {
-			vals = append(vals, types.StringValue(s))
-		}
 		elems = append(elems, types.ObjectValueMust(grantType.AttrTypes, map[string]attr.Value{
 			"resource_application_id": types.StringValue(app),
-			"scopes":                  types.SetValueMust(types.StringType, vals),
+			"scopes":                  framework.StringSet(scopes),
 		}))
 	}
 	return types.SetValueMust(grantType, elems)

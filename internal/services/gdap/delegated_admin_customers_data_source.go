@@ -6,7 +6,6 @@ package gdap
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -73,12 +72,12 @@ func (d *delegatedAdminCustomersDataSource) Read(ctx context.Context, req dataso
 			return
 		}
 		m.Customers = make([]delegatedAdminCustomerModel, 0, len(list))
-		ids := make([]attr.Value, 0, len(list))
+		ids := make([]string, 0, len(list))
 		for _, c := range list {
 			m.Customers = append(m.Customers, delegatedAdminCustomerModel{TenantID: types.StringValue(c.TenantID),
 				DisplayName: framework.StringOrNull(c.DisplayName)})
-			ids = append(ids, types.StringValue(c.TenantID))
+			ids = append(ids, c.TenantID)
 		}
-		m.TenantIDs = types.SetValueMust(types.StringType, ids)
+		m.TenantIDs = framework.StringSet(ids)
 	})
 }

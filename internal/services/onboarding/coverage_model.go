@@ -6,7 +6,6 @@ package onboarding
 import (
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/partnercenter-oss/terraform-provider-partnercenter/internal/framework"
@@ -68,10 +67,10 @@ func (m *coverageModel) fill(rows map[string]*coverageRow, apps []string, consen
 			notInPC = append(notInPC, tenant)
 		}
 	}
-	m.WithoutActiveRelationship, m.WithoutAccessAssigned = stringSet(noActive), stringSet(noAccess)
-	m.EndingWithoutAutoExtension, m.HoldingGlobalAdministrator = stringSet(ending), stringSet(globalAdmin)
-	m.NotInPartnerCenter = stringSet(notInPC)
-	m.WithoutConsent, m.UnreadableTenants = stringSet(noConsent), stringSet(consents.Unreadable)
+	m.WithoutActiveRelationship, m.WithoutAccessAssigned = framework.StringSet(noActive), framework.StringSet(noAccess)
+	m.EndingWithoutAutoExtension, m.HoldingGlobalAdministrator = framework.StringSet(ending), framework.StringSet(globalAdmin)
+	m.NotInPartnerCenter = framework.StringSet(notInPC)
+	m.WithoutConsent, m.UnreadableTenants = framework.StringSet(noConsent), framework.StringSet(consents.Unreadable)
 }
 
 // model is r as Terraform shows it: what no active relationship can say is null.
@@ -80,10 +79,10 @@ func (r *coverageRow) model() customerCoverageModel {
 		InPartnerCenter: types.BoolValue(r.InPartnerCenter), GDAPStatus: framework.StringOrNull(r.Status),
 		ActiveRelationshipID: types.StringNull(), ActiveSince: types.StringNull(), ActiveUntil: types.StringNull(),
 		AutoExtends: types.BoolNull(), HoldsGlobalAdministrator: types.BoolValue(r.GlobalAdministrator),
-		AccessAssigned: types.BoolValue(len(r.Groups) > 0), AssignedSecurityGroupIDs: stringSet(r.Groups),
+		AccessAssigned: types.BoolValue(len(r.Groups) > 0), AssignedSecurityGroupIDs: framework.StringSet(r.Groups),
 		ConsentedApplications: types.SetNull(types.StringType)}
 	if r.ConsentsRead {
-		c.ConsentedApplications = stringSet(r.Consented)
+		c.ConsentedApplications = framework.StringSet(r.Consented)
 	}
 	if r.Active != nil {
 		c.ActiveRelationshipID = types.StringValue(r.Active.ID)
@@ -91,13 +90,4 @@ func (r *coverageRow) model() customerCoverageModel {
 		c.AutoExtends = types.BoolValue(autoExtends(r.Active))
 	}
 	return c
-}
-
-func stringSet(values []string) types.Set {
-	slices.Sort(values)
-	elems := make([]attr.Value, 0, len(values))
-	for _, v := range values {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.SetValueMust(types.StringType, elems)
 }

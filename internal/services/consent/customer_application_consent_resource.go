@@ -245,7 +245,8 @@ func (r *consentResource) readTenant(ctx context.Context, state *consentModel, a
 			"made, and the next refresh reads it again.", app, customer, appearingWindow))
 		return false, false
 	case read.notConsented:
-		return false, r.brokenOwnConsent(state, prior, diags)
+		brokenOwnConsent(state, prior, diags)
+		return false, false
 	case read.found == nil:
 		diags.AddWarning("Application consent gone from the tenant", fmt.Sprintf("Microsoft Graph in customer %s's "+
 			"tenant holds no service principal of application %s: the consent was removed there. The plan consents it "+
@@ -267,14 +268,14 @@ func (r *consentResource) readTenant(ctx context.Context, state *consentModel, a
 // app in the tenant as not consented (AADSTS65001): the app has no consent there, or none on
 // Graph. When the state grants Graph, the state keeps the other grants, so that the plan replaces
 // the consent; otherwise the refusal is an error, as the tenant cannot be read.
-func (r *consentResource) brokenOwnConsent(state *consentModel, prior grants, diags *diag.Diagnostics) bool {
+func brokenOwnConsent(state *consentModel, prior grants, diags *diag.Diagnostics) {
 	customer := framework.CanonicalID(state.CustomerID.ValueString())
 	if _, onGraph := prior[rules.GraphApplicationID]; !onGraph {
 		diags.AddError("Cannot read customer tenant "+customer, fmt.Sprintf("Entra ID refuses the provider's own app a "+
 			"Microsoft Graph token in customer %s's tenant (AADSTS65001: not consented), and this consent grants nothing "+
 			"on Microsoft Graph, through which the provider reads the tenant. Grant it Graph scopes (Application.Read.All), "+
 			"which replaces it. %s", customer, tenantglue.TrustChoice))
-		return false
+		return
 	}
 	delete(prior, rules.GraphApplicationID)
 	state.Grants, state.ServicePrincipalID = prior.value(), types.StringNull()
@@ -282,7 +283,6 @@ func (r *consentResource) brokenOwnConsent(state *consentModel, prior grants, di
 		"(%s) a Microsoft Graph token in customer %s's tenant as not consented (AADSTS65001): its consent there, or its "+
 		"grant on Microsoft Graph, was removed. The state no longer holds that grant, so the plan replaces the consent.",
 		state.ApplicationID.ValueString(), customer))
-	return false
 }
 
 // tenantRead is what a read of a consent in a customer's tenant found.
